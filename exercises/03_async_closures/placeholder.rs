@@ -1,0 +1,2 @@
+// Placeholder so the workspace loads: replace with the first exercise.
+fn main() {}
