@@ -1,0 +1,382 @@
+//! Cargo invocations and their JSON messages. One invocation builds a whole
+//! selection of exercises for one phase; every message is attributed to the
+//! exercise whose bin target it belongs to.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::io::{self, BufReader, Read};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::thread;
+
+use anyhow::{Context, Result};
+use cargo_metadata::diagnostic::DiagnosticLevel;
+use cargo_metadata::{Message, TargetKind};
+
+pub const CARGO_MISSING: &str = "cargo was not found on PATH.\n\
+     Install Rust with rustup (https://rustup.rs): \
+     `curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh`, then open a new terminal.";
+pub const CLIPPY_MISSING: &str = "clippy is not installed for this toolchain.\n\
+     Install it with `rustup component add clippy`.";
+
+/// One cargo pass over a selection of exercises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Phase {
+    /// `cargo build`: the binaries whose `main` runs.
+    Build,
+    /// `cargo test --no-run`: the test harness binaries.
+    TestBuild,
+    /// `cargo clippy`, in its own target directory so it can run alongside
+    /// the builds instead of waiting for their lock.
+    Clippy,
+}
+
+impl fmt::Display for Phase {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Phase::Build => "build",
+            Phase::TestBuild => "test build",
+            Phase::Clippy => "clippy",
+        })
+    }
+}
+
+/// How serious a diagnostic is, as far as a learner is concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A compiler or clippy message about one exercise.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub message: String,
+    /// `E0308`, `unused_variables`, `clippy::needless_return`...
+    pub code: Option<String>,
+    /// The full message as rustc renders it, with ANSI colours.
+    pub rendered: String,
+    /// `file:line:column` of the primary span, if any.
+    pub location: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn is_clippy(&self) -> bool {
+        self.code
+            .as_deref()
+            .is_some_and(|c| c.starts_with("clippy::"))
+    }
+}
+
+/// What one phase produced for one exercise.
+#[derive(Debug, Clone, Default)]
+pub struct TargetReport {
+    pub diagnostics: Vec<Diagnostic>,
+    /// The built executable (the test harness in `TestBuild`).
+    pub executable: Option<PathBuf>,
+    /// Cargo reported the target as compiled (checked, for clippy).
+    pub compiled: bool,
+}
+
+impl TargetReport {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+    }
+}
+
+/// The outcome of one cargo invocation.
+#[derive(Debug, Clone, Default)]
+pub struct PhaseReport {
+    pub targets: HashMap<String, TargetReport>,
+    pub success: bool,
+    /// Errors in crates that are not exercises (a dependency, a build
+    /// script): they explain why exercises did not build.
+    pub foreign_errors: Vec<Diagnostic>,
+    /// What cargo itself printed on stderr (resolution, network, lock errors).
+    pub stderr: String,
+}
+
+/// Attributes cargo's JSON messages to exercises, one message at a time, so
+/// the parsing is testable line by line without running cargo.
+pub struct MessageCollector {
+    phase: Phase,
+    bins: HashSet<String>,
+    report: PhaseReport,
+}
+
+impl MessageCollector {
+    pub fn new<'a>(phase: Phase, bins: impl IntoIterator<Item = &'a str>) -> Self {
+        MessageCollector {
+            phase,
+            bins: bins.into_iter().map(str::to_owned).collect(),
+            report: PhaseReport::default(),
+        }
+    }
+
+    pub fn process_message(&mut self, message: Message) {
+        match message {
+            Message::CompilerMessage(msg) => {
+                let Some(diagnostic) = convert(&msg.message) else {
+                    return;
+                };
+                let is_ours = msg.target.kind.contains(&TargetKind::Bin)
+                    && self.bins.contains(&msg.target.name);
+                if is_ours {
+                    let entry = self
+                        .report
+                        .targets
+                        .entry(msg.target.name.clone())
+                        .or_default();
+                    // The test build repeats the build's warnings: keep one.
+                    if !entry.diagnostics.contains(&diagnostic) {
+                        entry.diagnostics.push(diagnostic);
+                    }
+                } else if diagnostic.severity == Severity::Error {
+                    self.report.foreign_errors.push(diagnostic);
+                }
+            }
+            Message::CompilerArtifact(artifact) => {
+                if artifact.target.kind.contains(&TargetKind::Bin)
+                    && self.bins.contains(&artifact.target.name)
+                {
+                    let want_test = self.phase == Phase::TestBuild;
+                    if artifact.profile.test == want_test {
+                        let entry = self
+                            .report
+                            .targets
+                            .entry(artifact.target.name.clone())
+                            .or_default();
+                        entry.compiled = true;
+                        entry.executable = artifact.executable.map(|p| p.into_std_path_buf());
+                    }
+                }
+            }
+            Message::BuildFinished(finished) => self.report.success = finished.success,
+            _ => {}
+        }
+    }
+
+    pub fn finish(self) -> PhaseReport {
+        self.report
+    }
+}
+
+/// Turns rustc's JSON diagnostic into ours; `None` for summaries such as
+/// "aborting due to 2 previous errors" that say nothing about the code.
+fn convert(d: &cargo_metadata::diagnostic::Diagnostic) -> Option<Diagnostic> {
+    let severity = match d.level {
+        DiagnosticLevel::Error | DiagnosticLevel::Ice => Severity::Error,
+        DiagnosticLevel::Warning => Severity::Warning,
+        _ => return None,
+    };
+    let m = d.message.as_str();
+    let summary = m.starts_with("aborting due to")
+        || m.ends_with("warning emitted")
+        || m.ends_with("warnings emitted");
+    if summary {
+        return None;
+    }
+    let location = d
+        .spans
+        .iter()
+        .find(|s| s.is_primary)
+        .map(|s| format!("{}:{}:{}", s.file_name, s.line_start, s.column_start));
+    Some(Diagnostic {
+        severity,
+        message: d.message.clone(),
+        code: d.code.as_ref().map(|c| c.code.clone()),
+        rendered: d.rendered.clone().unwrap_or_else(|| d.message.clone()),
+        location,
+    })
+}
+
+/// Everything needed to run cargo for a course.
+#[derive(Debug, Clone)]
+pub struct Cargo {
+    /// Where cargo runs (the course's cargo workspace).
+    pub dir: PathBuf,
+    /// The course's target directory (from `cargo metadata`).
+    pub target_dir: PathBuf,
+}
+
+impl Cargo {
+    /// The target directory clippy uses, so it never waits for the builds.
+    pub fn clippy_target_dir(&self) -> PathBuf {
+        self.target_dir.join("rustdrill-clippy")
+    }
+
+    /// Runs one phase over `bins`, calling `on_message` for every message
+    /// (progress reporting), and attributes the results.
+    pub fn run_phase(
+        &self,
+        phase: Phase,
+        bins: &[&str],
+        on_message: &mut dyn FnMut(&Message),
+    ) -> Result<PhaseReport> {
+        let mut cmd = Command::new("cargo");
+        match phase {
+            Phase::Build => cmd.args(["build", "--keep-going"]),
+            Phase::TestBuild => cmd.args(["test", "--no-run", "--no-fail-fast"]),
+            Phase::Clippy => cmd
+                .args(["clippy", "--keep-going", "--target-dir"])
+                .arg(self.clippy_target_dir()),
+        };
+        cmd.arg("--message-format=json-diagnostic-rendered-ansi");
+        for bin in bins {
+            cmd.args(["--bin", bin]);
+        }
+        cmd.current_dir(&self.dir);
+        self.run(cmd, phase, bins, on_message)
+    }
+
+    fn run(
+        &self,
+        mut cmd: Command,
+        phase: Phase,
+        bins: &[&str],
+        on_message: &mut dyn FnMut(&Message),
+    ) -> Result<PhaseReport> {
+        cmd.stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let mut child = cmd.spawn().map_err(|e| match e.kind() {
+            io::ErrorKind::NotFound => anyhow::anyhow!(CARGO_MISSING),
+            _ => anyhow::Error::new(e).context("cannot start cargo"),
+        })?;
+        let mut stderr_pipe = child.stderr.take().expect("stderr is piped");
+        // Drained on its own thread: a full stderr pipe would block cargo.
+        let stderr_thread = thread::spawn(move || {
+            let mut bytes = Vec::new();
+            let _ = stderr_pipe.read_to_end(&mut bytes);
+            String::from_utf8_lossy(&bytes).into_owned()
+        });
+        let mut collector = MessageCollector::new(phase, bins.iter().copied());
+        let stdout = BufReader::new(child.stdout.take().expect("stdout is piped"));
+        for message in Message::parse_stream(stdout) {
+            let message = message.context("cannot read cargo's output")?;
+            on_message(&message);
+            collector.process_message(message);
+        }
+        let status = child.wait().context("cargo did not finish")?;
+        let stderr = stderr_thread.join().unwrap_or_default();
+        if phase == Phase::Clippy && stderr.contains("no such command: `clippy`") {
+            anyhow::bail!(CLIPPY_MISSING);
+        }
+        let mut report = collector.finish();
+        report.success = status.success() && report.success;
+        report.stderr = stderr;
+        Ok(report)
+    }
+}
+
+/// The toolchain's version line, part of every cache key.
+pub fn rustc_version(dir: &Path) -> Result<String> {
+    let out = Command::new("rustc")
+        .arg("--version")
+        .current_dir(dir)
+        .output()
+        .map_err(|e| match e.kind() {
+            io::ErrorKind::NotFound => anyhow::anyhow!(CARGO_MISSING),
+            _ => anyhow::Error::new(e).context("cannot run rustc"),
+        })?;
+    Ok(String::from_utf8_lossy(&out.stdout).trim().to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn feed(phase: Phase, bins: &[&str], lines: &[&str]) -> PhaseReport {
+        let mut c = MessageCollector::new(phase, bins.iter().copied());
+        let text = lines.join("\n");
+        for m in Message::parse_stream(text.as_bytes()) {
+            c.process_message(m.unwrap());
+        }
+        c.finish()
+    }
+
+    fn target(name: &str) -> String {
+        format!(
+            r#"{{"kind":["bin"],"crate_types":["bin"],"name":"{name}","src_path":"/c/{name}.rs","edition":"2024","doc":true,"doctest":false,"test":true}}"#
+        )
+    }
+
+    fn compiler_message(name: &str, level: &str, message: &str, code: Option<&str>) -> String {
+        let code = code.map_or("null".to_owned(), |c| {
+            format!(r#"{{"code":"{c}","explanation":null}}"#)
+        });
+        format!(
+            r#"{{"reason":"compiler-message","package_id":"path+file:///c#0.0.0","manifest_path":"/c/Cargo.toml","target":{},"message":{{"rendered":"{level}: {message}\n","$message_type":"diagnostic","children":[],"code":{code},"level":"{level}","message":"{message}","spans":[{{"byte_end":1,"byte_start":0,"column_end":2,"column_start":5,"expansion":null,"file_name":"{name}.rs","is_primary":true,"label":null,"line_end":3,"line_start":3,"suggested_replacement":null,"suggestion_applicability":null,"text":[]}}]}}}}"#,
+            target(name)
+        )
+    }
+
+    fn artifact(name: &str, test: bool) -> String {
+        format!(
+            r#"{{"reason":"compiler-artifact","package_id":"path+file:///c#0.0.0","manifest_path":"/c/Cargo.toml","target":{},"profile":{{"opt_level":"0","debuginfo":2,"debug_assertions":true,"overflow_checks":true,"test":{test}}},"features":[],"filenames":["/t/{name}"],"executable":"/t/{name}","fresh":false}}"#,
+            target(name)
+        )
+    }
+
+    #[test]
+    fn attributes_errors_to_their_exercise() {
+        let r = feed(
+            Phase::Build,
+            &["a", "b"],
+            &[
+                &compiler_message("a", "error", "mismatched types", Some("E0308")),
+                &compiler_message("a", "error", "aborting due to 1 previous error", None),
+                &artifact("b", false),
+                r#"{"reason":"build-finished","success":false}"#,
+            ],
+        );
+        let a = &r.targets["a"];
+        assert!(a.has_errors());
+        assert_eq!(a.diagnostics.len(), 1, "summaries are dropped");
+        assert_eq!(a.diagnostics[0].code.as_deref(), Some("E0308"));
+        assert_eq!(a.diagnostics[0].location.as_deref(), Some("a.rs:3:5"));
+        assert_eq!(
+            r.targets["b"].executable.as_deref(),
+            Some(Path::new("/t/b"))
+        );
+        assert!(!r.success);
+    }
+
+    #[test]
+    fn test_build_keeps_only_test_artifacts() {
+        let r = feed(Phase::TestBuild, &["a"], &[&artifact("a", false)]);
+        assert!(r.targets.get("a").is_none_or(|t| t.executable.is_none()));
+        let r = feed(Phase::TestBuild, &["a"], &[&artifact("a", true)]);
+        assert!(r.targets["a"].compiled);
+    }
+
+    #[test]
+    fn clippy_lints_are_recognised() {
+        let r = feed(
+            Phase::Clippy,
+            &["a"],
+            &[&compiler_message(
+                "a",
+                "warning",
+                "needless return",
+                Some("clippy::needless_return"),
+            )],
+        );
+        assert!(r.targets["a"].diagnostics[0].is_clippy());
+        assert!(!r.targets["a"].has_errors());
+    }
+
+    #[test]
+    fn errors_of_other_crates_are_kept_apart() {
+        let r = feed(
+            Phase::Build,
+            &["a"],
+            &[&compiler_message("dep", "error", "boom", None)],
+        );
+        assert!(r.targets.is_empty());
+        assert_eq!(r.foreign_errors.len(), 1);
+    }
+}

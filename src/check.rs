@@ -1,0 +1,297 @@
+//! The check pipeline: one cargo invocation per phase for the whole
+//! selection, then the test binaries and mains run in parallel, then one
+//! verdict per exercise. `run` checks a selection of one; `verify` of all.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::process::Command;
+use std::sync::Mutex;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use anyhow::Result;
+use cargo_metadata::Message;
+
+use crate::cargo::{Cargo, Diagnostic, Phase, PhaseReport, Severity};
+use crate::course::{Course, Exercise, Layout};
+use crate::exec::{self, ProcessOutput, Termination};
+use crate::verdict::{self, TimedStep, Verdict};
+
+/// Progress events, for a progress bar or a status line.
+#[derive(Debug, Clone)]
+pub enum Progress {
+    PhaseStarted(Phase),
+    /// Cargo finished compiling a crate (a dependency or an exercise).
+    Compiled {
+        phase: Phase,
+        crate_name: String,
+    },
+    /// An exercise's verdict is known.
+    Checked {
+        name: String,
+        passed: bool,
+    },
+}
+
+/// One exercise's verdict and how long its check took.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    pub name: String,
+    pub verdict: Verdict,
+    pub duration: Duration,
+}
+
+/// Checks `selection` (in course order) and returns a verdict for each.
+pub fn check(
+    course: &Course,
+    selection: &[&Exercise],
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Result<Vec<Checked>> {
+    let start = Instant::now();
+    let cargo = Cargo {
+        dir: course.cargo_dir.clone(),
+        target_dir: course.target_dir.clone(),
+    };
+    let bins: Vec<&str> = selection.iter().map(|e| e.name.as_str()).collect();
+    let forward = |phase: Phase| {
+        move |m: &Message| {
+            if let Message::CompilerArtifact(a) = m {
+                progress(Progress::Compiled {
+                    phase,
+                    crate_name: a.target.name.clone(),
+                });
+            }
+        }
+    };
+
+    thread::scope(|scope| -> Result<Vec<Checked>> {
+        // Clippy runs in its own target directory, alongside the builds.
+        let clippy = scope.spawn(|| {
+            progress(Progress::PhaseStarted(Phase::Clippy));
+            cargo.run_phase(Phase::Clippy, &bins, &mut forward(Phase::Clippy))
+        });
+
+        progress(Progress::PhaseStarted(Phase::Build));
+        let build = cargo.run_phase(Phase::Build, &bins, &mut forward(Phase::Build))?;
+        let mut verdicts: HashMap<&str, Verdict> = HashMap::new();
+        for ex in selection {
+            if let Some(v) = compile_failure(&build, ex, Phase::Build) {
+                verdicts.insert(&ex.name, v);
+            }
+        }
+
+        let test_bins: Vec<&str> = selection
+            .iter()
+            .filter(|e| e.test && !verdicts.contains_key(e.name.as_str()))
+            .map(|e| e.name.as_str())
+            .collect();
+        let tests = if test_bins.is_empty() {
+            PhaseReport::default()
+        } else {
+            progress(Progress::PhaseStarted(Phase::TestBuild));
+            cargo.run_phase(Phase::TestBuild, &test_bins, &mut forward(Phase::TestBuild))?
+        };
+        for ex in selection
+            .iter()
+            .filter(|e| test_bins.contains(&e.name.as_str()))
+        {
+            if let Some(v) = compile_failure(&tests, ex, Phase::TestBuild) {
+                verdicts.insert(&ex.name, v);
+            }
+        }
+
+        // Run tests and mains of what built, bounded by the cores.
+        let runnable: Vec<&Exercise> = selection
+            .iter()
+            .copied()
+            .filter(|e| !verdicts.contains_key(e.name.as_str()))
+            .collect();
+        let ran = run_all(course, &runnable, &build, &tests);
+
+        let clippy = clippy.join().expect("the clippy thread does not panic")?;
+        for (ex, verdict) in ran {
+            let verdict = match verdict {
+                Verdict::Pass { output, .. } => match clippy_failure(&clippy, ex) {
+                    Some(lints) => Verdict::Clippy { lints },
+                    None => Verdict::Pass {
+                        output,
+                        warnings: warnings(&build, &clippy, ex),
+                    },
+                },
+                other => other,
+            };
+            verdicts.insert(&ex.name, verdict);
+        }
+
+        let elapsed = start.elapsed();
+        Ok(selection
+            .iter()
+            .map(|ex| {
+                let verdict = verdicts
+                    .remove(ex.name.as_str())
+                    .expect("every exercise is judged");
+                progress(Progress::Checked {
+                    name: ex.name.clone(),
+                    passed: verdict.passed(),
+                });
+                Checked {
+                    name: ex.name.clone(),
+                    verdict,
+                    duration: elapsed,
+                }
+            })
+            .collect())
+    })
+}
+
+/// A compile-error verdict if `phase` did not produce the exercise's binary.
+fn compile_failure(report: &PhaseReport, ex: &Exercise, phase: Phase) -> Option<Verdict> {
+    let target = report.targets.get(&ex.name).cloned().unwrap_or_default();
+    if !target.has_errors() && target.executable.is_some() {
+        return None;
+    }
+    let mut diagnostics = target.diagnostics;
+    // Errors first (stable sort keeps rustc's order within each level).
+    diagnostics.sort_by_key(|d| d.severity);
+    if !diagnostics.iter().any(|d| d.severity == Severity::Error) {
+        // Not our code: a dependency or cargo itself failed.
+        diagnostics.splice(0..0, report.foreign_errors.iter().cloned());
+    }
+    Some(Verdict::CompileError {
+        diagnostics,
+        phase,
+        cargo_stderr: report.stderr.clone(),
+    })
+}
+
+/// Lints that fail the exercise: denied ones always, every warning when the
+/// exercise is `strict_clippy`.
+fn clippy_failure(report: &PhaseReport, ex: &Exercise) -> Option<Vec<Diagnostic>> {
+    let target = report.targets.get(&ex.name)?;
+    let failing: Vec<Diagnostic> = target
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error || ex.strict_clippy)
+        .cloned()
+        .collect();
+    (!failing.is_empty()).then_some(failing)
+}
+
+fn warnings(build: &PhaseReport, clippy: &PhaseReport, ex: &Exercise) -> Vec<Diagnostic> {
+    let mut all: Vec<Diagnostic> = Vec::new();
+    for report in [build, clippy] {
+        for d in report
+            .targets
+            .get(&ex.name)
+            .map(|t| t.diagnostics.as_slice())
+            .unwrap_or(&[])
+        {
+            if !all
+                .iter()
+                .any(|a| a.message == d.message && a.location == d.location)
+            {
+                all.push(d.clone());
+            }
+        }
+    }
+    all
+}
+
+fn run_all<'a>(
+    course: &Course,
+    exercises: &[&'a Exercise],
+    build: &PhaseReport,
+    tests: &PhaseReport,
+) -> Vec<(&'a Exercise, Verdict)> {
+    let jobs = thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .min(exercises.len().max(1));
+    let queue = Mutex::new(exercises.iter().copied());
+    let results = Mutex::new(Vec::with_capacity(exercises.len()));
+    thread::scope(|scope| {
+        for _ in 0..jobs {
+            scope.spawn(|| {
+                loop {
+                    let Some(ex) = queue.lock().expect("queue lock").next() else {
+                        break;
+                    };
+                    let main = build.targets[&ex.name].executable.clone();
+                    let test = tests
+                        .targets
+                        .get(&ex.name)
+                        .and_then(|t| t.executable.clone());
+                    let verdict = run_one(course, ex, main, test);
+                    results.lock().expect("results lock").push((ex, verdict));
+                }
+            });
+        }
+    });
+    results.into_inner().expect("results lock")
+}
+
+/// Tests first, then `main`; the first failure is the verdict. `Pass` here
+/// is provisional until clippy's report is in.
+fn run_one(
+    course: &Course,
+    ex: &Exercise,
+    main: Option<PathBuf>,
+    test: Option<PathBuf>,
+) -> Verdict {
+    let cwd = match course.layout {
+        Layout::Rustlings => course.root.clone(),
+        Layout::Workspace => ex.path.parent().map_or(course.root.clone(), PathBuf::from),
+    };
+    let launch = |exe: &PathBuf, args: &[&str]| -> ProcessOutput {
+        let mut cmd = Command::new(exe);
+        cmd.args(args).current_dir(&cwd).env("RUST_BACKTRACE", "0");
+        exec::run(cmd, ex.timeout).unwrap_or_else(|e| ProcessOutput {
+            termination: Termination::Exited(-1),
+            stdout: Default::default(),
+            stderr: exec::Captured {
+                text: format!("cannot start {}: {e}", exe.display()),
+                cut_bytes: 0,
+            },
+            duration: Duration::ZERO,
+        })
+    };
+
+    if ex.test
+        && let Some(test) = &test
+    {
+        let output = launch(test, &["--color", "never"]);
+        if let Some(limit) = verdict::timed_out(&output) {
+            return Verdict::TimedOut {
+                step: TimedStep::Tests,
+                limit,
+                output,
+            };
+        }
+        if !output.termination.success() {
+            let failures = verdict::parse_test_failures(&output.stdout);
+            return Verdict::TestFailed { failures, output };
+        }
+    }
+    let Some(main) = main else {
+        // Cannot happen: exercises without a binary are compile errors.
+        return Verdict::CompileError {
+            diagnostics: Vec::new(),
+            phase: Phase::Build,
+            cargo_stderr: "error: cargo reported no binary for this exercise".to_owned(),
+        };
+    };
+    let output = launch(&main, &[]);
+    if let Some(limit) = verdict::timed_out(&output) {
+        return Verdict::TimedOut {
+            step: TimedStep::Run,
+            limit,
+            output,
+        };
+    }
+    if !output.termination.success() {
+        return Verdict::RunFailed { output };
+    }
+    Verdict::Pass {
+        output,
+        warnings: Vec::new(),
+    }
+}

@@ -1,0 +1,97 @@
+//! `rustdrill list [--json]`: every exercise and where the learner stands.
+
+use anyhow::Result;
+use serde::{Deserialize, Serialize};
+
+use super::{Ctx, Outcome};
+use crate::cli::Global;
+use crate::ui;
+
+/// The `--json` shape (documented in docs/json.md).
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListJson {
+    pub course: String,
+    pub done: usize,
+    pub total: usize,
+    pub current: String,
+    pub exercises: Vec<ListEntry>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListEntry {
+    pub index: usize,
+    pub name: String,
+    pub chapter: Option<String>,
+    pub path: String,
+    pub done: bool,
+    pub current: bool,
+}
+
+pub fn run(global: &Global, json: bool) -> Result<Outcome> {
+    let ctx = Ctx::load(global)?;
+    let current = ctx.state.current(&ctx.course).name.clone();
+    let entries: Vec<ListEntry> = ctx
+        .course
+        .exercises
+        .iter()
+        .map(|ex| ListEntry {
+            index: ex.index + 1,
+            name: ex.name.clone(),
+            chapter: ex.chapter.clone(),
+            path: ex.relative_path.display().to_string(),
+            done: ctx.state.is_done(&ex.name),
+            current: ex.name == current,
+        })
+        .collect();
+    let done = entries.iter().filter(|e| e.done).count();
+    let total = entries.len();
+    if json {
+        let out = ListJson {
+            course: ctx.course.root.display().to_string(),
+            done,
+            total,
+            current,
+            exercises: entries,
+        };
+        println!("{}", serde_json::to_string_pretty(&out)?);
+        return Ok(Outcome::Done);
+    }
+    let name_width = entries
+        .iter()
+        .map(|e| e.name.len())
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    let chapter_width = entries
+        .iter()
+        .map(|e| e.chapter.as_deref().unwrap_or("").len())
+        .max()
+        .unwrap_or(0)
+        .max(7);
+    println!(
+        "  {:>3}  {:chapter_width$}  {:name_width$}  status",
+        "#", "chapter", "name"
+    );
+    for e in &entries {
+        let marker = if e.current {
+            ui::ok("▶")
+        } else {
+            " ".to_owned()
+        };
+        let status = if e.done {
+            ui::ok("done")
+        } else {
+            ui::dim("pending")
+        };
+        println!(
+            "{marker} {:>3}  {:chapter_width$}  {:name_width$}  {status}",
+            e.index,
+            e.chapter.as_deref().unwrap_or(""),
+            e.name
+        );
+    }
+    println!("\n{done}/{total} done ({}%)", done * 100 / total.max(1));
+    Ok(Outcome::Done)
+}

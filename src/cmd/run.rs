@@ -1,0 +1,109 @@
+//! `rustdrill run [NAME]`: check one exercise once and print its verdict.
+
+use std::time::Duration;
+
+use anyhow::Result;
+use indicatif::{ProgressBar, ProgressStyle};
+
+use super::{Ctx, Outcome};
+use crate::check::{self, Progress};
+use crate::cli::Global;
+use crate::course::Exercise;
+use crate::state;
+use crate::ui::{self, Detail};
+use crate::verdict::Verdict;
+
+pub fn run(global: &Global, name: Option<&str>) -> Result<Outcome> {
+    let mut ctx = Ctx::load(global)?;
+    if ctx.state.fresh
+        && let Some(welcome) = &ctx.course.welcome_message
+    {
+        println!("{}\n", welcome.trim());
+        ctx.state.state.welcomed = true;
+    }
+    let ex = ctx.pick(name)?.clone();
+    if name.is_none() {
+        ctx.state.set_current(&ex.name);
+    }
+    let verdict = check_one(&ctx, &ex)?;
+    print!(
+        "{}",
+        ui::render_verdict(&ctx.course, &ex, &verdict, Detail::Full)
+    );
+    let passed = verdict.passed();
+    record(&mut ctx, &ex, &verdict);
+    if passed {
+        println!();
+        if ctx.course.root.join(&ex.solution_path).is_file() {
+            println!(
+                "Solved! Compare with the reference solution: {}",
+                ex.solution_path.display()
+            );
+        }
+        match ctx.state.next_pending(&ctx.course, &ex.name) {
+            Some(next) => println!(
+                "Next exercise: {} ({})",
+                next.name,
+                next.relative_path.display()
+            ),
+            None => {
+                if let Some(msg) = &ctx.course.final_message {
+                    println!("{}", msg.trim());
+                }
+            }
+        }
+    } else if !ex.hints.is_empty() {
+        println!(
+            "\n{}",
+            ui::dim(&format!("Stuck? `rustdrill hint {}`", ex.name))
+        );
+    }
+    ctx.save()?;
+    Ok(if passed {
+        Outcome::Done
+    } else {
+        Outcome::NotDone
+    })
+}
+
+/// Checks one exercise with a spinner on stderr (hidden when not a terminal).
+pub fn check_one(ctx: &Ctx, ex: &Exercise) -> Result<Verdict> {
+    let spinner = ProgressBar::new_spinner();
+    spinner.set_style(ProgressStyle::with_template("{spinner} {msg}").expect("valid template"));
+    spinner.enable_steady_tick(Duration::from_millis(100));
+    spinner.set_message(format!("checking {}", ex.name));
+    let progress = |event: Progress| match event {
+        Progress::PhaseStarted(phase) => {
+            spinner.set_message(format!("checking {}: {phase}", ex.name))
+        }
+        Progress::Compiled { phase, crate_name } => {
+            spinner.set_message(format!("checking {}: {phase} ({crate_name})", ex.name));
+        }
+        Progress::Checked { .. } => {}
+    };
+    let result = check::check(&ctx.course, &[ex], &progress);
+    spinner.finish_and_clear();
+    let mut checked = result?;
+    Ok(checked.remove(0).verdict)
+}
+
+/// Records a check in the state; on a pass the exercise is done and, if it
+/// was current, the next pending one becomes current.
+pub fn record(ctx: &mut Ctx, ex: &Exercise, verdict: &Verdict) {
+    let entry = ctx.state.exercise(&ex.name);
+    entry.checks += 1;
+    if entry.first_opened.is_none() {
+        entry.first_opened = Some(state::now());
+    }
+    if verdict.passed() {
+        if !entry.done {
+            entry.solved_at = Some(state::now());
+        }
+        entry.done = true;
+        let was_current = ctx.state.current(&ctx.course).name == ex.name;
+        if was_current && let Some(next) = ctx.state.next_pending(&ctx.course, &ex.name) {
+            let next = next.name.clone();
+            ctx.state.set_current(&next);
+        }
+    }
+}

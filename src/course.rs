@@ -1,0 +1,274 @@
+//! The course: `info.toml` validated and each exercise mapped to the cargo
+//! `bin` target that builds it (asked of `cargo metadata`, never guessed from
+//! file names).
+
+pub mod info;
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use anyhow::{Context, Result, bail};
+use cargo_metadata::{MetadataCommand, TargetKind};
+
+pub use info::{ExerciseInfo, Info, InfoProblem};
+
+pub const INFO_FILE: &str = "info.toml";
+
+/// One exercise, ready to be checked.
+#[derive(Debug, Clone)]
+pub struct Exercise {
+    /// Position in the course, from 0.
+    pub index: usize,
+    pub name: String,
+    /// The chapter folder (`dir` in info.toml), if any.
+    pub chapter: Option<String>,
+    /// The learner's file, absolute.
+    pub path: PathBuf,
+    /// The same, relative to the course root (for messages).
+    pub relative_path: PathBuf,
+    /// The reference solution, relative to the course root.
+    pub solution_path: PathBuf,
+    pub test: bool,
+    pub strict_clippy: bool,
+    pub skip_check_unsolved: bool,
+    pub hints: Vec<String>,
+    pub timeout: Duration,
+    /// The cargo package owning the bin target named like the exercise.
+    pub package: String,
+}
+
+/// Where cargo runs for this course.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Layout {
+    /// `exercises/Cargo.toml` is a workspace, one package per chapter.
+    Workspace,
+    /// rustlings 6: one root `Cargo.toml` listing every exercise as a bin.
+    Rustlings,
+}
+
+#[derive(Debug, Clone)]
+pub struct Course {
+    pub root: PathBuf,
+    pub layout: Layout,
+    /// The directory cargo runs in (its `.cargo/config.toml` applies).
+    pub cargo_dir: PathBuf,
+    pub target_dir: PathBuf,
+    pub welcome_message: Option<String>,
+    pub final_message: Option<String>,
+    pub exercises: Vec<Exercise>,
+    /// Non-fatal problems in info.toml (unknown keys).
+    pub warnings: Vec<InfoProblem>,
+}
+
+/// Finds the course root: `explicit` if given, else the first ancestor of
+/// the current directory holding an `info.toml`.
+pub fn find_root(explicit: Option<&Path>) -> Result<PathBuf> {
+    if let Some(dir) = explicit {
+        if !dir.join(INFO_FILE).is_file() {
+            bail!(
+                "no {INFO_FILE} in {} — is this a rustdrill course? \
+                 Create one with `rustdrill init DIR`.",
+                dir.display()
+            );
+        }
+        return Ok(dir.to_path_buf());
+    }
+    let cwd = std::env::current_dir().context("cannot read the current directory")?;
+    for dir in cwd.ancestors() {
+        if dir.join(INFO_FILE).is_file() {
+            return Ok(dir.to_path_buf());
+        }
+    }
+    bail!(
+        "no {INFO_FILE} found in {} or any folder above it.\n\
+         Run rustdrill inside a course, point to one with `--course DIR`, \
+         or create one with `rustdrill init DIR`.",
+        cwd.display()
+    )
+}
+
+impl Course {
+    /// Loads the course at `root`. `strict` makes unknown keys errors.
+    pub fn load(root: &Path, strict: bool) -> Result<Course> {
+        let root = root
+            .canonicalize()
+            .with_context(|| format!("cannot open the course folder {}", root.display()))?;
+        let info_path = root.join(INFO_FILE);
+        let text = fs::read_to_string(&info_path)
+            .with_context(|| format!("cannot read {}", info_path.display()))?;
+        let info = info::parse(Path::new(INFO_FILE), &text, strict)?;
+        Self::from_info(root, info)
+    }
+
+    fn from_info(root: PathBuf, info: Info) -> Result<Course> {
+        let (layout, cargo_dir) = if root.join("exercises/Cargo.toml").is_file() {
+            (Layout::Workspace, root.join("exercises"))
+        } else if root.join("Cargo.toml").is_file() {
+            (Layout::Rustlings, root.clone())
+        } else {
+            bail!(
+                "{} has an {INFO_FILE} but no exercises/Cargo.toml (rustdrill layout) \
+                 nor Cargo.toml (rustlings layout): cargo cannot build its exercises",
+                root.display()
+            );
+        };
+
+        let mut problems = Vec::new();
+        for ex in &info.exercises {
+            let path = root.join(ex.relative_path());
+            if !path.is_file() {
+                problems.push(format!(
+                    "{INFO_FILE}:{}: exercise `{}`: file {} does not exist",
+                    ex.line,
+                    ex.name,
+                    ex.relative_path().display()
+                ));
+            }
+        }
+        if !problems.is_empty() {
+            bail!(problems.join("\n"));
+        }
+
+        let targets = bin_targets(&cargo_dir)?;
+        let target_dir = targets.target_dir.clone();
+        let mut exercises = Vec::with_capacity(info.exercises.len());
+        for (index, ex) in info.exercises.into_iter().enumerate() {
+            let path = root.join(ex.relative_path());
+            let canonical = path.canonicalize().unwrap_or_else(|_| path.clone());
+            let Some(package) = targets.by_src.get(&canonical) else {
+                problems.push(missing_target_message(&ex, &layout));
+                continue;
+            };
+            let (package, bin) = package.clone();
+            if bin != ex.name {
+                problems.push(format!(
+                    "{INFO_FILE}:{}: exercise `{}`: its file is built by the bin target `{bin}` \
+                     of package `{package}`; the bin must be named `{}` like the exercise",
+                    ex.line, ex.name, ex.name
+                ));
+                continue;
+            }
+            exercises.push(Exercise {
+                index,
+                relative_path: ex.relative_path(),
+                solution_path: ex.solution_path(),
+                name: ex.name,
+                chapter: ex.dir,
+                path,
+                test: ex.test,
+                strict_clippy: ex.strict_clippy,
+                skip_check_unsolved: ex.skip_check_unsolved,
+                hints: ex.hints,
+                timeout: ex.timeout,
+                package,
+            });
+        }
+        if !problems.is_empty() {
+            bail!(problems.join("\n"));
+        }
+
+        Ok(Course {
+            root,
+            layout,
+            cargo_dir,
+            target_dir,
+            welcome_message: info.welcome_message,
+            final_message: info.final_message,
+            exercises,
+            warnings: info.warnings,
+        })
+    }
+
+    /// Looks an exercise up by name, suggesting close names when absent.
+    pub fn exercise(&self, name: &str) -> Result<&Exercise> {
+        if let Some(ex) = self.exercises.iter().find(|e| e.name == name) {
+            return Ok(ex);
+        }
+        let close = info::closest(name, self.exercises.iter().map(|e| e.name.as_str()));
+        let suggestion = match close.as_slice() {
+            [] => "Run `rustdrill list` to see every exercise.".to_owned(),
+            names => format!("Did you mean {}?", names.join(", ")),
+        };
+        bail!("there is no exercise named `{name}` in this course. {suggestion}")
+    }
+
+    /// The runner's own files (state, backups) live here.
+    pub fn state_dir(&self) -> PathBuf {
+        self.root.join(".rustdrill")
+    }
+
+    /// The exercises of one chapter, in order.
+    pub fn chapter(&self, dir: &str) -> Vec<&Exercise> {
+        self.exercises
+            .iter()
+            .filter(|e| e.chapter.as_deref() == Some(dir))
+            .collect()
+    }
+}
+
+struct Targets {
+    /// Canonical source path -> (package, bin name).
+    by_src: HashMap<PathBuf, (String, String)>,
+    target_dir: PathBuf,
+}
+
+fn bin_targets(cargo_dir: &Path) -> Result<Targets> {
+    let metadata = MetadataCommand::new()
+        .current_dir(cargo_dir)
+        .manifest_path(cargo_dir.join("Cargo.toml"))
+        .no_deps()
+        .exec()
+        .map_err(|e| match e {
+            cargo_metadata::Error::Io(io) if io.kind() == std::io::ErrorKind::NotFound => {
+                anyhow::anyhow!(crate::cargo::CARGO_MISSING)
+            }
+            cargo_metadata::Error::CargoMetadata { stderr } => anyhow::anyhow!(
+                "cargo cannot read the course's manifests in {}:\n{}",
+                cargo_dir.display(),
+                stderr.trim()
+            ),
+            other => anyhow::Error::new(other).context("`cargo metadata` failed"),
+        })?;
+    let mut by_src = HashMap::new();
+    for package in &metadata.packages {
+        for target in &package.targets {
+            if target.kind.contains(&TargetKind::Bin) {
+                let src = target.src_path.clone().into_std_path_buf();
+                let src = src.canonicalize().unwrap_or(src);
+                by_src.insert(src, (package.name.to_string(), target.name.clone()));
+            }
+        }
+    }
+    Ok(Targets {
+        by_src,
+        target_dir: metadata.target_directory.into_std_path_buf(),
+    })
+}
+
+fn missing_target_message(ex: &ExerciseInfo, layout: &Layout) -> String {
+    // Suggest the entry for the manifest cargo reads in this layout.
+    let (manifest, path) = match (layout, &ex.dir) {
+        (Layout::Workspace, Some(dir)) => (
+            format!("exercises/{dir}/Cargo.toml"),
+            format!("{}.rs", ex.name),
+        ),
+        (Layout::Workspace, None) => (
+            "a package of exercises/Cargo.toml".to_owned(),
+            format!("{}.rs", ex.name),
+        ),
+        (Layout::Rustlings, _) => (
+            "Cargo.toml".to_owned(),
+            ex.relative_path().display().to_string(),
+        ),
+    };
+    format!(
+        "{INFO_FILE}:{}: exercise `{}`: no cargo bin target builds {}.\n  \
+         Add to {manifest}:\n    [[bin]]\n    name = \"{}\"\n    path = \"{path}\"",
+        ex.line,
+        ex.name,
+        ex.relative_path().display(),
+        ex.name,
+    )
+}

@@ -1,0 +1,536 @@
+//! Parsing and validating `info.toml`: every problem names the file, the
+//! line and column, the exercise and the field, so an author can fix it
+//! without guessing.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// The `format_version` this runner understands (rustlings 6 uses 1 too).
+pub const FORMAT_VERSION: i64 = 1;
+/// Wall-clock limit for an exercise's run and its tests when not set.
+pub const DEFAULT_TIMEOUT_SECS: u64 = 10;
+const MAX_NAME_LEN: usize = 48;
+
+/// Keys rustdrill knows at the top level and in an `[[exercises]]` entry.
+const TOP_KEYS: &[&str] = &[
+    "format_version",
+    "welcome_message",
+    "final_message",
+    "exercises",
+];
+const EXERCISE_KEYS: &[&str] = &[
+    "name",
+    "dir",
+    "test",
+    "strict_clippy",
+    "skip_check_unsolved",
+    "hint",
+    "hints",
+    "timeout_secs",
+];
+
+/// A problem found in `info.toml`, located precisely.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InfoProblem {
+    pub file: PathBuf,
+    pub line: usize,
+    pub column: usize,
+    /// The exercise the problem belongs to, when it belongs to one.
+    pub exercise: Option<String>,
+    pub field: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for InfoProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}: ", self.file.display(), self.line, self.column)?;
+        match (&self.exercise, &self.field) {
+            (Some(ex), Some(field)) => write!(f, "exercise `{ex}`, field `{field}`: ")?,
+            (Some(ex), None) => write!(f, "exercise `{ex}`: ")?,
+            (None, Some(field)) => write!(f, "field `{field}`: ")?,
+            (None, None) => {}
+        }
+        f.write_str(&self.message)
+    }
+}
+
+/// All problems of one `info.toml`; errors stop loading, warnings do not.
+#[derive(Debug)]
+pub struct InfoErrors(pub Vec<InfoProblem>);
+
+impl fmt::Display for InfoErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, p) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{p}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for InfoErrors {}
+
+#[derive(Deserialize)]
+struct RawInfo {
+    format_version: Spanned<i64>,
+    welcome_message: Option<String>,
+    final_message: Option<String>,
+    #[serde(default)]
+    exercises: Vec<Spanned<RawExercise>>,
+}
+
+#[derive(Deserialize)]
+struct RawExercise {
+    name: Option<Spanned<String>>,
+    dir: Option<Spanned<String>>,
+    test: Option<bool>,
+    strict_clippy: Option<bool>,
+    skip_check_unsolved: Option<bool>,
+    hint: Option<Spanned<String>>,
+    hints: Option<Spanned<Vec<Spanned<String>>>>,
+    timeout_secs: Option<Spanned<i64>>,
+}
+
+/// The course description, validated.
+#[derive(Debug, Clone)]
+pub struct Info {
+    pub welcome_message: Option<String>,
+    pub final_message: Option<String>,
+    pub exercises: Vec<ExerciseInfo>,
+    /// Unknown keys and other non-fatal problems.
+    pub warnings: Vec<InfoProblem>,
+}
+
+/// One `[[exercises]]` entry as the author wrote it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExerciseInfo {
+    pub name: String,
+    pub dir: Option<String>,
+    pub test: bool,
+    pub strict_clippy: bool,
+    pub skip_check_unsolved: bool,
+    /// `hint` first, then each of `hints`.
+    pub hints: Vec<String>,
+    pub timeout: Duration,
+    /// Line of the entry in info.toml, for later messages about it.
+    pub line: usize,
+}
+
+impl ExerciseInfo {
+    /// The exercise's source file, relative to the course root.
+    pub fn relative_path(&self) -> PathBuf {
+        let mut path = PathBuf::from("exercises");
+        if let Some(dir) = &self.dir {
+            path.push(dir);
+        }
+        path.push(format!("{}.rs", self.name));
+        path
+    }
+
+    /// The reference solution, relative to the course root.
+    pub fn solution_path(&self) -> PathBuf {
+        let mut path = PathBuf::from("solutions");
+        if let Some(dir) = &self.dir {
+            path.push(dir);
+        }
+        path.push(format!("{}.rs", self.name));
+        path
+    }
+}
+
+struct Locator<'a> {
+    file: &'a Path,
+    text: &'a str,
+}
+
+impl Locator<'_> {
+    fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let before = &self.text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        (line, column)
+    }
+
+    fn problem(
+        &self,
+        span: Range<usize>,
+        exercise: Option<&str>,
+        field: Option<&str>,
+        message: impl Into<String>,
+    ) -> InfoProblem {
+        let (line, column) = self.line_col(span.start);
+        InfoProblem {
+            file: self.file.to_path_buf(),
+            line,
+            column,
+            exercise: exercise.map(str::to_owned),
+            field: field.map(str::to_owned),
+            message: message.into(),
+        }
+    }
+
+    /// Where `key = ` starts inside `within`, for keys serde gives no span for.
+    fn key_span(&self, within: &Range<usize>, key: &str) -> Range<usize> {
+        let slice = &self.text[within.clone()];
+        let mut offset = 0;
+        for line in slice.split_inclusive('\n') {
+            let trimmed = line.trim_start();
+            if let Some(rest) = trimmed.strip_prefix(key)
+                && rest.trim_start().starts_with('=')
+            {
+                let start = within.start + offset + (line.len() - trimmed.len());
+                return start..start + key.len();
+            }
+            offset += line.len();
+        }
+        within.clone()
+    }
+}
+
+/// Is `name` a valid exercise name (also used for chapter dirs)?
+pub fn valid_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    matches!(chars.next(), Some('a'..='z'))
+        && name.len() <= MAX_NAME_LEN
+        && chars.all(|c| matches!(c, 'a'..='z' | '0'..='9' | '_'))
+}
+
+fn valid_dir(dir: &str) -> bool {
+    !dir.is_empty()
+        && dir.len() <= MAX_NAME_LEN
+        && dir
+            .chars()
+            .all(|c| matches!(c, 'a'..='z' | '0'..='9' | '_'))
+}
+
+/// Parses and validates `text`, read from `file`.
+///
+/// `strict` turns unknown keys into errors (the authoring check); otherwise
+/// they are warnings, so typos surface without stopping a learner.
+pub fn parse(file: &Path, text: &str, strict: bool) -> Result<Info, InfoErrors> {
+    let loc = Locator { file, text };
+    let raw: RawInfo = toml::from_str(text).map_err(|e| {
+        let span = e.span().unwrap_or(0..0);
+        let message = e.message().trim().to_owned();
+        let message = if message.contains("missing field `format_version`") {
+            format!("{message} (add `format_version = {FORMAT_VERSION}` at the top)")
+        } else {
+            message
+        };
+        InfoErrors(vec![loc.problem(span, None, None, message)])
+    })?;
+
+    let mut errors = Vec::new();
+    let mut warnings = Vec::new();
+
+    if *raw.format_version.get_ref() != FORMAT_VERSION {
+        errors.push(loc.problem(
+            raw.format_version.span(),
+            None,
+            Some("format_version"),
+            format!(
+                "unsupported format_version {} (this rustdrill reads version {FORMAT_VERSION}; \
+                 a newer course may need a newer rustdrill)",
+                raw.format_version.get_ref()
+            ),
+        ));
+    }
+
+    // Unknown keys: serde ignores them, so look at the plain table.
+    if let Ok(table) = text.parse::<toml::Table>() {
+        let mut unknown = |problem: InfoProblem| {
+            if strict {
+                errors.push(problem)
+            } else {
+                warnings.push(problem)
+            }
+        };
+        for key in table.keys().filter(|k| !TOP_KEYS.contains(&k.as_str())) {
+            let span = loc.key_span(&(0..text.len()), key);
+            unknown(loc.problem(span, None, Some(key), "unknown key (typo?)"));
+        }
+        if let Some(toml::Value::Array(entries)) = table.get("exercises") {
+            for (entry, raw_ex) in entries.iter().zip(&raw.exercises) {
+                let Some(entry) = entry.as_table() else {
+                    continue;
+                };
+                let name = raw_ex.get_ref().name.as_ref().map(|n| n.get_ref().as_str());
+                for key in entry
+                    .keys()
+                    .filter(|k| !EXERCISE_KEYS.contains(&k.as_str()))
+                {
+                    let span = loc.key_span(&raw_ex.span(), key);
+                    let hint = match key.as_str() {
+                        "hint_2" | "hints2" | "more_hints" => {
+                            " (further hints go in `hints = [...]`)"
+                        }
+                        "timeout" => " (did you mean `timeout_secs`?)",
+                        _ => " (typo?)",
+                    };
+                    unknown(loc.problem(span, name, Some(key), format!("unknown key{hint}")));
+                }
+            }
+        }
+    }
+
+    let mut exercises = Vec::with_capacity(raw.exercises.len());
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (index, spanned) in raw.exercises.iter().enumerate() {
+        let entry_span = spanned.span();
+        let raw_ex = spanned.get_ref();
+        let (line, _) = loc.line_col(entry_span.start);
+        let Some(name) = &raw_ex.name else {
+            errors.push(loc.problem(
+                entry_span,
+                None,
+                Some("name"),
+                format!("exercise #{} has no `name`", index + 1),
+            ));
+            continue;
+        };
+        let name_str = name.get_ref().as_str();
+        let mut ok = true;
+        if !valid_name(name_str) {
+            ok = false;
+            errors.push(loc.problem(
+                name.span(),
+                Some(name_str),
+                Some("name"),
+                format!(
+                    "invalid name: use 1-{MAX_NAME_LEN} characters of a-z, 0-9 and `_`, \
+                     starting with a letter (names are cargo bin targets and file names)"
+                ),
+            ));
+        } else if let Some(first_line) = seen.get(name_str) {
+            ok = false;
+            errors.push(loc.problem(
+                name.span(),
+                Some(name_str),
+                Some("name"),
+                format!("duplicate name: already used by the exercise at line {first_line}"),
+            ));
+        } else {
+            seen.insert(name_str.to_owned(), line);
+        }
+
+        if let Some(dir) = &raw_ex.dir
+            && !valid_dir(dir.get_ref())
+        {
+            ok = false;
+            errors.push(loc.problem(
+                dir.span(),
+                Some(name_str),
+                Some("dir"),
+                format!(
+                    "invalid dir {:?}: one folder name of a-z, 0-9 and `_` \
+                     (no `/`, `..` or absolute paths)",
+                    dir.get_ref()
+                ),
+            ));
+        }
+
+        let mut hints = Vec::new();
+        match &raw_ex.hint {
+            None => {
+                ok = false;
+                errors.push(loc.problem(
+                    entry_span.clone(),
+                    Some(name_str),
+                    Some("hint"),
+                    "missing `hint`: every exercise needs at least one hint",
+                ));
+            }
+            Some(hint) if hint.get_ref().trim().is_empty() => {
+                ok = false;
+                errors.push(loc.problem(hint.span(), Some(name_str), Some("hint"), "empty hint"));
+            }
+            Some(hint) => hints.push(hint.get_ref().trim().to_owned()),
+        }
+        if let Some(more) = &raw_ex.hints {
+            for hint in more.get_ref() {
+                if hint.get_ref().trim().is_empty() {
+                    ok = false;
+                    errors.push(loc.problem(
+                        hint.span(),
+                        Some(name_str),
+                        Some("hints"),
+                        "empty hint",
+                    ));
+                } else {
+                    hints.push(hint.get_ref().trim().to_owned());
+                }
+            }
+        }
+
+        let timeout = match &raw_ex.timeout_secs {
+            None => Duration::from_secs(DEFAULT_TIMEOUT_SECS),
+            Some(t) if (1..=3600).contains(t.get_ref()) => Duration::from_secs(*t.get_ref() as u64),
+            Some(t) => {
+                ok = false;
+                errors.push(loc.problem(
+                    t.span(),
+                    Some(name_str),
+                    Some("timeout_secs"),
+                    "timeout_secs must be between 1 and 3600",
+                ));
+                Duration::ZERO
+            }
+        };
+
+        if ok {
+            exercises.push(ExerciseInfo {
+                name: name_str.to_owned(),
+                dir: raw_ex.dir.as_ref().map(|d| d.get_ref().clone()),
+                test: raw_ex.test.unwrap_or(true),
+                strict_clippy: raw_ex.strict_clippy.unwrap_or(false),
+                skip_check_unsolved: raw_ex.skip_check_unsolved.unwrap_or(false),
+                hints,
+                timeout,
+                line,
+            });
+        }
+    }
+
+    if raw.exercises.is_empty() {
+        errors.push(loc.problem(
+            0..0,
+            None,
+            Some("exercises"),
+            "the course has no [[exercises]]",
+        ));
+    }
+
+    if !errors.is_empty() {
+        return Err(InfoErrors(errors));
+    }
+    Ok(Info {
+        welcome_message: raw.welcome_message,
+        final_message: raw.final_message,
+        exercises,
+        warnings,
+    })
+}
+
+/// Names close to `wanted`, best first, for "did you mean" messages.
+pub fn closest<'a>(wanted: &str, names: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut scored: BTreeMap<u64, Vec<&str>> = BTreeMap::new();
+    for name in names {
+        let score = strsim::jaro_winkler(wanted, name);
+        let contains = name.contains(wanted) || wanted.contains(name);
+        if score >= 0.8 || contains {
+            // Higher similarity first.
+            scored
+                .entry(((1.0 - score) * 1000.0) as u64)
+                .or_default()
+                .push(name);
+        }
+    }
+    scored.into_values().flatten().take(3).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_str(text: &str) -> Result<Info, InfoErrors> {
+        parse(Path::new("info.toml"), text, false)
+    }
+
+    fn only_error(text: &str) -> InfoProblem {
+        let mut errs = parse_str(text).unwrap_err().0;
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        errs.remove(0)
+    }
+
+    const HEADER: &str = "format_version = 1\n";
+
+    #[test]
+    fn parses_a_minimal_course() {
+        let info = parse_str(&format!(
+            "{HEADER}[[exercises]]\nname = \"a1\"\ndir = \"00_a\"\nhint = \"h\"\nhints = [\"h2\"]\n"
+        ))
+        .unwrap();
+        let ex = &info.exercises[0];
+        assert_eq!(ex.name, "a1");
+        assert_eq!(ex.hints, ["h", "h2"]);
+        assert!(ex.test);
+        assert_eq!(ex.timeout, Duration::from_secs(10));
+        assert_eq!(ex.relative_path(), Path::new("exercises/00_a/a1.rs"));
+        assert_eq!(ex.line, 2);
+    }
+
+    #[test]
+    fn syntax_error_has_line_and_column() {
+        let p = only_error("format_version = 1\n[[exercises]\n");
+        assert_eq!(p.line, 2);
+        assert!(p.to_string().starts_with("info.toml:2:"), "{p}");
+    }
+
+    #[test]
+    fn duplicate_name_points_at_second_entry() {
+        let text = format!(
+            "{HEADER}[[exercises]]\nname = \"a\"\nhint = \"h\"\n\n[[exercises]]\nname = \"a\"\nhint = \"h\"\n"
+        );
+        let p = only_error(&text);
+        assert_eq!((p.line, p.field.as_deref()), (7, Some("name")));
+        assert!(p.message.contains("line 2"), "{p}");
+    }
+
+    #[test]
+    fn rejects_bad_names_and_dirs() {
+        for name in ["A1", "a/b", "..", "1a", "", &"a".repeat(49)] {
+            let text = format!("{HEADER}[[exercises]]\nname = {name:?}\nhint = \"h\"\n");
+            let p = only_error(&text);
+            assert_eq!(p.field.as_deref(), Some("name"), "{name}: {p}");
+        }
+        for dir in ["..", "/abs", "a/b", "Ch1"] {
+            let text =
+                format!("{HEADER}[[exercises]]\nname = \"a\"\ndir = {dir:?}\nhint = \"h\"\n");
+            let p = only_error(&text);
+            assert_eq!(p.field.as_deref(), Some("dir"), "{dir}: {p}");
+            assert_eq!(p.line, 4);
+        }
+    }
+
+    #[test]
+    fn missing_hint_and_name() {
+        let p = only_error(&format!("{HEADER}[[exercises]]\nname = \"a\"\n"));
+        assert_eq!(p.field.as_deref(), Some("hint"));
+        let p = only_error(&format!("{HEADER}[[exercises]]\nhint = \"h\"\n"));
+        assert_eq!(p.field.as_deref(), Some("name"));
+    }
+
+    #[test]
+    fn wrong_format_version() {
+        let p = only_error("format_version = 2\n[[exercises]]\nname = \"a\"\nhint = \"h\"\n");
+        assert_eq!((p.line, p.field.as_deref()), (1, Some("format_version")));
+    }
+
+    #[test]
+    fn unknown_keys_warn_or_fail() {
+        let text = format!("{HEADER}[[exercises]]\nname = \"a\"\nhint = \"h\"\ntimeout = 3\n");
+        let info = parse_str(&text).unwrap();
+        assert_eq!(info.warnings.len(), 1);
+        let w = &info.warnings[0];
+        assert_eq!((w.line, w.field.as_deref()), (5, Some("timeout")));
+        assert!(w.message.contains("timeout_secs"));
+        let strict = parse(Path::new("info.toml"), &text, true).unwrap_err();
+        assert_eq!(strict.0.len(), 1);
+    }
+
+    #[test]
+    fn closest_names() {
+        let names = ["intro1", "intro2", "tokio1"];
+        assert_eq!(closest("intro3", names)[..2], ["intro1", "intro2"]);
+        assert!(closest("zzz", names).is_empty());
+    }
+}

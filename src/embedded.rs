@@ -1,0 +1,47 @@
+//! The repository's course, embedded in the binary at build time (see
+//! build.rs): `reset` restores originals without git, `init` writes a fresh
+//! course offline.
+
+use std::path::Path;
+
+mod files {
+    include!(concat!(env!("OUT_DIR"), "/embedded_course.rs"));
+}
+
+/// Every embedded file: (path relative to the course root, contents).
+pub fn files() -> &'static [(&'static str, &'static [u8])] {
+    files::FILES
+}
+
+/// One embedded file by its course-relative path.
+pub fn file(path: &Path) -> Option<&'static [u8]> {
+    let wanted = path.to_str()?.replace('\\', "/");
+    files::FILES
+        .iter()
+        .find(|(p, _)| *p == wanted)
+        .map(|(_, bytes)| *bytes)
+}
+
+/// Is the course at `root` the embedded one (same info.toml)?
+pub fn is_embedded_course(root: &Path) -> bool {
+    match (
+        file(Path::new("info.toml")),
+        std::fs::read(root.join("info.toml")),
+    ) {
+        (Some(embedded), Ok(on_disk)) => embedded == on_disk.as_slice(),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embeds_the_course() {
+        assert!(file(Path::new("info.toml")).is_some());
+        assert!(file(Path::new("exercises/00_intro/intro1.rs")).is_some());
+        assert!(file(Path::new("exercises/Cargo.lock")).is_some());
+        assert!(files().iter().all(|(p, _)| !p.contains("/target/")));
+    }
+}

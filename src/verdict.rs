@@ -1,0 +1,280 @@
+//! What a check concludes about one exercise: passed, or the first step
+//! that failed and why — in the order the course format defines (build,
+//! tests, clippy, run).
+
+use std::time::Duration;
+
+use crate::cargo::{Diagnostic, Phase, Severity};
+use crate::exec::{Captured, ProcessOutput, Termination};
+
+/// A test that failed, with what it said.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TestFailure {
+    /// `tests::no_readings_has_no_average`
+    pub name: String,
+    /// The panic message (assertion left/right included), if found.
+    pub message: String,
+    /// Everything the test printed, panic included.
+    pub output: String,
+}
+
+/// The step that ran out of time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimedStep {
+    Tests,
+    Run,
+}
+
+#[derive(Debug, Clone)]
+pub enum Verdict {
+    Pass {
+        /// What `main` printed.
+        output: ProcessOutput,
+        /// Warnings that do not fail the exercise, shown for learning.
+        warnings: Vec<Diagnostic>,
+    },
+    CompileError {
+        /// Errors first, in the order rustc gave them; then warnings.
+        diagnostics: Vec<Diagnostic>,
+        /// Which build found them (the test build sees `#[cfg(test)]` code).
+        phase: Phase,
+        /// Cargo's own output, for failures that are not diagnostics.
+        cargo_stderr: String,
+    },
+    TestFailed {
+        failures: Vec<TestFailure>,
+        /// The whole test binary output.
+        output: ProcessOutput,
+    },
+    Clippy {
+        /// The lints that fail the exercise.
+        lints: Vec<Diagnostic>,
+    },
+    RunFailed {
+        output: ProcessOutput,
+    },
+    TimedOut {
+        step: TimedStep,
+        limit: Duration,
+        output: ProcessOutput,
+    },
+}
+
+/// The kind of a verdict, for lists, JSON and exit codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VerdictKind {
+    Pass,
+    CompileError,
+    TestFailed,
+    Clippy,
+    RunFailed,
+    TimedOut,
+}
+
+impl Verdict {
+    pub fn kind(&self) -> VerdictKind {
+        match self {
+            Verdict::Pass { .. } => VerdictKind::Pass,
+            Verdict::CompileError { .. } => VerdictKind::CompileError,
+            Verdict::TestFailed { .. } => VerdictKind::TestFailed,
+            Verdict::Clippy { .. } => VerdictKind::Clippy,
+            Verdict::RunFailed { .. } => VerdictKind::RunFailed,
+            Verdict::TimedOut { .. } => VerdictKind::TimedOut,
+        }
+    }
+
+    pub fn passed(&self) -> bool {
+        matches!(self, Verdict::Pass { .. })
+    }
+
+    /// One line: the first thing to fix (or "done").
+    pub fn headline(&self) -> String {
+        match self {
+            Verdict::Pass { .. } => "done".to_owned(),
+            Verdict::CompileError {
+                diagnostics,
+                cargo_stderr,
+                ..
+            } => match diagnostics.iter().find(|d| d.severity == Severity::Error) {
+                Some(d) => {
+                    let code = d
+                        .code
+                        .as_deref()
+                        .map(|c| format!("[{c}] "))
+                        .unwrap_or_default();
+                    format!("compile error: {code}{}", d.message)
+                }
+                None => format!(
+                    "compile error: {}",
+                    first_error_line(cargo_stderr).unwrap_or("cargo could not build it")
+                ),
+            },
+            Verdict::TestFailed { failures, output } => match failures.first() {
+                Some(f) => {
+                    let msg = f.message.lines().next().unwrap_or("");
+                    format!("test failed: {}: {msg}", f.name)
+                }
+                None => format!("tests failed ({})", output.termination),
+            },
+            Verdict::Clippy { lints } => match lints.first() {
+                Some(l) => format!(
+                    "clippy: {}{}",
+                    l.code
+                        .as_deref()
+                        .map(|c| format!("[{c}] "))
+                        .unwrap_or_default(),
+                    l.message
+                ),
+                None => "clippy failed".to_owned(),
+            },
+            Verdict::RunFailed { output } => format!("running main failed: {}", output.termination),
+            Verdict::TimedOut { step, limit, .. } => format!(
+                "timed out: {} ran longer than {} s (an endless loop, or waiting forever?)",
+                match step {
+                    TimedStep::Tests => "the tests",
+                    TimedStep::Run => "main",
+                },
+                limit.as_secs()
+            ),
+        }
+    }
+}
+
+fn first_error_line(stderr: &str) -> Option<&str> {
+    stderr
+        .lines()
+        .map(str::trim)
+        .find(|l| l.starts_with("error"))
+}
+
+/// Reads libtest's stable text output (`--format pretty`, the default):
+/// which tests failed, and what each printed and panicked with.
+pub fn parse_test_failures(stdout: &Captured) -> Vec<TestFailure> {
+    let text = &stdout.text;
+    let mut failed: Vec<String> = Vec::new();
+    for line in text.lines() {
+        if let Some(rest) = line.strip_prefix("test ")
+            && let Some(name) = rest.strip_suffix(" ... FAILED")
+        {
+            failed.push(name.trim().to_owned());
+        }
+    }
+    failed
+        .into_iter()
+        .map(|name| {
+            let output = section_for(text, &name).unwrap_or_default();
+            let message = panic_message(&output).unwrap_or_else(|| output.trim().to_owned());
+            TestFailure {
+                name,
+                message,
+                output,
+            }
+        })
+        .collect()
+}
+
+/// The captured output libtest prints under `---- NAME stdout ----`.
+fn section_for(text: &str, name: &str) -> Option<String> {
+    let header = format!("---- {name} stdout ----");
+    let start = text.find(&header)? + header.len();
+    let rest = &text[start..];
+    // The section ends at the next test's header or the failures list.
+    let end = rest
+        .find("\n---- ")
+        .into_iter()
+        .chain(rest.find("\nfailures:\n"))
+        .chain(rest.find("\n\nfailures:"))
+        .min()
+        .unwrap_or(rest.len());
+    Some(rest[..end].trim_matches('\n').to_owned())
+}
+
+/// The panic message: the lines after "thread '…' panicked at FILE:LINE:COL:"
+/// up to the backtrace note.
+fn panic_message(output: &str) -> Option<String> {
+    let mut lines = output.lines();
+    lines.find(|l| l.starts_with("thread '") && l.contains("panicked at"))?;
+    let message: Vec<&str> = lines
+        .take_while(|l| !l.starts_with("note: run with `RUST_BACKTRACE"))
+        .collect();
+    Some(message.join("\n").trim().to_owned())
+}
+
+/// `Termination` helpers used when composing verdicts.
+pub fn timed_out(output: &ProcessOutput) -> Option<Duration> {
+    match output.termination {
+        Termination::TimedOut(limit) => Some(limit),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LIBTEST: &str = "
+running 2 tests
+test tests::average_of_readings ... ok
+test tests::no_readings_has_no_average ... FAILED
+
+failures:
+
+---- tests::no_readings_has_no_average stdout ----
+computing
+thread 'tests::no_readings_has_no_average' panicked at exercises/00_intro/intro2.rs:35:9:
+assertion `left == right` failed: an empty slice has no mean
+  left: Some(NaN)
+ right: None
+note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace
+
+
+failures:
+    tests::no_readings_has_no_average
+
+test result: FAILED. 1 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.00s
+";
+
+    #[test]
+    fn reads_failing_tests_and_their_panics() {
+        let failures = parse_test_failures(&Captured {
+            text: LIBTEST.into(),
+            cut_bytes: 0,
+        });
+        assert_eq!(failures.len(), 1);
+        let f = &failures[0];
+        assert_eq!(f.name, "tests::no_readings_has_no_average");
+        assert!(
+            f.message
+                .starts_with("assertion `left == right` failed: an empty slice")
+        );
+        assert!(f.message.contains("left: Some(NaN)"));
+        assert!(!f.message.contains("RUST_BACKTRACE"));
+        assert!(f.output.starts_with("computing"));
+    }
+
+    #[test]
+    fn several_failures_keep_their_own_sections() {
+        let text = "test a ... FAILED\ntest b ... FAILED\n\nfailures:\n\n---- a stdout ----\n\
+                    thread 'a' panicked at x.rs:1:1:\nboom a\n\n---- b stdout ----\n\
+                    thread 'b' panicked at x.rs:2:1:\nboom b\n\nfailures:\n    a\n    b\n";
+        let failures = parse_test_failures(&Captured {
+            text: text.into(),
+            cut_bytes: 0,
+        });
+        let messages: Vec<_> = failures.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(messages, ["boom a", "boom b"]);
+    }
+
+    #[test]
+    fn no_failures_in_a_passing_run() {
+        let text = "running 1 test\ntest t ... ok\n\ntest result: ok. 1 passed";
+        assert!(
+            parse_test_failures(&Captured {
+                text: text.into(),
+                cut_bytes: 0
+            })
+            .is_empty()
+        );
+    }
+}
