@@ -106,7 +106,15 @@ impl StateFile {
                 });
             }
             Err(e) if e.kind() == std::io::ErrorKind::InvalidData => String::new(),
-            Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
+            Err(e) => {
+                return Err(e).with_context(|| {
+                    format!(
+                        "cannot read progress from {}: check that {} is a folder you can read and write",
+                        path.display(),
+                        dir.display()
+                    )
+                });
+            }
         };
         let problem = match toml::from_str::<State>(&text) {
             Ok(state) if state.version == STATE_VERSION => {
