@@ -3,14 +3,13 @@
 //! file names).
 
 pub mod info;
+mod targets;
 
-use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
-use cargo_metadata::{MetadataCommand, TargetKind};
 
 pub use info::{ExerciseInfo, Info, InfoProblem};
 
@@ -131,7 +130,7 @@ impl Course {
             bail!(problems.join("\n"));
         }
 
-        let targets = bin_targets(&cargo_dir)?;
+        let targets = targets::bin_targets(&cargo_dir, &root.join(".rustdrill"))?;
         let target_dir = targets.target_dir.clone();
         let mut exercises = Vec::with_capacity(info.exercises.len());
         for (index, ex) in info.exercises.into_iter().enumerate() {
@@ -206,45 +205,6 @@ impl Course {
             .filter(|e| e.chapter.as_deref() == Some(dir))
             .collect()
     }
-}
-
-struct Targets {
-    /// Canonical source path -> (package, bin name).
-    by_src: HashMap<PathBuf, (String, String)>,
-    target_dir: PathBuf,
-}
-
-fn bin_targets(cargo_dir: &Path) -> Result<Targets> {
-    let metadata = MetadataCommand::new()
-        .current_dir(cargo_dir)
-        .manifest_path(cargo_dir.join("Cargo.toml"))
-        .no_deps()
-        .exec()
-        .map_err(|e| match e {
-            cargo_metadata::Error::Io(io) if io.kind() == std::io::ErrorKind::NotFound => {
-                anyhow::anyhow!(crate::cargo::CARGO_MISSING)
-            }
-            cargo_metadata::Error::CargoMetadata { stderr } => anyhow::anyhow!(
-                "cargo cannot read the course's manifests in {}:\n{}",
-                cargo_dir.display(),
-                stderr.trim()
-            ),
-            other => anyhow::Error::new(other).context("`cargo metadata` failed"),
-        })?;
-    let mut by_src = HashMap::new();
-    for package in &metadata.packages {
-        for target in &package.targets {
-            if target.kind.contains(&TargetKind::Bin) {
-                let src = target.src_path.clone().into_std_path_buf();
-                let src = src.canonicalize().unwrap_or(src);
-                by_src.insert(src, (package.name.to_string(), target.name.clone()));
-            }
-        }
-    }
-    Ok(Targets {
-        by_src,
-        target_dir: metadata.target_directory.into_std_path_buf(),
-    })
 }
 
 fn missing_target_message(ex: &ExerciseInfo, layout: &Layout) -> String {

@@ -1,0 +1,145 @@
+//! Which cargo `bin` target builds which file, asked of `cargo metadata`.
+//! The answer is cached in `.rustdrill/targets.json`, keyed by every file
+//! that can change it (manifests, cargo config, `CARGO_TARGET_DIR`), because
+//! `cargo metadata` costs as much as a tenth of a whole check.
+
+use std::collections::HashMap;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+use anyhow::Result;
+use cargo_metadata::{MetadataCommand, TargetKind};
+use serde::{Deserialize, Serialize};
+
+const CACHE_FILE: &str = "targets.json";
+
+#[derive(Serialize, Deserialize)]
+struct Cached {
+    key: String,
+    targets: Targets,
+}
+
+/// The bin targets of the workspace in `cargo_dir`, from the cache in
+/// `state_dir` when nothing it depends on changed.
+pub fn bin_targets(cargo_dir: &Path, state_dir: &Path) -> Result<Targets> {
+    let key = fingerprint(cargo_dir);
+    let cache = state_dir.join(CACHE_FILE);
+    if let Ok(text) = fs::read_to_string(&cache)
+        && let Ok(cached) = serde_json::from_str::<Cached>(&text)
+        && cached.key == key
+    {
+        return Ok(cached.targets);
+    }
+    let targets = ask_cargo(cargo_dir)?;
+    // Only into an existing state folder: a course never run stays untouched.
+    if state_dir.is_dir() {
+        let cached = Cached { key, targets };
+        let _ = write_atomically(state_dir, &cache, &serde_json::to_vec(&cached)?);
+        return Ok(cached.targets);
+    }
+    Ok(targets)
+}
+
+fn write_atomically(dir: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// Size and modification time of every manifest under `cargo_dir` (three
+/// levels deep, `target/` skipped) and of every cargo config that applies.
+fn fingerprint(cargo_dir: &Path) -> String {
+    let mut files = Vec::new();
+    collect_manifests(cargo_dir, 0, &mut files);
+    for dir in cargo_dir.ancestors() {
+        files.push(dir.join(".cargo/config.toml"));
+        files.push(dir.join(".cargo/config"));
+    }
+    if let Some(home) = std::env::var_os("CARGO_HOME") {
+        files.push(PathBuf::from(home).join("config.toml"));
+    }
+    let mut key = format!(
+        "v1 {} {:?}\n",
+        cargo_dir.display(),
+        std::env::var_os("CARGO_TARGET_DIR")
+    );
+    for file in files {
+        if let Ok(meta) = fs::metadata(&file) {
+            let mtime = meta
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos());
+            key.push_str(&format!("{} {} {mtime}\n", file.display(), meta.len()));
+        }
+    }
+    key
+}
+
+fn collect_manifests(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) {
+    let manifest = dir.join("Cargo.toml");
+    if manifest.is_file() {
+        out.push(manifest);
+    }
+    if depth >= 3 {
+        return;
+    }
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    let mut dirs: Vec<PathBuf> = entries
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .filter(|e| {
+            let name = e.file_name();
+            name != "target" && !name.to_string_lossy().starts_with('.')
+        })
+        .map(|e| e.path())
+        .collect();
+    dirs.sort();
+    for d in dirs {
+        collect_manifests(&d, depth + 1, out);
+    }
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Targets {
+    /// Canonical source path -> (package, bin name).
+    pub by_src: HashMap<PathBuf, (String, String)>,
+    pub target_dir: PathBuf,
+}
+
+fn ask_cargo(cargo_dir: &Path) -> Result<Targets> {
+    let metadata = MetadataCommand::new()
+        .current_dir(cargo_dir)
+        .manifest_path(cargo_dir.join("Cargo.toml"))
+        .no_deps()
+        .exec()
+        .map_err(|e| match e {
+            cargo_metadata::Error::Io(io) if io.kind() == std::io::ErrorKind::NotFound => {
+                anyhow::anyhow!(crate::cargo::CARGO_MISSING)
+            }
+            cargo_metadata::Error::CargoMetadata { stderr } => anyhow::anyhow!(
+                "cargo cannot read the course's manifests in {}:\n{}",
+                cargo_dir.display(),
+                stderr.trim()
+            ),
+            other => anyhow::Error::new(other).context("`cargo metadata` failed"),
+        })?;
+    let mut by_src = HashMap::new();
+    for package in &metadata.packages {
+        for target in &package.targets {
+            if target.kind.contains(&TargetKind::Bin) {
+                let src = target.src_path.clone().into_std_path_buf();
+                let src = src.canonicalize().unwrap_or(src);
+                by_src.insert(src, (package.name.to_string(), target.name.clone()));
+            }
+        }
+    }
+    Ok(Targets {
+        by_src,
+        target_dir: metadata.target_directory.into_std_path_buf(),
+    })
+}
+
