@@ -89,7 +89,7 @@ pub fn check(
             PhaseReport::default()
         } else {
             progress(Progress::PhaseStarted(Phase::TestBuild));
-            cargo.run_phase(Phase::TestBuild, &test_bins, &mut forward(Phase::TestBuild))?
+            test_build(&cargo, &test_bins, &mut forward(Phase::TestBuild))?
         };
         for ex in selection
             .iter()
@@ -127,9 +127,10 @@ pub fn check(
         Ok(selection
             .iter()
             .map(|ex| {
-                let verdict = verdicts
+                let mut verdict = verdicts
                     .remove(ex.name.as_str())
                     .expect("every exercise is judged");
+                relocate(course, ex, &mut verdict);
                 progress(Progress::Checked {
                     name: ex.name.clone(),
                     passed: verdict.passed(),
@@ -142,6 +143,97 @@ pub fn check(
             })
             .collect())
     })
+}
+
+/// `cargo test --no-run` has no `--keep-going`: it starts no new compilation
+/// after the first test target fails, so one exercise with broken test code
+/// would hide the verdicts of the others. Re-run it on the targets it left
+/// unjudged (neither built nor with an error) while each round judges more.
+fn test_build(
+    cargo: &Cargo,
+    bins: &[&str],
+    on_message: &mut dyn FnMut(&Message),
+) -> Result<PhaseReport> {
+    let unjudged = |report: &PhaseReport, bins: &[&str]| -> Vec<String> {
+        bins.iter()
+            .filter(|b| {
+                report
+                    .targets
+                    .get(**b)
+                    .is_none_or(|t| !t.has_errors() && t.executable.is_none())
+            })
+            .map(|b| (*b).to_owned())
+            .collect()
+    };
+    let mut report = cargo.run_phase(Phase::TestBuild, bins, on_message)?;
+    let mut left = unjudged(&report, bins);
+    while !report.success && !left.is_empty() {
+        let names: Vec<&str> = left.iter().map(String::as_str).collect();
+        let again = cargo.run_phase(Phase::TestBuild, &names, on_message)?;
+        report.targets.extend(again.targets);
+        for e in again.foreign_errors {
+            if !report.foreign_errors.contains(&e) {
+                report.foreign_errors.push(e);
+            }
+        }
+        report.stderr.push_str(&again.stderr);
+        report.success = again.success;
+        let still = unjudged(&report, &names);
+        if still.len() == left.len() {
+            // No progress: a dependency or cargo itself fails; say so.
+            break;
+        }
+        left = still;
+    }
+    Ok(report)
+}
+
+/// rustc and panics name files relative to the cargo workspace
+/// (`00_intro/intro1.rs`); the learner's terminal is in the course root, so
+/// rewrite them as `exercises/00_intro/intro1.rs`, which editors can open.
+fn relocate(course: &Course, ex: &Exercise, verdict: &mut Verdict) {
+    let (Ok(from), Ok(root_rel)) =
+        (ex.path.strip_prefix(&course.cargo_dir), ex.path.strip_prefix(&course.root))
+    else {
+        return;
+    };
+    let (from, to) = (from.to_string_lossy(), root_rel.to_string_lossy());
+    if from == to {
+        return;
+    }
+    let fix = |text: &mut String| {
+        if text.contains(from.as_ref()) && !text.contains(to.as_ref()) {
+            *text = text.replace(from.as_ref(), &to);
+        }
+    };
+    let fix_diagnostics = |diagnostics: &mut Vec<Diagnostic>| {
+        for d in diagnostics {
+            fix(&mut d.rendered);
+            if let Some(location) = &mut d.location {
+                fix(location);
+            }
+        }
+    };
+    let fix_output = |output: &mut ProcessOutput| {
+        fix(&mut output.stdout.text);
+        fix(&mut output.stderr.text);
+    };
+    match verdict {
+        Verdict::Pass { output, warnings } => {
+            fix_output(output);
+            fix_diagnostics(warnings);
+        }
+        Verdict::CompileError { diagnostics, .. } => fix_diagnostics(diagnostics),
+        Verdict::TestFailed { failures, output } => {
+            for f in failures {
+                fix(&mut f.message);
+                fix(&mut f.output);
+            }
+            fix_output(output);
+        }
+        Verdict::Clippy { lints } => fix_diagnostics(lints),
+        Verdict::RunFailed { output } | Verdict::TimedOut { output, .. } => fix_output(output),
+    }
 }
 
 /// A compile-error verdict if `phase` did not produce the exercise's binary.

@@ -65,7 +65,8 @@ fn compile_error_shows_the_rendered_error() {
     course
         .run(&["run", "compile_error"])
         .expect_contains("expected `&str`, found integer")
-        .expect_contains("exercises/01_basics/compile_error.rs")
+        // Paths are relative to the course root, where the learner's shell is.
+        .expect_contains("--> exercises/01_basics/compile_error.rs:7:")
         .expect_contains("rustdrill hint compile_error");
 }
 
@@ -74,6 +75,7 @@ fn a_failing_test_shows_its_message_and_the_passing_ones_do_not_matter() {
     let course = Course::fixture("basic");
     let run = course.run(&["run", "test_fails"]);
     run.expect_contains("left: Some(NaN)");
+    run.expect_contains("panicked at exercises/01_basics/test_fails.rs:");
     assert!(
         !run.all().contains("failed: tests::averages"),
         "{}",
