@@ -359,7 +359,12 @@ fn run_one(
             };
         }
         if !output.termination.success() {
-            let failures = verdict::parse_test_failures(&output.stdout);
+            let mut failures = verdict::parse_test_failures(&output.stdout);
+            // Tests finish in any order; show them in the file's order, which
+            // is the order the author meant them to be met in.
+            if let Ok(source) = std::fs::read_to_string(&ex.path) {
+                failures.sort_by_key(|f| verdict::position_in_source(&source, &f.name));
+            }
             return Verdict::TestFailed { failures, output };
         }
     }

@@ -174,6 +174,13 @@ pub fn parse_test_failures(stdout: &Captured) -> Vec<TestFailure> {
         .collect()
 }
 
+/// Where the test function `name` (`tests::some_test`) is defined in
+/// `source`; tests that cannot be found sort last.
+pub fn position_in_source(source: &str, name: &str) -> usize {
+    let function = name.rsplit("::").next().unwrap_or(name);
+    source.find(&format!("fn {function}(")).unwrap_or(usize::MAX)
+}
+
 /// The captured output libtest prints under `---- NAME stdout ----`.
 fn section_for(text: &str, name: &str) -> Option<String> {
     let header = format!("---- {name} stdout ----");
@@ -264,6 +271,13 @@ test result: FAILED. 1 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out; 
         });
         let messages: Vec<_> = failures.iter().map(|f| f.message.as_str()).collect();
         assert_eq!(messages, ["boom a", "boom b"]);
+    }
+
+    #[test]
+    fn source_order_of_tests() {
+        let source = "fn b() {}\n#[test]\nfn second() {}\n#[test]\nfn first_one() {}\n";
+        assert!(position_in_source(source, "tests::second") < position_in_source(source, "tests::first_one"));
+        assert_eq!(position_in_source(source, "tests::gone"), usize::MAX);
     }
 
     #[test]
