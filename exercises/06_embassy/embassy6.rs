@@ -1,0 +1,175 @@
+// embassy6 — `Signal`: when only the latest value matters.
+//
+// A channel delivers every value, in order. That is right for commands and log records, and
+// wrong for state: a display that refreshes once a second should show the temperature *now*,
+// not the reading a queue has kept for it since four seconds ago.
+//
+// `embassy_sync::signal::Signal<M, T>` holds at most one value. `signal(v)` replaces whatever
+// is there (it never waits, so the producer never slows down), and `wait().await` takes the
+// newest value, or sleeps until there is one. Newer readings simply overwrite older ones that
+// nobody looked at. (`embassy_sync::watch::Watch` does the same for several receivers.)
+// roadmap.md §13
+
+use std::sync::{Mutex, PoisonError};
+
+use embassy_executor::Spawner;
+use embassy_futures::select::{Either, select};
+use embassy_futures::yield_now;
+use embassy_sync::blocking_mutex::raw::CriticalSectionRawMutex;
+use embassy_sync::channel::Channel;
+use embassy_time::{Duration, Instant, MockDriver, Timer};
+
+// TODO: the display should show the newest reading, not the oldest one still queued.
+// Replace this queue with a `Signal` (and `send`/`receive` below with its methods).
+type Latest = Channel<CriticalSectionRawMutex, i16, 64>;
+
+/// A pretend e-paper display: a refresh takes 1030 ms. Remembers what it showed and when.
+struct Display {
+    shown: Mutex<Vec<(u64, i16)>>,
+}
+
+impl Display {
+    const fn new() -> Self {
+        Display {
+            shown: Mutex::new(Vec::new()),
+        }
+    }
+
+    async fn show(&self, reading: i16) {
+        let now = Instant::now().as_millis();
+        self.shown
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push((now, reading));
+        Timer::after_millis(1030).await;
+    }
+
+    fn history(&self) -> Vec<(u64, i16)> {
+        self.shown
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+}
+
+/// The sensor: publishes one reading every 100 ms.
+async fn measure(sensor: &[i16], latest: &Latest) {
+    for &reading in sensor {
+        // TODO: publish the reading, replacing any older one nobody has taken yet.
+        latest.send(reading).await;
+        Timer::after_millis(100).await;
+    }
+}
+
+/// The display: shows the newest reading, refresh after refresh, forever.
+async fn refresh(latest: &Latest, display: &Display) {
+    loop {
+        // TODO: take the newest reading.
+        let reading = latest.receive().await;
+        display.show(reading).await;
+    }
+}
+
+// TODO: create the `Signal` here.
+static LATEST: Latest = Channel::new();
+static DISPLAY: Display = Display::new();
+
+#[embassy_executor::task]
+async fn sensor_task() {
+    // Temperature in tenths of a degree, warming up by 0.1 °C every reading.
+    let sensor: Vec<i16> = (200..240).collect();
+    measure(&sensor, &LATEST).await;
+}
+
+#[embassy_executor::task]
+async fn display_task() {
+    refresh(&LATEST, &DISPLAY).await;
+}
+
+/// Runs `fut` on simulated time: the mock clock moves on by 1 ms every time the executor comes
+/// back to this future (on a board, a hardware timer's interrupt moves time on).
+async fn simulated<F: Future>(fut: F) -> F::Output {
+    let clock = async {
+        loop {
+            // First let every task that is ready run, then move time on.
+            for _ in 0..8 {
+                yield_now().await;
+            }
+            MockDriver::get().advance(Duration::from_millis(1));
+        }
+    };
+    match select(fut, clock).await {
+        Either::First(output) => output,
+        Either::Second(never) => never,
+    }
+}
+
+#[embassy_executor::main]
+async fn main(spawner: Spawner) {
+    spawner.spawn(sensor_task().unwrap());
+    spawner.spawn(display_task().unwrap());
+    simulated(Timer::after_millis(4500)).await;
+    for (at_ms, reading) in DISPLAY.history() {
+        let celsius = f32::from(reading) / 10.0;
+        println!("t = {at_ms:>4} ms: display shows {celsius:.1} °C");
+    }
+    std::process::exit(0);
+}
+
+// Tests are part of the exercise: do not edit them.
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use embassy_futures::block_on;
+
+    // The mock clock is global to the test binary: tests take turns with it.
+    static CLOCK: Mutex<()> = Mutex::new(());
+
+    fn run<F: Future>(fut: F) -> F::Output {
+        let _turn = CLOCK.lock().unwrap_or_else(PoisonError::into_inner);
+        MockDriver::get().reset();
+        block_on(simulated(fut))
+    }
+
+    // The sensor sends 0, 1, 2, ... 24 (reading n at n * 100 ms); returns what the display showed.
+    fn run_station() -> Vec<(u64, i16)> {
+        let latest = Latest::new();
+        let display = Display::new();
+        let sensor: Vec<i16> = (0..25).collect();
+        run(select(refresh(&latest, &display), async {
+            measure(&sensor, &latest).await;
+            Timer::after_secs(3).await;
+        }));
+        display.history()
+    }
+
+    #[test]
+    fn every_refresh_shows_the_newest_reading() {
+        let shown = run_station();
+        assert!(!shown.is_empty(), "the display never showed anything");
+        for (at_ms, reading) in shown {
+            let newest = (at_ms / 100).min(24) as i16;
+            assert_eq!(
+                reading, newest,
+                "at t = {at_ms} ms the display showed reading {reading}, but the newest was \
+                 {newest}: a queue hands out old readings in order, stale by now"
+            );
+        }
+    }
+
+    #[test]
+    fn the_last_reading_is_shown_once_and_only_once() {
+        let shown = run_station();
+        let readings: Vec<i16> = shown.iter().map(|&(_, reading)| reading).collect();
+        assert_eq!(
+            readings.last(),
+            Some(&24),
+            "the final reading must reach the display"
+        );
+        assert_eq!(
+            readings.iter().filter(|&&r| r == 24).count(),
+            1,
+            "a reading already shown should not be shown again"
+        );
+    }
+}

@@ -1,0 +1,157 @@
+// embassy5 — a `Channel` between a producer task and a consumer task.
+//
+// Tasks that share no memory talk through `embassy_sync::channel::Channel`: a fixed-capacity
+// queue (no heap: the capacity is a const generic) that lives in a `static`, so any task can
+// hold a `Sender` or a `Receiver`. The `RawMutex` type parameter says how the queue is
+// protected: `CriticalSectionRawMutex` is safe even against interrupt handlers,
+// `NoopRawMutex` is enough when every user runs on the same executor.
+//
+// When the queue is full, `try_send` returns an error at once (the value is lost if you
+// ignore it), while `send(..).await` waits until the consumer makes room. That waiting is
+// backpressure: the fast producer slows to the pace of the slow consumer, nothing is lost.
+// roadmap.md §13
+
+use std::sync::{Mutex, PoisonError};
+
+use embassy_executor::Spawner;
+use embassy_futures::select::{Either, select};
+use embassy_futures::yield_now;
+use embassy_sync::blocking_mutex::raw::CriticalSectionRawMutex;
+use embassy_sync::channel::{Channel, Receiver, Sender};
+use embassy_time::{Duration, Instant, MockDriver, Timer};
+
+const CAPACITY: usize = 4;
+type Readings = Channel<CriticalSectionRawMutex, u16, CAPACITY>;
+
+/// A pretend flash chip: remembers what was written to it and when (ms since start).
+struct Flash {
+    written: Mutex<Vec<(u64, u16)>>,
+}
+
+impl Flash {
+    const fn new() -> Self {
+        Flash {
+            written: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// Writing one reading takes 50 ms.
+    async fn write(&self, value: u16) {
+        Timer::after_millis(50).await;
+        let mut written = self.written.lock().unwrap_or_else(PoisonError::into_inner);
+        written.push((Instant::now().as_millis(), value));
+    }
+
+    fn contents(&self) -> Vec<(u64, u16)> {
+        self.written
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+}
+
+/// The producer: takes a reading every 10 ms and sends it to the consumer.
+async fn sample(sensor: &[u16], out: Sender<'_, CriticalSectionRawMutex, u16, CAPACITY>) {
+    for &value in sensor {
+        out.send(value).await;
+        Timer::after_millis(10).await;
+    }
+}
+
+/// The consumer: stores every reading it receives in flash, forever.
+async fn store(input: Receiver<'_, CriticalSectionRawMutex, u16, CAPACITY>, flash: &Flash) {
+    loop {
+        let value = input.receive().await;
+        flash.write(value).await;
+    }
+}
+
+const SENSOR: [u16; 8] = [510, 512, 515, 519, 524, 530, 537, 545];
+static READINGS: Readings = Channel::new();
+static FLASH: Flash = Flash::new();
+
+#[embassy_executor::task]
+async fn sampler_task() {
+    sample(&SENSOR, READINGS.sender()).await;
+}
+
+#[embassy_executor::task]
+async fn storage_task() {
+    store(READINGS.receiver(), &FLASH).await;
+}
+
+/// Runs `fut` on simulated time: the mock clock moves on by 1 ms every time the executor comes
+/// back to this future (on a board, a hardware timer's interrupt moves time on).
+async fn simulated<F: Future>(fut: F) -> F::Output {
+    let clock = async {
+        loop {
+            // First let every task that is ready run, then move time on.
+            for _ in 0..8 {
+                yield_now().await;
+            }
+            MockDriver::get().advance(Duration::from_millis(1));
+        }
+    };
+    match select(fut, clock).await {
+        Either::First(output) => output,
+        Either::Second(never) => never,
+    }
+}
+
+#[embassy_executor::main]
+async fn main(spawner: Spawner) {
+    spawner.spawn(sampler_task().unwrap());
+    spawner.spawn(storage_task().unwrap());
+    simulated(Timer::after_millis(600)).await;
+    for (at_ms, value) in FLASH.contents() {
+        println!("t = {at_ms:>3} ms: stored reading {value}");
+    }
+    std::process::exit(0);
+}
+
+// Tests are part of the exercise: do not edit them.
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use embassy_futures::block_on;
+
+    // The mock clock is global to the test binary: tests take turns with it.
+    static CLOCK: Mutex<()> = Mutex::new(());
+
+    fn run<F: Future>(fut: F) -> F::Output {
+        let _turn = CLOCK.lock().unwrap_or_else(PoisonError::into_inner);
+        MockDriver::get().reset();
+        block_on(simulated(fut))
+    }
+
+    // Runs the producer and the consumer side by side until 2 s after the producer is done.
+    fn pipeline(sensor: &[u16]) -> Vec<u16> {
+        let channel = Readings::new();
+        let flash = Flash::new();
+        run(select(store(channel.receiver(), &flash), async {
+            sample(sensor, channel.sender()).await;
+            Timer::after_secs(2).await;
+        }));
+        flash
+            .contents()
+            .into_iter()
+            .map(|(_, value)| value)
+            .collect()
+    }
+
+    #[test]
+    fn every_reading_reaches_flash_in_order() {
+        let sensor: Vec<u16> = (100..112).collect();
+        assert_eq!(
+            pipeline(&sensor),
+            sensor,
+            "readings were lost: `try_send` gives up when the channel is full, \
+             while the slow flash (50 ms a write) is still busy"
+        );
+    }
+
+    #[test]
+    fn a_short_burst_fits_in_the_channel() {
+        assert_eq!(pipeline(&[7, 8, 9]), [7, 8, 9]);
+    }
+}

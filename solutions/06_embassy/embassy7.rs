@@ -1,0 +1,143 @@
+// embassy7 — a `Mutex` shared by tasks, held across an `.await`.
+//
+// Several tasks updating one value need a lock. `embassy_sync` has two kinds:
+// - `blocking_mutex::Mutex` only lends you the data inside a closure; you cannot `.await`
+//   while you hold it, so it suits quick updates (and sharing with interrupt handlers).
+// - `mutex::Mutex` is async: `lock().await` puts the task to sleep until the lock is free,
+//   and its guard may be held across `.await` points. Other tasks keep running meanwhile;
+//   only the ones that want this lock wait.
+//
+// A read-modify-write must happen under ONE lock: read, unlock, await something slow, lock
+// again to write, and another task's update in between is lost.
+// roadmap.md §13
+
+use std::sync::{Mutex as StdMutex, PoisonError};
+
+use embassy_executor::Spawner;
+use embassy_futures::select::{Either, select};
+use embassy_futures::yield_now;
+use embassy_sync::blocking_mutex::raw::CriticalSectionRawMutex;
+use embassy_sync::mutex::Mutex;
+use embassy_time::{Duration, MockDriver, Timer};
+
+/// Wheel pulses counted so far, shared by every task that sees a pulse.
+type Odometer = Mutex<CriticalSectionRawMutex, u32>;
+
+/// A pretend EEPROM: saving a value takes 5 ms. Remembers every value saved, in order.
+struct Eeprom {
+    saved: StdMutex<Vec<u32>>,
+}
+
+impl Eeprom {
+    const fn new() -> Self {
+        Eeprom {
+            saved: StdMutex::new(Vec::new()),
+        }
+    }
+
+    async fn save(&self, value: u32) {
+        Timer::after_millis(5).await;
+        self.saved
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(value);
+    }
+
+    fn saved(&self) -> Vec<u32> {
+        self.saved
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+}
+
+/// Counts `pulses` wheel pulses: adds each one to the odometer and saves the new total.
+async fn count_pulses(odometer: &Odometer, eeprom: &Eeprom, pulses: u32) {
+    for _ in 0..pulses {
+        let mut total = odometer.lock().await;
+        *total += 1;
+        eeprom.save(*total).await;
+    }
+}
+
+static ODOMETER: Odometer = Mutex::new(0);
+static EEPROM: Eeprom = Eeprom::new();
+
+#[embassy_executor::task(pool_size = 2)]
+async fn wheel(name: &'static str, pulses: u32) {
+    count_pulses(&ODOMETER, &EEPROM, pulses).await;
+    println!("{name} wheel: counted {pulses} pulses");
+}
+
+/// Runs `fut` on simulated time: the mock clock moves on by 1 ms every time the executor comes
+/// back to this future (on a board, a hardware timer's interrupt moves time on).
+async fn simulated<F: Future>(fut: F) -> F::Output {
+    let clock = async {
+        loop {
+            // First let every task that is ready run, then move time on.
+            for _ in 0..8 {
+                yield_now().await;
+            }
+            MockDriver::get().advance(Duration::from_millis(1));
+        }
+    };
+    match select(fut, clock).await {
+        Either::First(output) => output,
+        Either::Second(never) => never,
+    }
+}
+
+#[embassy_executor::main]
+async fn main(spawner: Spawner) {
+    spawner.spawn(wheel("left", 6).unwrap());
+    spawner.spawn(wheel("right", 4).unwrap());
+    simulated(Timer::after_millis(200)).await;
+    println!("odometer: {} pulses", *ODOMETER.lock().await);
+    println!("saved in EEPROM: {:?}", EEPROM.saved());
+    std::process::exit(0);
+}
+
+// Tests are part of the exercise: do not edit them.
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use embassy_futures::block_on;
+    use embassy_futures::join::join;
+
+    // The mock clock is global to the test binary: tests take turns with it.
+    static CLOCK: StdMutex<()> = StdMutex::new(());
+
+    fn run<F: Future>(fut: F) -> F::Output {
+        let _turn = CLOCK.lock().unwrap_or_else(PoisonError::into_inner);
+        MockDriver::get().reset();
+        block_on(simulated(fut))
+    }
+
+    #[test]
+    fn two_wheels_lose_no_pulse() {
+        let odometer = Odometer::new(0);
+        let eeprom = Eeprom::new();
+        run(join(
+            count_pulses(&odometer, &eeprom, 10),
+            count_pulses(&odometer, &eeprom, 10),
+        ));
+        let total = *block_on(odometer.lock());
+        assert_eq!(
+            total, 20,
+            "pulses were lost: both tasks read the same total while the other was saving"
+        );
+        assert_eq!(
+            eeprom.saved().last(),
+            Some(&20),
+            "the EEPROM must end with the total"
+        );
+    }
+
+    #[test]
+    fn one_wheel_saves_every_total() {
+        let odometer = Odometer::new(100);
+        let eeprom = Eeprom::new();
+        run(count_pulses(&odometer, &eeprom, 3));
+        assert_eq!(eeprom.saved(), [101, 102, 103]);
+    }
+}
