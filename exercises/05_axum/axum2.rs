@@ -1,0 +1,88 @@
+// axum2 — path parameters: `/users/{id}` and the `Path` extractor.
+//
+// Since axum 0.8 a captured segment is written `{id}` and a catch-all tail
+// `{*rest}`. The older `/:id` and `/*rest` spellings are not silently taken
+// as literal text: `Router::route` panics when the router is built, with a
+// message telling you to use braces. (`without_v07_checks()` turns that
+// check off if you really want a segment that starts with `:`.)
+//
+// The handler receives the captured text through the `Path` extractor, which
+// also parses it: `Path<u32>` turns "/users/42" into 42, and answers
+// 400 Bad Request by itself for "/users/abc".
+//
+// roadmap.md §4
+
+use axum::{
+    Router,
+    body::Body,
+    extract::Path,
+    http::{Request, StatusCode},
+    routing::get,
+};
+use http_body_util::BodyExt;
+use tower::ServiceExt;
+
+async fn get_user(Path(id): Path<u32>) -> String {
+    format!("user #{id}")
+}
+
+async fn get_file(Path(path): Path<String>) -> String {
+    format!("file {path}")
+}
+
+fn app() -> Router {
+    // TODO: these are the routes in axum 0.7 syntax. Run the tests, read the
+    // panic message, and write both paths the axum 0.8 way.
+    Router::new()
+        .route("/users/:id", get(get_user))
+        .route("/files/*path", get(get_file))
+}
+
+/// Sends one GET request to the router and returns the status and body text.
+async fn get_text(app: Router, uri: &str) -> (StatusCode, String) {
+    let request = Request::get(uri).body(Body::empty()).unwrap();
+    let response = app.oneshot(request).await.unwrap();
+    let status = response.status();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    (status, String::from_utf8(bytes.to_vec()).unwrap())
+}
+
+#[tokio::main]
+async fn main() {
+    for uri in ["/users/42", "/files/docs/guide.md", "/users/abc"] {
+        let (status, body) = get_text(app(), uri).await;
+        println!("GET {uri:<20} -> {status} {body:?}");
+    }
+}
+
+// Tests are part of the exercise: do not edit them.
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn captures_the_user_id() {
+        assert_eq!(
+            get_text(app(), "/users/42").await,
+            (StatusCode::OK, "user #42".to_string())
+        );
+    }
+
+    #[tokio::test]
+    async fn captures_the_rest_of_the_path() {
+        assert_eq!(
+            get_text(app(), "/files/docs/guide.md").await,
+            (StatusCode::OK, "file docs/guide.md".to_string())
+        );
+    }
+
+    #[tokio::test]
+    async fn a_non_number_id_is_a_bad_request() {
+        let (status, body) = get_text(app(), "/users/abc").await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert!(
+            body.contains("abc"),
+            "the rejection names the bad value: {body}"
+        );
+    }
+}

@@ -1,0 +1,233 @@
+// axum9 — extractor rejections, and making them speak your error format.
+//
+// When an extractor fails, axum answers for you, before the handler runs:
+// `Json` says 415 Unsupported Media Type without `Content-Type:
+// application/json`, 400 Bad Request for a body that is not JSON, and
+// 422 Unprocessable Entity for JSON of the wrong shape, each with a short
+// text/plain explanation. That breaks an API whose errors are all JSON.
+//
+// To take over, ask for the extractor's `Result` instead: an argument
+// `Result<Json<T>, JsonRejection>` never rejects, the handler gets the
+// rejection as a value and can `?` it into `AppError`. The rejection keeps
+// its status code and message (`status()`, `body_text()`).
+//
+// roadmap.md §4
+
+use std::{
+    collections::BTreeMap,
+    fmt,
+    sync::{Arc, Mutex},
+};
+
+use axum::{
+    Json, Router,
+    body::Body,
+    extract::{Path, State, rejection::JsonRejection},
+    http::{Method, Request, StatusCode, header},
+    response::{IntoResponse, Response},
+    routing::{get, post},
+};
+use http_body_util::BodyExt;
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use tower::ServiceExt;
+
+#[derive(Debug)]
+enum AppError {
+    NotFound(u64),
+    EmptyTitle,
+    BadJson(JsonRejection),
+}
+
+impl From<JsonRejection> for AppError {
+    fn from(rejection: JsonRejection) -> Self {
+        AppError::BadJson(rejection)
+    }
+}
+
+impl fmt::Display for AppError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AppError::NotFound(id) => write!(f, "todo {id} not found"),
+            AppError::EmptyTitle => write!(f, "the title must not be empty"),
+            AppError::BadJson(rejection) => write!(f, "{}", rejection.body_text()),
+        }
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let status = match &self {
+            AppError::NotFound(_) => StatusCode::NOT_FOUND,
+            AppError::EmptyTitle => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::BadJson(rejection) => rejection.status(),
+        };
+        let body = Json(json!({ "error": self.to_string() }));
+        (status, body).into_response()
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+struct Todo {
+    id: u64,
+    title: String,
+    done: bool,
+}
+
+#[derive(Debug, Deserialize)]
+struct NewTodo {
+    title: String,
+}
+
+#[derive(Debug, Default)]
+struct Store {
+    last_id: u64,
+    todos: BTreeMap<u64, Todo>,
+}
+
+type AppState = Arc<Mutex<Store>>;
+
+async fn create_todo(
+    State(store): State<AppState>,
+    // TODO: a bad body is rejected here with a plain-text answer, before the
+    // handler runs. Take the extractor's `Result` instead and turn an `Err`
+    // into an `AppError` (the `From` impl above makes `?` do that).
+    Json(new): Json<NewTodo>,
+) -> Result<(StatusCode, Json<Todo>), AppError> {
+    let title = new.title.trim();
+    if title.is_empty() {
+        return Err(AppError::EmptyTitle);
+    }
+    let mut store = store.lock().unwrap();
+    store.last_id += 1;
+    let todo = Todo {
+        id: store.last_id,
+        title: title.to_string(),
+        done: false,
+    };
+    store.todos.insert(todo.id, todo.clone());
+    Ok((StatusCode::CREATED, Json(todo)))
+}
+
+async fn get_todo(
+    State(store): State<AppState>,
+    Path(id): Path<u64>,
+) -> Result<Json<Todo>, AppError> {
+    let store = store.lock().unwrap();
+    let todo = store.todos.get(&id).ok_or(AppError::NotFound(id))?;
+    Ok(Json(todo.clone()))
+}
+
+fn app() -> Router {
+    Router::new()
+        .route("/todos", post(create_todo))
+        .route("/todos/{id}", get(get_todo))
+        .with_state(AppState::default())
+}
+
+/// Sends one request to the router, with a body and its content type if
+/// given. Returns the status, the response's content type and its body.
+async fn send(
+    app: &Router,
+    method: Method,
+    uri: &str,
+    body: Option<(&str, &str)>,
+) -> (StatusCode, String, String) {
+    let request = Request::builder().method(method).uri(uri);
+    let request = match body {
+        Some((content_type, body)) => request
+            .header(header::CONTENT_TYPE, content_type)
+            .body(Body::from(body.to_string())),
+        None => request.body(Body::empty()),
+    };
+    let response = app.clone().oneshot(request.unwrap()).await.unwrap();
+    let status = response.status();
+    let content_type = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .map(|value| value.to_str().unwrap().to_string())
+        .unwrap_or_default();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    (
+        status,
+        content_type,
+        String::from_utf8(bytes.to_vec()).unwrap(),
+    )
+}
+
+const JSON: &str = "application/json";
+
+#[tokio::main]
+async fn main() {
+    let app = app();
+    let bodies = [
+        (JSON, r#"{"title": "learn axum"}"#),
+        ("text/plain", r#"{"title": "learn axum"}"#),
+        (JSON, r#"{"title": "learn"#),
+        (JSON, r#"{"name": "learn axum"}"#),
+    ];
+    for (content_type, body) in bodies {
+        let (status, _, reply) =
+            send(&app, Method::POST, "/todos", Some((content_type, body))).await;
+        println!("POST /todos ({content_type}) {body}\n  -> {status} {reply}");
+    }
+}
+
+// Tests are part of the exercise: do not edit them.
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::Value;
+
+    /// Posts a body and checks that the error comes back as `{"error": "..."}`.
+    async fn rejected_with(content_type: &str, body: &str) -> StatusCode {
+        let (status, reply_type, reply) =
+            send(&app(), Method::POST, "/todos", Some((content_type, body))).await;
+        assert!(
+            reply_type.starts_with("application/json"),
+            "a bad body got a {reply_type:?} reply {reply:?}: every error of this \
+             API must be JSON, so let the handler see the `JsonRejection`"
+        );
+        let reply: Value = serde_json::from_str(&reply).unwrap();
+        assert!(
+            reply["error"]
+                .as_str()
+                .is_some_and(|message| !message.is_empty()),
+            "expected {{\"error\": \"<message>\"}}, got {reply}"
+        );
+        status
+    }
+
+    #[tokio::test]
+    async fn a_good_body_still_creates_a_todo() {
+        let body = Some((JSON, r#"{"title": "tidy up"}"#));
+        let (status, _, reply) = send(&app(), Method::POST, "/todos", body).await;
+        assert_eq!(status, StatusCode::CREATED);
+        let todo: Value = serde_json::from_str(&reply).unwrap();
+        assert_eq!(todo, json!({ "id": 1, "title": "tidy up", "done": false }));
+    }
+
+    #[tokio::test]
+    async fn missing_json_content_type_is_415() {
+        let status = rejected_with("text/plain", r#"{"title": "tidy up"}"#).await;
+        assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    }
+
+    #[tokio::test]
+    async fn broken_json_is_400() {
+        let status = rejected_with(JSON, r#"{"title": "tidy"#).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+    }
+
+    #[tokio::test]
+    async fn json_of_the_wrong_shape_is_422() {
+        let status = rejected_with(JSON, r#"{"name": "tidy up"}"#).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+
+    #[tokio::test]
+    async fn an_empty_title_is_still_422() {
+        let status = rejected_with(JSON, r#"{"title": " "}"#).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+}

@@ -1,2 +1,0 @@
-// Placeholder so the workspace loads: replace with the first exercise.
-fn main() {}

@@ -1,0 +1,114 @@
+// axum15 — serving for real, and stopping cleanly: graceful shutdown.
+//
+// `axum::serve(listener, app)` accepts connections on a tokio `TcpListener`
+// and runs the router for each request. Awaited as it is, it never returns.
+// A service that is being redeployed should instead stop accepting new
+// connections, let the requests in flight finish, and then exit:
+// `.with_graceful_shutdown(signal)` does that when the `signal` future
+// completes. In production the signal is usually Ctrl-C or SIGTERM
+// (`tokio::signal`); here it is a oneshot channel, so the program can stop
+// itself.
+//
+// Binding to port 0 lets the OS pick a free port; `local_addr()` says which.
+// The test talks raw HTTP/1.1 over a `TcpStream`: no HTTP client needed.
+//
+// roadmap.md §4
+
+use std::{io, net::SocketAddr};
+
+use axum::{Router, routing::get};
+use tokio::{
+    io::{AsyncReadExt, AsyncWriteExt},
+    net::{TcpListener, TcpStream},
+    sync::oneshot,
+};
+
+async fn hello() -> &'static str {
+    "hello over TCP"
+}
+
+fn app() -> Router {
+    Router::new().route("/", get(hello))
+}
+
+/// Serves the app on `listener` until `shutdown` completes, then waits for
+/// the requests in flight and returns.
+async fn serve(
+    listener: TcpListener,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> io::Result<()> {
+    axum::serve(listener, app())
+        .with_graceful_shutdown(shutdown)
+        .await
+}
+
+/// Sends `GET path` over a new connection and returns the raw response.
+async fn http_get(addr: SocketAddr, path: &str) -> io::Result<String> {
+    let mut stream = TcpStream::connect(addr).await?;
+    let request = format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+    stream.write_all(request.as_bytes()).await?;
+    let mut response = String::new();
+    stream.read_to_string(&mut response).await?;
+    Ok(response)
+}
+
+/// Starts the server on a free port: returns its address, the switch that
+/// stops it, and the task to await for its end.
+async fn start() -> io::Result<(
+    SocketAddr,
+    oneshot::Sender<()>,
+    tokio::task::JoinHandle<io::Result<()>>,
+)> {
+    let listener = TcpListener::bind("127.0.0.1:0").await?;
+    let addr = listener.local_addr()?;
+    let (stop, stopped) = oneshot::channel::<()>();
+    let server = tokio::spawn(serve(listener, async {
+        // An error means the sender was dropped: stop as well.
+        stopped.await.ok();
+    }));
+    Ok((addr, stop, server))
+}
+
+#[tokio::main]
+async fn main() -> io::Result<()> {
+    let (addr, stop, server) = start().await?;
+    println!("listening on http://{addr}");
+    let response = http_get(addr, "/").await?;
+    println!("GET / ->\n{response}\n");
+    stop.send(()).ok();
+    server.await??;
+    println!("server stopped cleanly");
+    Ok(())
+}
+
+// Tests are part of the exercise: do not edit them.
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[tokio::test]
+    async fn answers_over_a_real_socket() {
+        let (addr, _stop, _server) = start().await.unwrap();
+        let response = http_get(addr, "/").await.unwrap();
+        assert!(response.starts_with("HTTP/1.1 200 OK\r\n"), "{response}");
+        assert!(response.ends_with("\r\n\r\nhello over TCP"), "{response}");
+    }
+
+    #[tokio::test]
+    async fn stops_when_told_to() {
+        let (addr, stop, server) = start().await.unwrap();
+        http_get(addr, "/").await.unwrap();
+        stop.send(()).unwrap();
+        let finished = tokio::time::timeout(Duration::from_secs(2), server).await;
+        let result = finished.expect(
+            "the server still runs 2 s after the shutdown signal: \
+             `serve` must stop when its `shutdown` future completes",
+        );
+        result.unwrap().unwrap();
+        assert!(
+            TcpStream::connect(addr).await.is_err(),
+            "after shutdown the port is closed"
+        );
+    }
+}
