@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use console::{Style, style};
 
-use crate::cargo::{Diagnostic, Severity};
+use crate::cargo::{Diagnostic, Phase, Severity};
 use crate::course::{Course, Exercise};
 use crate::exec::ProcessOutput;
 use crate::verdict::{TimedStep, Verdict};
@@ -96,8 +96,16 @@ pub fn render_verdict(course: &Course, ex: &Exercise, verdict: &Verdict, detail:
         Verdict::CompileError {
             diagnostics,
             cargo_stderr,
-            ..
+            phase,
         } => {
+            if *phase == Phase::TestBuild {
+                let _ = writeln!(
+                    body,
+                    "{}\n",
+                    dim("(this error is in code compiled only for the tests: \
+                         the #[cfg(test)] module or code it uses)")
+                );
+            }
             let errors: Vec<&Diagnostic> = diagnostics
                 .iter()
                 .filter(|d| d.severity == Severity::Error)
