@@ -61,14 +61,6 @@ pub struct Diagnostic {
     pub location: Option<String>,
 }
 
-impl Diagnostic {
-    pub fn is_clippy(&self) -> bool {
-        self.code
-            .as_deref()
-            .is_some_and(|c| c.starts_with("clippy::"))
-    }
-}
-
 /// What one phase produced for one exercise.
 #[derive(Debug, Clone, Default)]
 pub struct TargetReport {
@@ -138,21 +130,19 @@ impl MessageCollector {
                     self.report.foreign_errors.push(diagnostic);
                 }
             }
-            Message::CompilerArtifact(artifact) => {
+            // The test build's harness has `profile.test`; the build's main has not.
+            Message::CompilerArtifact(artifact)
                 if artifact.target.kind.contains(&TargetKind::Bin)
                     && self.bins.contains(&artifact.target.name)
-                {
-                    let want_test = self.phase == Phase::TestBuild;
-                    if artifact.profile.test == want_test {
-                        let entry = self
-                            .report
-                            .targets
-                            .entry(artifact.target.name.clone())
-                            .or_default();
-                        entry.compiled = true;
-                        entry.executable = artifact.executable.map(|p| p.into_std_path_buf());
-                    }
-                }
+                    && artifact.profile.test == (self.phase == Phase::TestBuild) =>
+            {
+                let entry = self
+                    .report
+                    .targets
+                    .entry(artifact.target.name.clone())
+                    .or_default();
+                entry.compiled = true;
+                entry.executable = artifact.executable.map(|p| p.into_std_path_buf());
             }
             Message::BuildFinished(finished) => self.report.success = finished.success,
             _ => {}
@@ -218,8 +208,14 @@ impl Cargo {
     ) -> Result<PhaseReport> {
         let mut cmd = Command::new("cargo");
         match phase {
-            Phase::Build => cmd.args(["build", "--keep-going"]),
-            Phase::TestBuild => cmd.args(["test", "--no-run", "--no-fail-fast"]),
+            // The target dir is explicit so `dev check` can build a copy of
+            // the course in the original's target dir (dependencies built once).
+            Phase::Build => cmd
+                .args(["build", "--keep-going", "--target-dir"])
+                .arg(&self.target_dir),
+            Phase::TestBuild => cmd
+                .args(["test", "--no-run", "--no-fail-fast", "--target-dir"])
+                .arg(&self.target_dir),
             Phase::Clippy => cmd
                 .args(["clippy", "--keep-going", "--target-dir"])
                 .arg(self.clippy_target_dir()),
@@ -365,7 +361,8 @@ mod tests {
                 Some("clippy::needless_return"),
             )],
         );
-        assert!(r.targets["a"].diagnostics[0].is_clippy());
+        let code = r.targets["a"].diagnostics[0].code.as_deref();
+        assert_eq!(code, Some("clippy::needless_return"));
         assert!(!r.targets["a"].has_errors());
     }
 

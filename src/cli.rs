@@ -77,9 +77,63 @@ pub enum Command {
         #[arg(long)]
         show: bool,
     },
+    /// Check every exercise (or one chapter) and report which are done
+    #[command(
+        after_help = "Exit status 1 if any exercise is not done.\n\nExamples:\n  rustdrill verify\n  \
+        rustdrill verify --chapter 00_intro\n  rustdrill verify --json | jq '.exercises[] | select(.status != \"done\")'"
+    )]
+    Verify {
+        /// Print one JSON object (schema in docs/json.md) instead of text
+        #[arg(long)]
+        json: bool,
+        /// Only the exercises of this chapter (its `dir` in info.toml)
+        #[arg(long, value_name = "DIR")]
+        chapter: Option<String>,
+        /// Rebuild every exercise, even those unchanged since their last verdict
+        #[arg(long)]
+        no_cache: bool,
+    },
+    /// Write the course into a new folder, ready to work offline
+    #[command(after_help = "Example:\n  rustdrill init rust-course && cd rust-course && rustdrill")]
+    Init {
+        /// The folder to create (it must not exist or be empty)
+        #[arg(default_value = "rustdrill-course")]
+        dir: PathBuf,
+        /// Do not download the course's dependencies (`cargo fetch`) now
+        #[arg(long)]
+        no_fetch: bool,
+    },
+    /// Tools for course authors
+    #[command(subcommand)]
+    Dev(DevCommand),
+    /// Check the current exercise on every save (the default command)
+    #[command(
+        after_help = "Keys: h hint · n next · l list · r re-check · c verify all · x reset · \
+        s solution · q quit\n\nExamples:\n  rustdrill watch\n  rustdrill watch --poll   \
+        when saves go unnoticed (network or container filesystems)"
+    )]
+    Watch {
+        /// Look for saves by scanning the files (for filesystems that send
+        /// no change events: network shares, some containers and VMs)
+        #[arg(long)]
+        poll: bool,
+    },
     /// Print a shell completion script
     #[command(
         after_help = "Example:\n  rustdrill completions bash > ~/.local/share/bash-completion/completions/rustdrill"
     )]
     Completions { shell: clap_complete::Shell },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DevCommand {
+    /// Prove the course: every exercise fails as shipped and passes solved
+    #[command(after_help = "Example:\n  rustdrill dev check --course my-course")]
+    Check,
+    /// Scaffold a new course that passes `rustdrill dev check`
+    #[command(after_help = "Example:\n  rustdrill dev new my-course")]
+    New {
+        /// The folder to create (it must not exist or be empty)
+        dir: PathBuf,
+    },
 }

@@ -4,6 +4,7 @@
 //! target) → `check` (one cargo run per phase via `cargo`, processes via
 //! `exec`) → `verdict` → `state` (progress) and `ui` (the screen).
 
+mod cache;
 mod cargo;
 mod check;
 mod cli;
@@ -14,6 +15,7 @@ mod exec;
 mod state;
 mod ui;
 mod verdict;
+mod watch;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -53,20 +55,21 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let global = &cli.global;
     match cli.command {
-        None => {
-            eprintln!(
-                "{}",
-                ui::dim(
-                    "(the interactive watch mode is not built yet: checking once, as `rustdrill run`)"
-                )
-            );
-            cmd::run::run(global, None)
-        }
+        None => watch::run(global, false),
+        Some(Command::Watch { poll }) => watch::run(global, poll),
         Some(Command::Run { name }) => cmd::run::run(global, name.as_deref()),
         Some(Command::Hint { name, all }) => cmd::hint::run(global, name.as_deref(), all),
         Some(Command::List { json }) => cmd::list::run(global, json),
         Some(Command::Reset { name, yes }) => cmd::reset::run(global, &name, yes),
         Some(Command::Solution { name, show }) => cmd::solution::run(global, name.as_deref(), show),
+        Some(Command::Verify {
+            json,
+            chapter,
+            no_cache,
+        }) => cmd::verify::run(global, json, chapter.as_deref(), no_cache),
+        Some(Command::Init { dir, no_fetch }) => cmd::init::run(&dir, no_fetch),
+        Some(Command::Dev(cli::DevCommand::Check)) => cmd::dev::check(global),
+        Some(Command::Dev(cli::DevCommand::New { dir })) => cmd::dev::new(&dir),
         Some(Command::Completions { shell }) => {
             clap_complete::generate(shell, &mut Cli::command(), "rustdrill", &mut io::stdout());
             Ok(Outcome::Done)

@@ -153,7 +153,7 @@ fn passing_makes_the_exercise_done_and_moves_current_on() {
     let fixed = course.read("solutions/01_basics/compile_error.rs");
     course.write("exercises/01_basics/compile_error.rs", &fixed);
     course
-        .run(&[])
+        .run(&["run"])
         .expect_code(0)
         .expect_contains("✓ compile_error — done");
     let list = list_json(&course);
@@ -318,6 +318,12 @@ fn corrupt_state_is_kept_aside_and_work_continues() {
         fs::read_to_string(kept.path()).unwrap(),
         "current = [broken\n"
     );
+}
+
+#[test]
+fn bare_rustdrill_without_a_terminal_points_to_run() {
+    let course = Course::fixture("basic");
+    course.run(&[]).expect_code(2).expect_contains("rustdrill run");
 }
 
 #[test]

@@ -1,10 +1,13 @@
 //! One module per command. Shared here: loading the course and state.
 
+pub mod dev;
 pub mod hint;
+pub mod init;
 pub mod list;
 pub mod reset;
 pub mod run;
 pub mod solution;
+pub mod verify;
 
 use std::fs;
 use std::path::PathBuf;

@@ -100,6 +100,10 @@ pub fn record(ctx: &mut Ctx, ex: &Exercise, verdict: &Verdict) {
             entry.solved_at = Some(state::now());
         }
         entry.done = true;
+        // A course from `rustdrill init` gets the solution once solved.
+        if let Err(e) = super::init::reveal_solution(&ctx.course, ex) {
+            eprintln!("{}", ui::warn(&format!("{e:#}")));
+        }
         let was_current = ctx.state.current(&ctx.course).name == ex.name;
         if was_current && let Some(next) = ctx.state.next_pending(&ctx.course, &ex.name) {
             let next = next.name.clone();

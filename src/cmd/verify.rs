@@ -1,0 +1,276 @@
+//! `rustdrill verify [--json] [--chapter DIR] [--no-cache]`: check every
+//! exercise (or one chapter) and report, grouped by chapter, which are done.
+//!
+//! All exercises that changed since their last verdict go through one
+//! `check::check` call: one cargo invocation per phase for the whole
+//! selection, so dependencies resolve and build once. Unchanged ones reuse
+//! their cached verdict (see `cache`).
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::io::{self, Write};
+use std::time::Duration;
+
+use anyhow::{Result, bail};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use serde::{Deserialize, Serialize};
+
+use super::{Ctx, Outcome};
+use crate::cache::{self, Keys};
+use crate::check::{self, Progress};
+use crate::cli::Global;
+use crate::course::{Course, Exercise};
+use crate::ui;
+use crate::verdict::VerdictKind;
+
+/// The `--json` shape (documented in docs/json.md).
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VerifyJson {
+    pub course: String,
+    pub toolchain: String,
+    pub done: usize,
+    pub total: usize,
+    pub exercises: Vec<VerifyEntry>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VerifyEntry {
+    pub name: String,
+    pub chapter: Option<String>,
+    pub status: Status,
+    pub verdict: VerdictKind,
+    /// The first thing to fix; `None` when the exercise passes.
+    pub first_message: Option<String>,
+    /// Wall-clock time of the check that judged it (exercises checked
+    /// together share their build); 0 for a cached verdict.
+    pub duration_ms: u64,
+    /// The verdict was reused: nothing changed since it was computed.
+    pub cached: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Done,
+    NotDone,
+}
+
+pub fn run(global: &Global, json: bool, chapter: Option<&str>, no_cache: bool) -> Result<Outcome> {
+    let mut ctx = Ctx::load(global)?;
+    let selection = select(&ctx.course, chapter)?;
+
+    let mut keys = Keys::new(&ctx.course)?;
+    let toolchain = keys.toolchain().to_owned();
+    let mut entries: HashMap<String, VerifyEntry> = HashMap::new();
+    let mut to_check: Vec<Exercise> = Vec::new();
+    for ex in &selection {
+        let key = keys.key(ex);
+        match cache::lookup(&ctx.state, &ex.name, &key).filter(|_| !no_cache) {
+            Some(hit) => {
+                entries.insert(
+                    ex.name.clone(),
+                    entry(ex, hit.kind, &hit.first_message, 0, true),
+                );
+            }
+            None => to_check.push(ex.clone()),
+        }
+    }
+
+    if !to_check.is_empty() {
+        let exercises: Vec<&Exercise> = to_check.iter().collect();
+        let checked = check_with_progress(&ctx.course, &exercises, selection.len())?;
+        // Keys as the files are now: the build may have written Cargo.lock.
+        // An exercise saved during the check keeps no cached verdict.
+        let mut after = keys.reread();
+        for (ex, checked) in to_check.iter().zip(checked) {
+            let key = after.key(ex);
+            let key = keys.same_file(&after, &ex.path).then_some(key);
+            let verdict = &checked.verdict;
+            let millis = u64::try_from(checked.duration.as_millis()).unwrap_or(u64::MAX);
+            entries.insert(
+                ex.name.clone(),
+                entry(ex, verdict.kind(), &verdict.headline(), millis, false),
+            );
+            super::run::record(&mut ctx, ex, verdict);
+            match key {
+                Some(key) => cache::store(&mut ctx.state, &ex.name, key, verdict),
+                None => ctx.state.exercise(&ex.name).cache = None,
+            }
+        }
+    }
+    // A cached pass whose progress was lost (a reset state file, say).
+    for ex in &selection {
+        if entries[&ex.name].status == Status::Done && !ctx.state.is_done(&ex.name) {
+            ctx.state.exercise(&ex.name).done = true;
+        }
+    }
+    ctx.save()?;
+
+    let ordered: Vec<VerifyEntry> = selection
+        .iter()
+        .filter_map(|ex| entries.remove(&ex.name))
+        .collect();
+    let done = ordered.iter().filter(|e| e.status == Status::Done).count();
+    let total = ordered.len();
+    if json {
+        let out = VerifyJson {
+            course: ctx.course.root.display().to_string(),
+            toolchain,
+            done,
+            total,
+            exercises: ordered,
+        };
+        let mut text = serde_json::to_string_pretty(&out)?;
+        text.push('\n');
+        write_stdout(&text)?;
+    } else {
+        write_stdout(&report(&ctx.course, &ordered))?;
+    }
+    Ok(if done == total {
+        Outcome::Done
+    } else {
+        Outcome::NotDone
+    })
+}
+
+/// The exercises to verify: all, or those of one chapter.
+fn select(course: &Course, chapter: Option<&str>) -> Result<Vec<Exercise>> {
+    let Some(dir) = chapter else {
+        return Ok(course.exercises.clone());
+    };
+    let selection: Vec<Exercise> = course.chapter(dir).into_iter().cloned().collect();
+    if selection.is_empty() {
+        let mut chapters: Vec<&str> = course
+            .exercises
+            .iter()
+            .filter_map(|e| e.chapter.as_deref())
+            .collect();
+        chapters.dedup();
+        if chapters.is_empty() {
+            bail!("--chapter {dir}: this course has no chapters; run `rustdrill verify` alone");
+        }
+        bail!(
+            "--chapter {dir}: no exercise has `dir = \"{dir}\"` in info.toml. Chapters: {}",
+            chapters.join(", ")
+        );
+    }
+    Ok(selection)
+}
+
+fn entry(
+    ex: &Exercise,
+    kind: VerdictKind,
+    headline: &str,
+    duration_ms: u64,
+    cached: bool,
+) -> VerifyEntry {
+    let pass = kind == VerdictKind::Pass;
+    VerifyEntry {
+        name: ex.name.clone(),
+        chapter: ex.chapter.clone(),
+        status: if pass { Status::Done } else { Status::NotDone },
+        verdict: kind,
+        first_message: (!pass).then(|| headline.to_owned()),
+        duration_ms,
+        cached,
+    }
+}
+
+/// Runs the check with a progress bar on a terminal (exercises judged /
+/// total and the phase), plain lines on stderr otherwise.
+fn check_with_progress(
+    course: &Course,
+    exercises: &[&Exercise],
+    total: usize,
+) -> Result<Vec<check::Checked>> {
+    let cached = total - exercises.len();
+    let interactive = console::Term::stderr().is_term();
+    let bar = if interactive {
+        ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr())
+    } else {
+        ProgressBar::hidden()
+    };
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} [{bar:30}] {pos}/{len} {msg}")
+            .expect("valid template")
+            .progress_chars("=> "),
+    );
+    bar.set_position(cached as u64);
+    bar.enable_steady_tick(Duration::from_millis(100));
+    if !interactive {
+        eprintln!(
+            "verify: checking {} exercise(s){}",
+            exercises.len(),
+            if cached > 0 {
+                format!(", {cached} unchanged since their last check")
+            } else {
+                String::new()
+            }
+        );
+    }
+    let progress = |event: Progress| match event {
+        Progress::PhaseStarted(phase) => {
+            if interactive {
+                bar.set_message(phase.to_string());
+            } else {
+                eprintln!("verify: {phase}");
+            }
+        }
+        Progress::Compiled { phase, crate_name } => {
+            bar.set_message(format!("{phase}: {crate_name}"));
+        }
+        Progress::Checked { .. } => bar.inc(1),
+    };
+    let result = check::check(course, exercises, &progress);
+    bar.finish_and_clear();
+    result
+}
+
+/// The text report: grouped by chapter, the first thing to fix beside each.
+fn report(course: &Course, entries: &[VerifyEntry]) -> String {
+    let mut out = String::new();
+    let mut chapter: Option<&Option<String>> = None;
+    for e in entries {
+        if chapter != Some(&e.chapter) {
+            chapter = Some(&e.chapter);
+            let _ = writeln!(
+                out,
+                "{}",
+                console::style(e.chapter.as_deref().unwrap_or("exercises")).bold()
+            );
+        }
+        let note = if e.cached {
+            ui::dim(" (unchanged)")
+        } else {
+            String::new()
+        };
+        let _ = match &e.first_message {
+            None => writeln!(out, "  {} {}{note}", ui::ok("✓"), e.name),
+            Some(msg) => writeln!(out, "  {} {} — {msg}{note}", ui::bad("✗"), e.name),
+        };
+    }
+    let done = entries.iter().filter(|e| e.status == Status::Done).count();
+    let _ = writeln!(out, "\n{done}/{} done", entries.len());
+    if let Some(next) = entries.iter().find(|e| e.status == Status::NotDone)
+        && let Ok(ex) = course.exercise(&next.name)
+    {
+        let _ = writeln!(
+            out,
+            "Next to fix: {} ({}) — `rustdrill run {}` shows the details",
+            ex.name,
+            ex.relative_path.display(),
+            ex.name
+        );
+    }
+    out
+}
+
+/// Writes through a `Result`, so a closed pipe (`| head`) ends quietly.
+fn write_stdout(text: &str) -> Result<()> {
+    let mut stdout = io::stdout().lock();
+    stdout.write_all(text.as_bytes())?;
+    stdout.flush()?;
+    Ok(())
+}

@@ -1,0 +1,79 @@
+//! `rustdrill watch` (and `rustdrill` alone): the screen a learner works
+//! in. It checks the current exercise at once and again on every save,
+//! shows the verdict with the first thing to fix on top, and takes single
+//! key presses.
+//!
+//! Shape: one thread (`app::App`) owns the progress and the screen and
+//! reads one channel of `events::Event`s; the producers — the file watcher,
+//! the key reader, the signal listener, the check worker and the background
+//! build (`prebuild`) — only send events. Keys go through a pure state
+//! machine (`keys`), drawing is a pure function (`screen`), and the
+//! terminal's settings are held by a guard (`terminal`).
+//!
+//! `RUSTDRILL_NO_PREBUILD=1` turns the background build of the next
+//! chapter's dependencies off (for measurements, or a machine short of
+//! CPU).
+
+mod app;
+mod events;
+mod keys;
+mod prebuild;
+mod screen;
+mod terminal;
+
+use std::io::{IsTerminal, Write};
+use std::sync::mpsc;
+
+use anyhow::{Context, Result, bail};
+
+use crate::cli::Global;
+use crate::cmd::{Ctx, Outcome};
+use crate::ui;
+
+pub fn run(global: &Global, poll: bool) -> Result<Outcome> {
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        bail!(NO_TERMINAL);
+    }
+    let ctx = Ctx::load(global)?;
+    let (tx, rx) = mpsc::channel();
+
+    let raw = terminal::RawMode::enable().context("cannot switch the terminal to raw mode")?;
+    // Clear once; later frames overwrite in place.
+    print!("\x1b[2J");
+
+    events::listen_signals(tx.clone()).context("cannot listen for signals")?;
+    let mut app = app::App::new(ctx, tx.clone(), None);
+    let watcher = match events::watch(&app.watch_folders(), poll, tx.clone()) {
+        Ok(w) => Some(w),
+        Err(e) => {
+            let suggestion = if poll {
+                "press r to check by hand after each save"
+            } else {
+                events::WATCH_HELP
+            };
+            app.handle(events::Event::WatchError(format!(
+                "cannot watch the exercise folders ({e}): {suggestion}"
+            )));
+            None
+        }
+    };
+    events::read_keys(tx);
+
+    let (done, total) = app.run(&rx);
+    drop(watcher);
+    drop(raw);
+    println!("\r");
+    let mut out = std::io::stdout();
+    let _ = writeln!(
+        out,
+        "{}",
+        ui::dim(&format!(
+            "Progress saved: {done}/{total} done. Run `rustdrill` to continue."
+        ))
+    );
+    Ok(Outcome::Done)
+}
+
+const NO_TERMINAL: &str = "`rustdrill watch` needs a terminal: it reads single key presses, and \
+     its input or output is not a terminal here.\n\
+     To check the current exercise once (in a script, an editor task or CI), run `rustdrill run`.";

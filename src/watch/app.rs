@@ -1,0 +1,760 @@
+//! The owner of the watch screen: one thread holds the course, the
+//! progress and what is on screen, and reacts to one event at a time
+//! (`handle`). Checks and the background build run on worker threads that
+//! report back through the same channel, so every transition is in this
+//! file's `match`es.
+//!
+//! Saves during a check: the running check is left to finish and exactly
+//! one more check of the latest content follows (`pending`), rather than
+//! cancelling it. `check::check` cannot be stopped half way without leaving
+//! cargo's output (and the exercise's own processes) behind, its build of
+//! one exercise takes a second or two, and its incremental work is what the
+//! next check starts from — so finishing it costs little and a second check
+//! of whatever the file holds by then always shows the latest verdict.
+
+use std::collections::{HashMap, HashSet};
+use std::fs;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::io::{self, Write};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender};
+use std::thread;
+
+use console::Key;
+
+use super::events::{Event, PathMap};
+use super::keys::{self, Action, Facts, Mode};
+use super::prebuild::{self, Prebuild, PrebuildReport};
+use super::screen::{self, Frame, Top};
+use crate::cache::{self, Keys};
+use crate::cargo::Cargo;
+use crate::check::{self, Checked, Progress};
+use crate::cmd::{self, Ctx};
+use crate::course::{Course, Exercise, Layout};
+use crate::ui;
+use crate::verdict::{Verdict, VerdictKind};
+
+/// What a check covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Job {
+    One(usize),
+    All,
+}
+
+struct Running {
+    id: u64,
+    job: Job,
+    /// For `All`: verdicts reused from the cache (index, kind, headline).
+    cached: Vec<(usize, VerdictKind, String)>,
+    /// For `All`: the cache keys as the check started, per exercise.
+    keys: Option<Keys>,
+}
+
+pub struct App {
+    ctx: Ctx,
+    /// The same course, shared with the check threads.
+    course: Arc<Course>,
+    tx: Sender<Event>,
+    paths: PathMap,
+    names: Vec<String>,
+    chapters: Vec<String>,
+    viewing: usize,
+    mode: Mode,
+    verdict: Option<Verdict>,
+    panel: Vec<String>,
+    /// The course's welcome, above the panel until the first key press.
+    welcome: Vec<String>,
+    message: Option<String>,
+    check_status: Option<String>,
+    prebuild_status: Option<String>,
+    watch_note: Option<String>,
+    running: Option<Running>,
+    pending: Option<Job>,
+    next_id: u64,
+    /// Hash of each exercise's content as last sent to a check, so a save
+    /// that changes nothing (or our own reset) does not check twice.
+    checked_content: HashMap<usize, u64>,
+    prebuild: Prebuild,
+    prebuild_enabled: bool,
+    prebuilt: HashSet<String>,
+    readme_shown: HashSet<String>,
+    /// The last exercise was solved: the next verify-all is the final one.
+    final_verify: bool,
+    size: (usize, usize),
+    quit: bool,
+}
+
+impl App {
+    pub fn new(mut ctx: Ctx, tx: Sender<Event>, watch_note: Option<String>) -> App {
+        let course = Arc::new(ctx.course.clone());
+        let viewing = ctx.state.current(&course).index;
+        let mut welcome = Vec::new();
+        if !ctx.state.state.welcomed
+            && let Some(text) = &course.welcome_message
+        {
+            welcome.extend(text.trim().lines().map(str::to_owned));
+            welcome.push(String::new());
+            ctx.state.state.welcomed = true;
+        }
+        // Ctx::load printed these, but the screen covers them.
+        for w in &course.warnings {
+            welcome.push(ui::warn(&w.to_string()));
+        }
+        let name = course.exercises[viewing].name.clone();
+        ctx.state.set_current(&name);
+        let mut app = App {
+            paths: PathMap::new(course.exercises.iter().map(|e| (e.index, e.path.as_path()))),
+            names: course.exercises.iter().map(|e| e.name.clone()).collect(),
+            chapters: course
+                .exercises
+                .iter()
+                .map(|e| e.chapter.clone().unwrap_or_default())
+                .collect(),
+            ctx,
+            course,
+            tx,
+            viewing,
+            mode: Mode::Main,
+            verdict: None,
+            panel: Vec::new(),
+            welcome,
+            message: None,
+            check_status: None,
+            prebuild_status: None,
+            watch_note,
+            running: None,
+            pending: None,
+            next_id: 0,
+            checked_content: HashMap::new(),
+            prebuild: Prebuild::default(),
+            prebuild_enabled: std::env::var_os("RUSTDRILL_NO_PREBUILD").is_none(),
+            prebuilt: HashSet::new(),
+            readme_shown: HashSet::new(),
+            final_verify: false,
+            size: terminal_size(),
+            quit: false,
+        };
+        if let Some(chapter) = app.course.exercises[viewing].chapter.clone() {
+            // The learner starts inside this chapter: no introduction.
+            app.readme_shown.insert(chapter);
+        }
+        app.save();
+        app.request(Job::One(viewing));
+        app
+    }
+
+    /// The folders to watch for saves.
+    pub fn watch_folders(&self) -> std::collections::BTreeSet<std::path::PathBuf> {
+        self.paths.folders()
+    }
+
+    /// Reacts to events until the learner quits; draws after each burst.
+    pub fn run(mut self, rx: &Receiver<Event>) -> (usize, usize) {
+        self.draw();
+        while let Ok(event) = rx.recv() {
+            self.handle(event);
+            // Fold what else is already waiting into one redraw.
+            while !self.quit
+                && let Ok(event) = rx.try_recv()
+            {
+                self.handle(event);
+            }
+            if self.quit {
+                break;
+            }
+            self.draw();
+        }
+        self.prebuild.stop();
+        (
+            self.ctx.state.done_count(&self.course),
+            self.course.exercises.len(),
+        )
+    }
+
+    pub fn handle(&mut self, event: Event) {
+        match event {
+            Event::Key(key) => self.key(&key),
+            Event::KeysGone | Event::Terminate => self.quit = true,
+            Event::Files(paths) => self.files_changed(&paths),
+            Event::WatchError(e) => {
+                self.watch_note = Some(ui::warn(&e));
+            }
+            Event::CheckProgress { id, text } => {
+                if self.running.as_ref().is_some_and(|r| r.id == id) {
+                    self.check_status = Some(text);
+                }
+            }
+            Event::CheckFinished { id, result } => self.check_finished(id, result),
+            Event::Prebuild(report) => self.prebuild_report(report),
+            Event::Resized => self.size = terminal_size(),
+        }
+    }
+
+    fn key(&mut self, key: &Key) {
+        self.message = None;
+        self.welcome.clear();
+        let done: Vec<bool> = self.done_flags();
+        let names: Vec<&str> = self.names.iter().map(String::as_str).collect();
+        let chapters: Vec<&str> = self.chapters.iter().map(String::as_str).collect();
+        let facts = Facts {
+            names: &names,
+            chapters: &chapters,
+            done: &done,
+            viewing: self.viewing,
+        };
+        let (mode, actions) = keys::handle_key(&self.mode, key, &facts);
+        self.mode = mode;
+        if self.mode == Mode::ConfirmReset {
+            self.message = Some(format!(
+                "Reset {} to its original? Your version is kept as a backup. [y/N]",
+                self.ex().relative_path.display()
+            ));
+        }
+        for action in actions {
+            self.act(action);
+        }
+    }
+
+    fn act(&mut self, action: Action) {
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Say(text) => self.message = Some(text),
+            Action::RevealHint => self.reveal_hint(),
+            Action::Next => {
+                let name = self.ex().name.clone();
+                match self.ctx.state.next_pending(&self.course, &name) {
+                    Some(next) => self.go_to(next.index),
+                    None => self.start_final_verify(),
+                }
+            }
+            Action::Jump(i) => self.go_to(i),
+            Action::Recheck => {
+                self.checked_content.remove(&self.viewing);
+                self.request(Job::One(self.viewing));
+            }
+            Action::VerifyAll => self.request(Job::All),
+            Action::Reset => self.reset(),
+            Action::ShowSolution => self.show_solution(),
+        }
+    }
+
+    fn ex(&self) -> &Exercise {
+        &self.course.exercises[self.viewing]
+    }
+
+    fn done_flags(&self) -> Vec<bool> {
+        self.names
+            .iter()
+            .map(|n| self.ctx.state.is_done(n))
+            .collect()
+    }
+
+    fn save(&mut self) {
+        if let Err(e) = self.ctx.save() {
+            self.message = Some(format!("{e:#}"));
+        }
+    }
+
+    fn reveal_hint(&mut self) {
+        let ex = self.ex().clone();
+        let total = ex.hints.len();
+        if total == 0 {
+            self.message = Some(format!("{} has no hints", ex.name));
+            return;
+        }
+        let entry = self.ctx.state.exercise(&ex.name);
+        let before = entry.hints_shown.min(total);
+        entry.hints_shown = (before + 1).min(total);
+        let shown = entry.hints_shown;
+        self.save();
+        self.panel = ui::render_hint(&ex, shown)
+            .lines()
+            .map(str::to_owned)
+            .collect();
+        if before == total {
+            self.message = Some("no more hints: these are all of them".to_owned());
+        } else if shown < total {
+            self.panel
+                .push(ui::dim("(press h again for the next hint)"));
+        }
+    }
+
+    fn go_to(&mut self, index: usize) {
+        let before = self.ex().chapter.clone();
+        self.viewing = index;
+        self.verdict = None;
+        self.panel.clear();
+        let ex = self.ex().clone();
+        self.ctx.state.set_current(&ex.name);
+        self.save();
+        if let Some(chapter) = &ex.chapter
+            && before.as_ref() != Some(chapter)
+            && self.readme_shown.insert(chapter.clone())
+        {
+            self.panel = self.chapter_intro(chapter);
+        }
+        self.request(Job::One(index));
+    }
+
+    fn chapter_intro(&self, chapter: &str) -> Vec<String> {
+        let readme = self
+            .course
+            .root
+            .join("exercises")
+            .join(chapter)
+            .join("README.md");
+        let Some(paragraph) = fs::read_to_string(&readme)
+            .ok()
+            .and_then(|t| screen::first_paragraph(&t))
+        else {
+            return Vec::new();
+        };
+        vec![
+            format!("{} {chapter}", console::style("New chapter:").cyan().bold()),
+            paragraph,
+            ui::dim(&format!("(more in exercises/{chapter}/README.md)")),
+        ]
+    }
+
+    fn reset(&mut self) {
+        let ex = self.ex().clone();
+        let restored = cmd::original(&self.course, &ex)
+            .and_then(|original| cmd::reset::backup_and_restore(&self.ctx, &ex, &original));
+        match restored {
+            Ok(backup) => {
+                let entry = self.ctx.state.exercise(&ex.name);
+                entry.done = false;
+                entry.hints_shown = 0;
+                self.save();
+                self.panel = vec![format!(
+                    "Restored {} to its original.",
+                    ex.relative_path.display()
+                )];
+                if let Some(backup) = backup {
+                    let shown = backup.strip_prefix(&self.course.root).unwrap_or(&backup);
+                    self.panel
+                        .push(format!("Your version is kept in {}", shown.display()));
+                }
+                self.request(Job::One(self.viewing));
+            }
+            Err(e) => self.message = Some(format!("reset failed: {e:#}")),
+        }
+    }
+
+    fn show_solution(&mut self) {
+        let ex = self.ex();
+        let path = self.course.root.join(&ex.solution_path);
+        match fs::read_to_string(&path) {
+            Ok(text) => {
+                self.panel = vec![ui::dim(&format!("{}:", ex.solution_path.display()))];
+                self.panel.extend(text.lines().map(|l| format!("  {l}")));
+            }
+            Err(_) => {
+                self.message = Some(format!(
+                    "this course has no solution file for {} ({})",
+                    ex.name,
+                    ex.solution_path.display()
+                ));
+            }
+        }
+    }
+
+    fn files_changed(&mut self, paths: &[std::path::PathBuf]) {
+        for i in self.paths.exercises(paths) {
+            if i == self.viewing {
+                // A delete before a create, or a rename away (vim's backup):
+                // the new content's event follows.
+                let Ok(bytes) = fs::read(&self.course.exercises[i].path) else {
+                    continue;
+                };
+                if self.checked_content.get(&i) != Some(&hash(&bytes)) {
+                    self.request(Job::One(i));
+                }
+            } else {
+                let name = &self.names[i];
+                self.message = Some(format!(
+                    "saw a save of {name}, which is not the current exercise: \
+                     `l` to switch to it"
+                ));
+            }
+        }
+    }
+
+    /// Starts `job`, or queues it behind the running check (one queued job
+    /// at most: a verify-all covers a single check, the latest single check
+    /// replaces an older one).
+    fn request(&mut self, job: Job) {
+        if self.running.is_some() {
+            self.pending = Some(match (self.pending, job) {
+                (Some(Job::All), _) | (_, Job::All) => Job::All,
+                (_, one) => one,
+            });
+            return;
+        }
+        self.start(job);
+    }
+
+    fn start(&mut self, job: Job) {
+        // The learner's check wins cargo's lock and the CPU.
+        self.prebuild.stop();
+        self.prebuild_status = None;
+        self.next_id += 1;
+        let id = self.next_id;
+        let mut running = Running {
+            id,
+            job,
+            cached: Vec::new(),
+            keys: None,
+        };
+        let selection: Vec<Exercise> = match job {
+            Job::One(i) => {
+                let ex = &self.course.exercises[i];
+                if let Ok(bytes) = fs::read(&ex.path) {
+                    self.checked_content.insert(i, hash(&bytes));
+                }
+                self.check_status = Some(format!("checking {}…", ex.name));
+                vec![ex.clone()]
+            }
+            Job::All => {
+                let mut to_check = Vec::new();
+                let mut keys = Keys::new(&self.course).ok();
+                for ex in &self.course.exercises {
+                    let hit = keys.as_mut().and_then(|k| {
+                        let key = k.key(ex);
+                        cache::lookup(&self.ctx.state, &ex.name, &key).cloned()
+                    });
+                    match hit {
+                        Some(hit) => {
+                            running
+                                .cached
+                                .push((ex.index, hit.kind, hit.first_message.clone()));
+                        }
+                        None => to_check.push(ex.clone()),
+                    }
+                }
+                running.keys = keys;
+                self.check_status = Some(format!(
+                    "verifying {} exercises ({} unchanged since their last check)…",
+                    self.course.exercises.len(),
+                    running.cached.len()
+                ));
+                to_check
+            }
+        };
+        self.running = Some(running);
+        if selection.is_empty() {
+            self.check_finished(id, Ok(Vec::new()));
+            return;
+        }
+        let course = Arc::clone(&self.course);
+        let tx = self.tx.clone();
+        thread::spawn(move || {
+            let refs: Vec<&Exercise> = selection.iter().collect();
+            let progress = |p: Progress| {
+                let text = match p {
+                    Progress::PhaseStarted(phase) => format!("checking: {phase}…"),
+                    Progress::Compiled { phase, crate_name } => {
+                        format!("checking: {phase} ({crate_name})…")
+                    }
+                    Progress::Checked { name, .. } => format!("checked {name}"),
+                };
+                let _ = tx.send(Event::CheckProgress { id, text });
+            };
+            // A bug in the pipeline must not leave the screen waiting for a
+            // verdict forever: it becomes a message like any failed check.
+            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                check::check(&course, &refs, &progress)
+            }));
+            let result = match result {
+                Ok(result) => result.map_err(|e| format!("{e:#}")),
+                Err(_) => Err(CHECK_PANICKED.to_owned()),
+            };
+            let _ = tx.send(Event::CheckFinished { id, result });
+        });
+    }
+
+    fn check_finished(&mut self, id: u64, result: Result<Vec<Checked>, String>) {
+        let Some(running) = self.running.take_if(|r| r.id == id) else {
+            return;
+        };
+        self.check_status = None;
+        match result {
+            Err(e) => {
+                self.panel = vec![
+                    ui::bad("The check could not run:"),
+                    e,
+                    ui::dim("Fix the problem above, then press r to check again."),
+                ];
+            }
+            Ok(checked) => match running.job {
+                Job::One(i) => {
+                    if let Some(c) = checked.into_iter().next() {
+                        self.judged(i, c.verdict);
+                    }
+                }
+                Job::All => self.verified(running, checked),
+            },
+        }
+        match self.pending.take() {
+            Some(job) => self.start(job),
+            None => self.maybe_prebuild(),
+        }
+    }
+
+    /// One exercise's verdict is in.
+    fn judged(&mut self, i: usize, verdict: Verdict) {
+        let ex = self.course.exercises[i].clone();
+        cmd::run::record(&mut self.ctx, &ex, &verdict);
+        // `record` moves "current" on after a pass; the screen stays on the
+        // solved exercise until the learner presses `n`.
+        if i == self.viewing {
+            self.ctx.state.set_current(&ex.name);
+        }
+        self.save();
+        if i != self.viewing {
+            return;
+        }
+        let passed = verdict.passed();
+        self.verdict = Some(verdict);
+        if passed {
+            self.panel = self.done_panel(&ex);
+            if self
+                .ctx
+                .state
+                .next_pending(&self.course, &ex.name)
+                .is_none()
+            {
+                self.start_final_verify();
+            }
+        }
+    }
+
+    fn done_panel(&self, ex: &Exercise) -> Vec<String> {
+        let mut panel = vec![ui::ok(&format!("✓ {} is done!", ex.name))];
+        if self.course.root.join(&ex.solution_path).is_file() {
+            panel.push(format!(
+                "Compare with the reference solution, now at {} (`s` shows it).",
+                ex.solution_path.display()
+            ));
+        }
+        if let Some(next) = self.ctx.state.next_pending(&self.course, &ex.name) {
+            panel.push(format!(
+                "Press {} for the next exercise: {}.",
+                console::style("n").bold(),
+                next.name
+            ));
+        }
+        panel
+    }
+
+    fn start_final_verify(&mut self) {
+        self.final_verify = true;
+        self.panel
+            .push("That was the last one: checking every exercise once more…".to_owned());
+        self.request(Job::All);
+    }
+
+    /// A verify-all is in: record, cache, summarise.
+    fn verified(&mut self, running: Running, checked: Vec<Checked>) {
+        let mut after = running.keys.as_ref().map(Keys::reread);
+        let mut results: Vec<(usize, VerdictKind, String)> = running.cached;
+        for c in checked {
+            let Ok(ex) = self.course.exercise(&c.name).cloned() else {
+                continue;
+            };
+            if let (Some(before), Some(after)) = (&running.keys, after.as_mut()) {
+                let key = after.key(&ex);
+                if before.same_file(after, &ex.path) {
+                    cache::store(&mut self.ctx.state, &ex.name, key, &c.verdict);
+                }
+            }
+            results.push((ex.index, c.verdict.kind(), c.verdict.headline()));
+            if ex.index == self.viewing {
+                self.verdict = Some(c.verdict.clone());
+            }
+            cmd::run::record(&mut self.ctx, &ex, &c.verdict);
+        }
+        for (i, kind, _) in &results {
+            if *kind == VerdictKind::Pass {
+                self.ctx.state.exercise(&self.names[*i]).done = true;
+            }
+        }
+        let name = self.ex().name.clone();
+        self.ctx.state.set_current(&name);
+        self.save();
+        results.sort_by_key(|r| r.0);
+        let failing: Vec<&(usize, VerdictKind, String)> = results
+            .iter()
+            .filter(|r| r.1 != VerdictKind::Pass)
+            .collect();
+        let total = results.len();
+        if failing.is_empty() && self.final_verify {
+            let message = self
+                .course
+                .final_message
+                .clone()
+                .unwrap_or_else(|| FINAL_MESSAGE.to_owned());
+            self.panel = vec![ui::ok(&format!("✓ all {total} exercises are done!"))];
+            self.panel.extend(message.trim().lines().map(str::to_owned));
+            return;
+        }
+        self.final_verify = false;
+        self.panel = vec![format!(
+            "{} {}/{total} exercises done",
+            console::style("Verify:").bold(),
+            total - failing.len()
+        )];
+        for (i, _, headline) in failing.iter().take(5) {
+            self.panel.push(format!(
+                "  {} {} — {headline}",
+                ui::bad("✗"),
+                self.names[*i]
+            ));
+        }
+        if failing.len() > 5 {
+            self.panel.push(ui::dim(&format!(
+                "  … and {} more (`rustdrill verify` lists them all)",
+                failing.len() - 5
+            )));
+        }
+        if !failing.is_empty() {
+            self.panel.push(ui::dim("`l` to jump to one"));
+        }
+    }
+
+    /// Builds the next chapter's dependencies while the learner is busy
+    /// reading and typing (never while a check runs).
+    fn maybe_prebuild(&mut self) {
+        if !self.prebuild_enabled
+            || self.running.is_some()
+            || self.prebuild.is_running()
+            || self.course.layout == Layout::Rustlings
+        {
+            return;
+        }
+        let ex = self.ex();
+        let Some(chapter) = &ex.chapter else { return };
+        let Some(next) = self.course.exercises[ex.index..]
+            .iter()
+            .find(|e| e.chapter.as_ref().is_some_and(|c| c != chapter))
+        else {
+            return;
+        };
+        let next_chapter = next.chapter.clone().unwrap_or_default();
+        if next.package == ex.package || self.prebuilt.contains(&next_chapter) {
+            return;
+        }
+        let cargo = Cargo {
+            dir: self.course.cargo_dir.clone(),
+            target_dir: self.course.target_dir.clone(),
+        };
+        let job = prebuild::Job {
+            chapter: next_chapter.clone(),
+            bin: next.name.clone(),
+            cargo_dir: self.course.cargo_dir.clone(),
+            clippy_target_dir: cargo.clippy_target_dir(),
+        };
+        self.prebuild_status = Some(ui::dim(&format!(
+            "preparing {next_chapter} in the background…"
+        )));
+        self.prebuild.start(job, self.tx.clone());
+    }
+
+    fn prebuild_report(&mut self, report: PrebuildReport) {
+        match report {
+            PrebuildReport::Progress {
+                generation,
+                chapter,
+                crates,
+            } => {
+                if self.prebuild.is_current(generation) {
+                    self.prebuild_status = Some(ui::dim(&format!(
+                        "preparing {chapter} in the background: {crates} crates built"
+                    )));
+                }
+            }
+            PrebuildReport::Finished {
+                generation,
+                chapter,
+            } => {
+                if self.prebuild.is_current(generation) {
+                    self.prebuild.finished(generation);
+                    self.prebuild_status = Some(ui::dim(&format!(
+                        "{chapter} is ready: its dependencies are built"
+                    )));
+                    self.prebuilt.insert(chapter);
+                }
+            }
+        }
+    }
+
+    fn draw(&self) {
+        let done = self.done_flags();
+        let names: Vec<&str> = self.names.iter().map(String::as_str).collect();
+        let chapters: Vec<&str> = self.chapters.iter().map(String::as_str).collect();
+        let facts = Facts {
+            names: &names,
+            chapters: &chapters,
+            done: &done,
+            viewing: self.viewing,
+        };
+        let top = match &self.mode {
+            Mode::List(view) => Top::List {
+                view,
+                facts: &facts,
+            },
+            _ => Top::Verdict {
+                ex: self.ex(),
+                verdict: self.verdict.as_ref(),
+            },
+        };
+        let mut status = Vec::new();
+        if let Some(s) = &self.check_status {
+            status.push(format!("{} {s}", console::style("⟳").cyan()));
+        }
+        status.extend(self.prebuild_status.iter().cloned());
+        status.extend(self.watch_note.iter().cloned());
+        let legend = match self.mode {
+            Mode::Main => LEGEND_MAIN,
+            Mode::List(_) => LEGEND_LIST,
+            Mode::ConfirmReset => LEGEND_CONFIRM,
+        };
+        let panel: Vec<String> = self.welcome.iter().chain(&self.panel).cloned().collect();
+        let frame = Frame {
+            rows: self.size.0,
+            cols: self.size.1,
+            course: &self.course,
+            top,
+            panel: &panel,
+            message: self.message.as_deref(),
+            status: &status,
+            done: done.iter().filter(|d| **d).count(),
+            total: done.len(),
+            chapter: &self.chapters[self.viewing],
+            legend,
+        };
+        let mut out = io::stdout().lock();
+        let _ = out.write_all(screen::render(&frame).as_bytes());
+        let _ = out.flush();
+    }
+}
+
+fn hash(bytes: &[u8]) -> u64 {
+    let mut h = DefaultHasher::new();
+    bytes.hash(&mut h);
+    h.finish()
+}
+
+fn terminal_size() -> (usize, usize) {
+    let (rows, cols) = console::Term::stdout().size();
+    (usize::from(rows), usize::from(cols))
+}
+
+const LEGEND_MAIN: &str =
+    "h hint · n next · l list · r re-check · c verify all · x reset · s solution · q quit";
+const LEGEND_LIST: &str =
+    "↑↓ j/k move · Enter jump · / search · f filter (all/pending/done) · Esc/q back";
+const LEGEND_CONFIRM: &str = "y reset the file · any other key keeps it";
+const CHECK_PANICKED: &str = "rustdrill itself failed while checking (a bug: please report it \
+     with the message printed above). Press r to try again.";
+const FINAL_MESSAGE: &str = "You finished the course. Well done!";

@@ -1,0 +1,320 @@
+//! The producers of the watch loop: the file watcher (notify's debouncer),
+//! the key reader and the signal listener. Each runs on its own thread and
+//! only sends an `Event` down the one channel the loop reads; none of them
+//! touches the state or the screen.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Component, Path, PathBuf};
+use std::sync::mpsc::Sender;
+use std::thread;
+use std::time::Duration;
+
+use console::{Key, Term};
+use notify_debouncer_full::notify::{
+    self, EventKind, PollWatcher, RecommendedWatcher, RecursiveMode,
+};
+use notify_debouncer_full::{DebounceEventResult, Debouncer, NoCache, RecommendedCache};
+
+use super::prebuild::PrebuildReport;
+use crate::check::Checked;
+
+/// Everything the watch loop reacts to.
+#[derive(Debug)]
+pub enum Event {
+    Key(Key),
+    /// The key reader stopped (the terminal went away).
+    KeysGone,
+    /// One debounced batch of changed paths.
+    Files(Vec<PathBuf>),
+    /// The watcher reported an error after it started.
+    WatchError(String),
+    /// A line of progress from the running check.
+    CheckProgress {
+        id: u64,
+        text: String,
+    },
+    CheckFinished {
+        id: u64,
+        result: Result<Vec<Checked>, String>,
+    },
+    Prebuild(PrebuildReport),
+    Resized,
+    /// SIGTERM, SIGHUP or SIGINT: restore the terminal and leave.
+    Terminate,
+}
+
+/// How long the file watcher waits for a burst of writes to settle. Editors
+/// write a file in a few system calls (truncate + write, temp + rename) within
+/// a millisecond or two; 25 ms folds those into one save and keeps the delay
+/// invisible next to a compile.
+const DEBOUNCE: Duration = Duration::from_millis(25);
+/// How often the debouncer looks for settled events (latency ≤ DEBOUNCE + TICK).
+const TICK: Duration = Duration::from_millis(10);
+/// How often `--poll` scans the exercise folders.
+const POLL_INTERVAL: Duration = Duration::from_millis(300);
+
+/// What to do when saves may go unnoticed.
+pub const WATCH_HELP: &str = "saves may go unnoticed: restart with `rustdrill watch --poll`, \
+     or press r to check by hand";
+
+/// Maps changed paths to the exercises they are.
+#[derive(Debug, Default)]
+pub struct PathMap {
+    by_path: HashMap<PathBuf, usize>,
+}
+
+impl PathMap {
+    pub fn new<'a>(files: impl IntoIterator<Item = (usize, &'a Path)>) -> PathMap {
+        PathMap {
+            by_path: files
+                .into_iter()
+                .map(|(i, p)| (p.to_path_buf(), i))
+                .collect(),
+        }
+    }
+
+    /// The exercises among `paths`, each once, in course order. Build
+    /// output and the runner's own files never count as a save.
+    pub fn exercises<'a>(&self, paths: impl IntoIterator<Item = &'a PathBuf>) -> BTreeSet<usize> {
+        paths
+            .into_iter()
+            .filter(|p| !is_ignored(p))
+            .filter_map(|p| self.by_path.get(p.as_path()).copied())
+            .collect()
+    }
+
+    /// The folders to watch: each exercise's own folder, not recursively, so
+    /// `target/` (thousands of files churning during a build) is never
+    /// watched. Folders, not files: a rename over the file replaces its
+    /// inode, which a watch on the file itself would lose.
+    pub fn folders(&self) -> BTreeSet<PathBuf> {
+        self.by_path
+            .keys()
+            .filter_map(|p| p.parent().map(Path::to_path_buf))
+            .collect()
+    }
+}
+
+/// Whether an event can change what a file holds. Opening and reading a
+/// file (cargo and rustc read it on every check) is an `Access` event and
+/// must not count as a save, or every check would start another.
+fn changes_content(kind: &EventKind) -> bool {
+    matches!(
+        kind,
+        EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_) | EventKind::Any
+    )
+}
+
+fn is_ignored(path: &Path) -> bool {
+    path.components().any(|c| match c {
+        Component::Normal(name) => name == "target" || name == ".rustdrill",
+        _ => false,
+    })
+}
+
+/// Keeps the watcher running; dropping it stops it.
+pub enum Watcher {
+    Native(Debouncer<RecommendedWatcher, RecommendedCache>),
+    Poll(Debouncer<PollWatcher, NoCache>),
+}
+
+/// Starts watching `folders`, sending `Event::Files` batches to `tx`.
+pub fn watch(
+    folders: &BTreeSet<PathBuf>,
+    poll: bool,
+    tx: Sender<Event>,
+) -> notify::Result<Watcher> {
+    let handler = move |result: DebounceEventResult| {
+        let _ = match result {
+            Ok(events) => {
+                let paths: Vec<PathBuf> = events
+                    .into_iter()
+                    .filter(|e| changes_content(&e.event.kind))
+                    .flat_map(|e| e.event.paths)
+                    .collect();
+                if paths.is_empty() {
+                    return;
+                }
+                tx.send(Event::Files(paths))
+            }
+            Err(errors) => tx.send(Event::WatchError(format!(
+                "the file watcher failed ({}): {WATCH_HELP}",
+                errors
+                    .first()
+                    .map_or_else(|| "unknown error".to_owned(), ToString::to_string)
+            ))),
+        };
+    };
+    let mut watcher = if poll {
+        let config = notify::Config::default()
+            .with_poll_interval(POLL_INTERVAL)
+            // Content, not just mtime: two saves within the filesystem's
+            // timestamp granularity must both be seen.
+            .with_compare_contents(true);
+        Watcher::Poll(notify_debouncer_full::new_debouncer_opt(
+            DEBOUNCE,
+            Some(TICK),
+            handler,
+            NoCache,
+            config,
+        )?)
+    } else {
+        Watcher::Native(notify_debouncer_full::new_debouncer(
+            DEBOUNCE,
+            Some(TICK),
+            handler,
+        )?)
+    };
+    for folder in folders {
+        match &mut watcher {
+            Watcher::Native(d) => d.watch(folder, RecursiveMode::NonRecursive)?,
+            Watcher::Poll(d) => d.watch(folder, RecursiveMode::NonRecursive)?,
+        }
+    }
+    Ok(watcher)
+}
+
+/// Reads single key presses (raw mode is already on) until the terminal
+/// goes away.
+pub fn read_keys(tx: Sender<Event>) {
+    thread::spawn(move || {
+        // The key reader must never be the thread a signal interrupts:
+        // console reports an interrupted read as Ctrl-C, so a resize
+        // (SIGWINCH) would quit. Other threads take the signals.
+        block_async_signals();
+        let term = Term::stdout();
+        loop {
+            match term.read_key_raw() {
+                Ok(key) => {
+                    if tx.send(Event::Key(key)).is_err() {
+                        return;
+                    }
+                }
+                Err(_) => {
+                    let _ = tx.send(Event::KeysGone);
+                    return;
+                }
+            }
+        }
+    });
+}
+
+fn block_async_signals() {
+    #[cfg(unix)]
+    // SAFETY: plain libc calls on a local, initialised sigset_t; they only
+    // change this thread's signal mask.
+    unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        for sig in [
+            libc::SIGWINCH,
+            libc::SIGTERM,
+            libc::SIGINT,
+            libc::SIGHUP,
+            libc::SIGCHLD,
+            libc::SIGCONT,
+            libc::SIGQUIT,
+        ] {
+            libc::sigaddset(&mut set, sig);
+        }
+        libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut());
+    }
+}
+
+/// Turns SIGWINCH into `Resized` and SIGTERM/SIGHUP/SIGINT into `Terminate`.
+pub fn listen_signals(tx: Sender<Event>) -> std::io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGWINCH};
+    let mut signals = signal_hook::iterator::Signals::new([SIGWINCH, SIGTERM, SIGHUP, SIGINT])?;
+    thread::spawn(move || {
+        for signal in signals.forever() {
+            let event = if signal == SIGWINCH {
+                Event::Resized
+            } else {
+                Event::Terminate
+            };
+            if tx.send(event).is_err() {
+                return;
+            }
+        }
+    });
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn map() -> PathMap {
+        PathMap::new([
+            (0, Path::new("/c/exercises/00_intro/intro1.rs")),
+            (1, Path::new("/c/exercises/00_intro/intro2.rs")),
+            (2, Path::new("/c/exercises/01_vars/vars1.rs")),
+        ])
+    }
+
+    fn paths(list: &[&str]) -> Vec<PathBuf> {
+        list.iter().map(PathBuf::from).collect()
+    }
+
+    #[test]
+    fn a_write_maps_to_its_exercise() {
+        let got = map().exercises(&paths(&["/c/exercises/01_vars/vars1.rs"]));
+        assert_eq!(got.into_iter().collect::<Vec<_>>(), [2]);
+    }
+
+    #[test]
+    fn a_rename_over_counts_by_its_destination() {
+        // vim, JetBrains and VS Code write a temp file and rename it over.
+        let got = map().exercises(&paths(&[
+            "/c/exercises/00_intro/.intro2.rs.swp",
+            "/c/exercises/00_intro/intro2.rs",
+        ]));
+        assert_eq!(got.into_iter().collect::<Vec<_>>(), [1]);
+    }
+
+    #[test]
+    fn several_events_for_one_file_are_one_save() {
+        let got = map().exercises(&paths(&[
+            "/c/exercises/00_intro/intro1.rs",
+            "/c/exercises/00_intro/intro1.rs~",
+            "/c/exercises/00_intro/intro1.rs",
+            "/c/exercises/01_vars/vars1.rs",
+        ]));
+        assert_eq!(got.into_iter().collect::<Vec<_>>(), [0, 2]);
+    }
+
+    #[test]
+    fn other_files_and_build_output_are_ignored() {
+        let got = map().exercises(&paths(&[
+            "/c/exercises/00_intro/README.md",
+            "/c/exercises/target/debug/intro1",
+            "/c/.rustdrill/state.toml",
+            "/c/exercises/00_intro/4913",
+        ]));
+        assert!(got.is_empty());
+    }
+
+    #[test]
+    fn reading_a_file_is_not_a_save() {
+        use notify::event::{AccessKind, AccessMode, CreateKind, ModifyKind, RenameMode};
+        assert!(!changes_content(&EventKind::Access(AccessKind::Open(
+            AccessMode::Read
+        ))));
+        assert!(!changes_content(&EventKind::Access(AccessKind::Close(
+            AccessMode::Read
+        ))));
+        assert!(changes_content(&EventKind::Modify(ModifyKind::Name(
+            RenameMode::Both
+        ))));
+        assert!(changes_content(&EventKind::Create(CreateKind::File)));
+    }
+
+    #[test]
+    fn watches_each_exercise_folder_once() {
+        let folders: Vec<PathBuf> = map().folders().into_iter().collect();
+        assert_eq!(
+            folders,
+            paths(&["/c/exercises/00_intro", "/c/exercises/01_vars"])
+        );
+    }
+}

@@ -1,0 +1,378 @@
+//! Drawing the watch screen: a pure function from a `Frame` (what to show)
+//! to the bytes that paint it. Top to bottom: the verdict with the first
+//! thing to fix (or the exercise list), the exercise's path, a panel for
+//! hints and notes, a status line, the progress bar and the key legend.
+//! Everything is cut to the terminal's size, so nothing scrolls away.
+
+use std::fmt;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use console::{measure_text_width, style, truncate_str};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle, TermLike};
+
+use super::keys::{Facts, ListView, visible};
+use crate::course::{Course, Exercise};
+use crate::ui::{self, Detail};
+use crate::verdict::Verdict;
+
+/// What the upper part of the screen shows.
+pub enum Top<'a> {
+    Verdict {
+        ex: &'a Exercise,
+        /// `None` until the first check of this exercise is done.
+        verdict: Option<&'a Verdict>,
+    },
+    List {
+        view: &'a ListView,
+        facts: &'a Facts<'a>,
+    },
+}
+
+/// One screenful.
+pub struct Frame<'a> {
+    pub rows: usize,
+    pub cols: usize,
+    pub course: &'a Course,
+    pub top: Top<'a>,
+    /// Hints, notes, the chapter introduction: wrapped to the width.
+    pub panel: &'a [String],
+    /// The answer to the last key, if any.
+    pub message: Option<&'a str>,
+    /// What runs in the background (check, prebuild), one line each.
+    pub status: &'a [String],
+    pub done: usize,
+    pub total: usize,
+    pub chapter: &'a str,
+    pub legend: &'a str,
+}
+
+/// The bytes that draw `frame` over the whole terminal. Lines are
+/// overwritten in place and the rest cleared, which does not flicker the
+/// way clearing the screen first does.
+pub fn render(frame: &Frame) -> String {
+    let cols = frame.cols.max(20);
+    let rows = frame.rows.max(8);
+
+    let mut bottom: Vec<String> = Vec::new();
+    let panel_max = rows / 2;
+    let mut panel: Vec<String> = frame.panel.iter().flat_map(|l| wrap(l, cols)).collect();
+    if panel.len() > panel_max {
+        panel.truncate(panel_max.saturating_sub(1));
+        panel.push(ui::dim(
+            "… (cut to fit the window: make it taller to see all)",
+        ));
+    }
+    if !panel.is_empty() {
+        bottom.push(ui::dim(&"─".repeat(cols.min(60))));
+        bottom.extend(panel);
+    }
+    if let Some(message) = frame.message {
+        bottom.push(style(message).yellow().to_string());
+    }
+    bottom.extend(frame.status.iter().cloned());
+    bottom.push(progress_bar(frame.done, frame.total, frame.chapter, cols));
+    bottom.push(ui::dim(frame.legend));
+
+    let top_rows = rows.saturating_sub(bottom.len() + 1).max(3);
+    let top = match &frame.top {
+        Top::Verdict { ex, verdict } => verdict_lines(frame.course, ex, *verdict, top_rows),
+        Top::List { view, facts } => list_lines(view, facts, top_rows),
+    };
+
+    let mut lines: Vec<String> = top.into_iter().take(top_rows).collect();
+    lines.push(String::new());
+    lines.extend(bottom);
+    lines.truncate(rows);
+
+    let mut out = String::from("\x1b[H");
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            out.push_str("\r\n");
+        }
+        // The path line carries an OSC 8 link, which console cannot measure.
+        if line.contains("\x1b]8;") {
+            out.push_str(line);
+        } else {
+            out.push_str(&truncate_str(line, cols, "…"));
+        }
+        out.push_str("\x1b[K");
+    }
+    out.push_str("\x1b[J");
+    out
+}
+
+fn verdict_lines(
+    course: &Course,
+    ex: &Exercise,
+    verdict: Option<&Verdict>,
+    rows: usize,
+) -> Vec<String> {
+    let path = path_line(course, ex);
+    let Some(verdict) = verdict else {
+        return vec![
+            format!(
+                "{} {} — {}",
+                ui::dim("…"),
+                style(&ex.name).bold(),
+                ui::dim("checking")
+            ),
+            path,
+        ];
+    };
+    let full = ui::render_verdict(course, ex, verdict, Detail::Full);
+    let text = if full.lines().count() <= rows {
+        full
+    } else {
+        // Headline, path, blank line and the "… more lines" note stay.
+        let body = rows.saturating_sub(4);
+        ui::render_verdict(course, ex, verdict, Detail::Lines(body))
+    };
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    if lines.len() > 1 {
+        lines[1] = path;
+    }
+    lines
+}
+
+/// The exercise's path, as a link the terminal can open where it can.
+fn path_line(course: &Course, ex: &Exercise) -> String {
+    let shown = ex.relative_path.display().to_string();
+    if hyperlinks() {
+        format!("  {}", osc8(&course.root.join(&ex.relative_path), &shown))
+    } else {
+        format!("  {}", style(shown).underlined())
+    }
+}
+
+fn osc8(target: &Path, text: &str) -> String {
+    format!(
+        "\x1b]8;;file://{}\x1b\\{text}\x1b]8;;\x1b\\",
+        target.display()
+    )
+}
+
+/// Whether the terminal shows OSC 8 links (an unknown terminal may print
+/// them as garbage, so only those known to support them get them).
+fn hyperlinks() -> bool {
+    let var = |name: &str| std::env::var(name).unwrap_or_default();
+    match var("FORCE_HYPERLINK").as_str() {
+        "1" => return true,
+        "0" => return false,
+        _ => {}
+    }
+    if !console::colors_enabled() || !var("TMUX").is_empty() {
+        return false;
+    }
+    let program = var("TERM_PROGRAM");
+    matches!(
+        program.as_str(),
+        "iTerm.app" | "WezTerm" | "vscode" | "ghostty" | "Hyper" | "Tabby" | "rio"
+    ) || var("VTE_VERSION").parse::<u32>().is_ok_and(|v| v >= 5000)
+        || !var("KITTY_WINDOW_ID").is_empty()
+        || !var("WT_SESSION").is_empty()
+        || !var("KONSOLE_VERSION").is_empty()
+        || var("TERM").contains("foot")
+}
+
+fn list_lines(view: &ListView, facts: &Facts, rows: usize) -> Vec<String> {
+    let shown = visible(view, facts);
+    let search = if view.typing || !view.search.is_empty() {
+        format!(
+            " · search: /{}{}",
+            view.search,
+            if view.typing { "▏" } else { "" }
+        )
+    } else {
+        String::new()
+    };
+    let mut lines = vec![format!(
+        "{} {}",
+        style("Exercises").bold(),
+        ui::dim(&format!(
+            "({} of {} · filter: {}{search})",
+            shown.len(),
+            facts.names.len(),
+            view.filter.label()
+        ))
+    )];
+    if shown.is_empty() {
+        lines.push(ui::dim("  no exercise matches"));
+        return lines;
+    }
+    let height = rows.saturating_sub(1).max(1);
+    // Keep the cursor in view, a little below the top when scrolling.
+    let first = view
+        .cursor
+        .saturating_sub(height / 3)
+        .min(shown.len().saturating_sub(height));
+    let chapter_width = facts.chapters.iter().map(|c| c.len()).max().unwrap_or(0);
+    for (row, &i) in shown.iter().enumerate().skip(first).take(height) {
+        let cursor = if row == view.cursor { "›" } else { " " };
+        let current = if i == facts.viewing { "▶" } else { " " };
+        let status = if facts.done[i] {
+            ui::ok("✓ done   ")
+        } else {
+            ui::dim("· pending")
+        };
+        let text = format!(
+            "{cursor} {current} {status}  {:chapter_width$}  {}",
+            facts.chapters[i], facts.names[i]
+        );
+        lines.push(if row == view.cursor {
+            style(text).reverse().to_string()
+        } else {
+            text
+        });
+    }
+    lines
+}
+
+/// Wraps plain text at word boundaries, keeping its indentation; styled
+/// text is left for `render` to cut.
+fn wrap(line: &str, cols: usize) -> Vec<String> {
+    if measure_text_width(line) <= cols || line.contains('\x1b') {
+        return vec![line.to_owned()];
+    }
+    let indent: String = line.chars().take_while(|c| *c == ' ').collect();
+    let mut out = Vec::new();
+    let mut current = indent.clone();
+    for word in line.split_whitespace() {
+        let width = measure_text_width(&current);
+        if width > indent.len() && width + 1 + measure_text_width(word) > cols {
+            out.push(std::mem::replace(&mut current, indent.clone()));
+        }
+        if measure_text_width(&current) > indent.len() {
+            current.push(' ');
+        }
+        current.push_str(word);
+    }
+    out.push(current);
+    out
+}
+
+/// `[█████░░░░] 3/8 done · 01_basics`, drawn by indicatif into a string
+/// (the screen is redrawn whole, so the bar must not draw itself).
+fn progress_bar(done: usize, total: usize, chapter: &str, cols: usize) -> String {
+    let capture = Capture::default();
+    let bar = ProgressBar::with_draw_target(
+        Some(total as u64),
+        ProgressDrawTarget::term_like(Box::new(capture.clone())),
+    );
+    let width = (cols / 3).clamp(10, 40);
+    let template = format!("{{bar:{width}.green/dim}} {{pos}}/{{len}} done · {{msg}}");
+    let style = ProgressStyle::with_template(&template)
+        .unwrap_or_else(|_| ProgressStyle::default_bar())
+        .progress_chars("█▉░");
+    bar.set_style(style);
+    bar.set_message(chapter.to_owned());
+    bar.set_position(done as u64);
+    // Earlier updates drew too: keep only the last, complete drawing.
+    capture.take();
+    bar.force_draw();
+    let drawn = capture.take();
+    // Drop the bar without it drawing again.
+    bar.set_draw_target(ProgressDrawTarget::hidden());
+    if drawn.trim().is_empty() {
+        format!("{done}/{total} done · {chapter}")
+    } else {
+        drawn
+    }
+}
+
+/// A terminal for indicatif that keeps what it is given.
+#[derive(Clone, Default)]
+struct Capture(Arc<Mutex<String>>);
+
+impl Capture {
+    fn take(&self) -> String {
+        let text = std::mem::take(&mut *self.0.lock().unwrap_or_else(|p| p.into_inner()));
+        text.trim_matches(['\r', '\n']).trim_end().to_owned()
+    }
+
+    fn push(&self, s: &str) {
+        self.0.lock().unwrap_or_else(|p| p.into_inner()).push_str(s);
+    }
+}
+
+impl fmt::Debug for Capture {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Capture")
+    }
+}
+
+impl TermLike for Capture {
+    fn width(&self) -> u16 {
+        200
+    }
+    fn height(&self) -> u16 {
+        50
+    }
+    fn move_cursor_up(&self, _: usize) -> std::io::Result<()> {
+        Ok(())
+    }
+    fn move_cursor_down(&self, _: usize) -> std::io::Result<()> {
+        Ok(())
+    }
+    fn move_cursor_right(&self, _: usize) -> std::io::Result<()> {
+        Ok(())
+    }
+    fn move_cursor_left(&self, _: usize) -> std::io::Result<()> {
+        Ok(())
+    }
+    fn write_line(&self, s: &str) -> std::io::Result<()> {
+        self.push(s);
+        self.push("\n");
+        Ok(())
+    }
+    fn write_str(&self, s: &str) -> std::io::Result<()> {
+        self.push(s);
+        Ok(())
+    }
+    fn clear_line(&self) -> std::io::Result<()> {
+        Ok(())
+    }
+    fn flush(&self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The first paragraph of a chapter's README (its introduction), without
+/// the title; `None` when there is no README.
+pub fn first_paragraph(readme: &str) -> Option<String> {
+    let paragraph: Vec<&str> = readme
+        .lines()
+        .map(str::trim_end)
+        .skip_while(|l| l.trim().is_empty() || l.starts_with('#'))
+        .take_while(|l| !l.trim().is_empty())
+        .collect();
+    (!paragraph.is_empty()).then(|| paragraph.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_bar_shows_counts_and_chapter() {
+        let bar = console::strip_ansi_codes(&progress_bar(3, 8, "01_basics", 80)).into_owned();
+        assert!(bar.contains("3/8 done · 01_basics"), "{bar:?}");
+        assert!(bar.contains('█'));
+    }
+
+    #[test]
+    fn wraps_plain_text_keeping_indentation() {
+        let lines = wrap("  one two three four five six", 14);
+        assert_eq!(lines, ["  one two", "  three four", "  five six"]);
+    }
+
+    #[test]
+    fn first_paragraph_skips_the_title() {
+        let text = "# Vectors\n\nA `Vec` grows.\nIt owns its items.\n\nMore later.\n";
+        assert_eq!(
+            first_paragraph(text).as_deref(),
+            Some("A `Vec` grows. It owns its items.")
+        );
+        assert_eq!(first_paragraph("# Only a title\n"), None);
+    }
+}

@@ -1,0 +1,354 @@
+//! `rustdrill watch` in a real pseudo-terminal: tmux runs it, `send-keys`
+//! types, `capture-pane` reads the screen. Each test has its own course copy
+//! (so its own `target/`) and its own tmux server (its own socket), so tests
+//! never share a terminal, a build lock or a binary. Waits poll the screen
+//! with a generous deadline; nothing asserts on time.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use common::{BIN, Course};
+
+/// Long enough for a cold build on a busy 2-core machine.
+const DEADLINE: Duration = Duration::from_secs(120);
+
+/// One `rustdrill watch` running in its own tmux server.
+struct Tmux {
+    course: Course,
+    socket: PathBuf,
+}
+
+impl Tmux {
+    /// Starts `rustdrill watch ARGS` on a copy of `tests/fixtures/<fixture>`.
+    /// After rustdrill exits the pane prints `stty -a` between markers, so
+    /// a test can see the settings rustdrill left behind.
+    fn start(fixture: &str, args: &[&str]) -> Tmux {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            panic!("these tests need tmux (apt-get install tmux)");
+        }
+        let course = Course::fixture(fixture);
+        let socket = course.path("tmux.sock");
+        let script = format!(
+            "cd '{}' && env -u CARGO_TARGET_DIR -u RUSTDRILL_COURSE NO_COLOR=1 RUSTDRILL_NO_PREBUILD=1 \
+             '{BIN}' watch {}; echo \"EXIT=$?\"; echo STTY-BEGIN; stty -a; echo STTY-END; sleep 600",
+            course.root().display(),
+            args.join(" ")
+        );
+        let status = Command::new("tmux")
+            .arg("-S")
+            .arg(&socket)
+            .args([
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-x",
+                "100",
+                "-y",
+                "40",
+            ])
+            .arg(script)
+            .status()
+            .expect("tmux starts");
+        assert!(status.success(), "tmux new-session failed");
+        Tmux { course, socket }
+    }
+
+    fn tmux(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .arg("-S")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn screen(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-J", "-S", "-100"])
+    }
+
+    /// Waits until the screen shows `text`; returns the screen.
+    #[track_caller]
+    fn wait_for(&self, text: &str) -> String {
+        self.wait_until(text, |s| s.contains(text))
+    }
+
+    #[track_caller]
+    fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if ok(&screen) {
+                return screen;
+            }
+            if start.elapsed() > DEADLINE {
+                panic!("waited {DEADLINE:?} for {what:?}; the screen shows:\n{screen}");
+            }
+            thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// Types keys (tmux key names: `h`, `Enter`, `Escape`, `C-c`).
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys"];
+        args.extend(keys);
+        self.tmux(&args);
+    }
+
+    fn file(&self, name: &str) -> PathBuf {
+        let dir = match name {
+            "fix_me" => "01_start",
+            _ => "02_more",
+        };
+        self.course.path(&format!("exercises/{dir}/{name}.rs"))
+    }
+
+    fn solution(&self, name: &str) -> String {
+        let dir = match name {
+            "fix_me" => "01_start",
+            _ => "02_more",
+        };
+        self.course.read(&format!("solutions/{dir}/{name}.rs"))
+    }
+
+    /// How many checks the progress file records for `name`.
+    fn checks(&self, name: &str) -> i64 {
+        let text = self.course.read(".rustdrill/state.toml");
+        let state: toml::Table = toml::from_str(&text).expect("state parses");
+        state["exercises"][name]
+            .get("checks")
+            .and_then(toml::Value::as_integer)
+            .unwrap_or(0)
+    }
+
+    /// Quits with `q` and returns what the pane printed after rustdrill.
+    fn quit_and_stty(&self, key: &str) -> String {
+        self.keys(&[key]);
+        let screen = self.wait_for("STTY-END");
+        let start = screen.find("STTY-BEGIN").expect("marker");
+        screen[start..].to_owned()
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.tmux(&["kill-server"]);
+    }
+}
+
+fn write(path: &Path, text: &str) {
+    fs::write(path, text).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
+}
+
+/// `stty -a` lists each flag as `flag` or `-flag`.
+fn has_flag(stty: &str, flag: &str) -> bool {
+    stty.split_whitespace()
+        .any(|w| w.trim_end_matches(';') == flag)
+}
+
+#[test]
+fn welcome_then_verdict_then_fix_shows_done() {
+    let t = Tmux::start("watch_course", &[]);
+    let screen = t.wait_for("fix_me — compile error");
+    assert!(screen.contains("Welcome to the watch fixture."), "{screen}");
+    assert!(screen.contains("exercises/01_start/fix_me.rs"), "{screen}");
+    assert!(screen.contains("0/3 done · 01_start"), "{screen}");
+    assert!(screen.contains("h hint · n next"), "{screen}");
+
+    write(&t.file("fix_me"), &t.solution("fix_me"));
+    let screen = t.wait_for("fix_me is done!");
+    assert!(screen.contains("solutions/01_start/fix_me.rs"), "{screen}");
+    assert!(
+        screen.contains("Press n for the next exercise: slow"),
+        "{screen}"
+    );
+    assert!(screen.contains("1/3 done"), "{screen}");
+}
+
+#[test]
+fn hints_come_one_at_a_time() {
+    let t = Tmux::start("watch_course", &[]);
+    t.wait_for("fix_me — compile error");
+    t.keys(&["h"]);
+    let screen = t.wait_for("hint 1/3");
+    assert!(screen.contains("First hint: look at the types."));
+    assert!(!screen.contains("hint 2/3"), "{screen}");
+    t.keys(&["h"]);
+    let screen = t.wait_for("hint 2/3");
+    assert!(screen.contains("Second hint: pass a &str."), "{screen}");
+    assert!(!screen.contains("hint 3/3"), "{screen}");
+}
+
+#[test]
+fn n_waits_for_done_then_moves_on_and_introduces_the_chapter() {
+    let t = Tmux::start("watch_course", &[]);
+    t.wait_for("fix_me — compile error");
+    t.keys(&["n"]);
+    t.wait_for("moves on once fix_me is done");
+
+    write(&t.file("fix_me"), &t.solution("fix_me"));
+    t.wait_for("fix_me is done!");
+    t.keys(&["n"]);
+    let screen = t.wait_for("slow — running main failed");
+    assert!(screen.contains("New chapter: 02_more"), "{screen}");
+    assert!(
+        screen.contains("The second chapter of the watch fixture"),
+        "{screen}"
+    );
+    assert!(!screen.contains("Further paragraphs"), "{screen}");
+    assert!(screen.contains("exercises/02_more/slow.rs"), "{screen}");
+}
+
+#[test]
+fn a_save_by_rename_over_is_seen() {
+    let t = Tmux::start("watch_course", &[]);
+    t.wait_for("fix_me — compile error");
+    // vim, JetBrains' safe write, VS Code: a temp file renamed over.
+    let tmp = t.file("fix_me").with_extension("rs.tmp~");
+    write(&tmp, &t.solution("fix_me"));
+    fs::rename(&tmp, t.file("fix_me")).expect("rename");
+    t.wait_for("fix_me is done!");
+}
+
+#[test]
+fn delete_then_create_and_truncate_then_write_are_seen() {
+    let t = Tmux::start("watch_course", &[]);
+    t.wait_for("fix_me — compile error");
+    fs::remove_file(t.file("fix_me")).expect("delete");
+    write(&t.file("fix_me"), &t.solution("fix_me"));
+    t.wait_for("fix_me is done!");
+
+    // Truncate, then write in place (same inode).
+    let broken = "fn main() {\n    let x: i32 = \"no\";\n}\n";
+    let file = fs::OpenOptions::new()
+        .write(true)
+        .truncate(true)
+        .open(t.file("fix_me"))
+        .expect("open");
+    std::io::Write::write_all(&mut &file, broken.as_bytes()).expect("write");
+    drop(file);
+    t.wait_for("fix_me — compile error: [E0308]");
+}
+
+#[test]
+fn saves_during_a_check_lead_to_one_more_check_of_the_last_content() {
+    let t = Tmux::start("watch_course", &[]);
+    t.wait_for("fix_me — compile error");
+    // Jump to `slow` through the list and its search.
+    t.keys(&["l"]);
+    t.wait_for("Exercises (3 of 3");
+    t.keys(&["/", "s", "l", "o", "w", "Enter"]);
+    t.wait_for("slow — running main failed");
+    assert_eq!(t.checks("slow"), 1);
+
+    // A save whose check takes a while (main sleeps)...
+    write(
+        &t.file("slow"),
+        "fn main() {\n    std::thread::sleep(std::time::Duration::from_secs(3));\n    std::process::exit(5);\n}\n",
+    );
+    t.wait_for("⟳ checking");
+    // ...and two more saves while it runs: a broken one, then the fix.
+    write(&t.file("slow"), "fn main() { let x: u8 = \"no\"; }\n");
+    write(&t.file("slow"), &t.solution("slow"));
+    // The queued check starts as the running one ends, in the same redraw:
+    // "done" with nothing running means every check is over. (The slow
+    // check may already have compiled the final content, if cargo read the
+    // file after the later saves: the queued check runs all the same.)
+    t.wait_until("done, nothing running", |s| {
+        s.contains("slow is done!") && !s.contains("⟳")
+    });
+    // The first check, the slow one, then exactly one of the final content.
+    assert_eq!(t.checks("slow"), 3);
+}
+
+#[test]
+fn reset_with_y_restores_the_original_and_keeps_a_backup() {
+    let t = Tmux::start("watch_course", &[]);
+    t.wait_for("fix_me — compile error");
+    let original = fs::read_to_string(t.file("fix_me")).expect("read");
+    let mine = "fn main() {\n    let mine: i32 = \"learner's attempt\";\n}\n";
+    write(&t.file("fix_me"), mine);
+    t.wait_until("the check of the learner's version", |s| {
+        s.contains("fix_me — compile error") && !s.contains("⟳")
+    });
+
+    t.keys(&["x"]);
+    t.wait_for("Reset exercises/01_start/fix_me.rs to its original? ");
+    t.keys(&["y"]);
+    t.wait_for("Restored exercises/01_start/fix_me.rs to its original.");
+    t.wait_for("Your version is kept in .rustdrill/backup/fix_me-");
+    assert_eq!(
+        fs::read_to_string(t.file("fix_me")).expect("read"),
+        original
+    );
+    let backups: Vec<_> = fs::read_dir(t.course.path(".rustdrill/backup"))
+        .expect("backup dir")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    assert_eq!(backups.len(), 1);
+    assert_eq!(fs::read_to_string(&backups[0]).expect("read"), mine);
+}
+
+#[test]
+fn reset_with_another_key_changes_nothing() {
+    let t = Tmux::start("watch_course", &[]);
+    t.wait_for("fix_me — compile error");
+    let before = fs::read_to_string(t.file("fix_me")).expect("read");
+    t.keys(&["x"]);
+    t.wait_for("[y/N]");
+    t.keys(&["n"]);
+    t.wait_for("Nothing changed");
+    assert_eq!(fs::read_to_string(t.file("fix_me")).expect("read"), before);
+    assert!(!t.course.path(".rustdrill/backup").exists());
+}
+
+#[test]
+fn q_restores_the_terminal() {
+    let t = Tmux::start("watch_course", &[]);
+    t.wait_for("fix_me — compile error");
+    let stty = t.quit_and_stty("q");
+    assert!(has_flag(&stty, "echo"), "{stty}");
+    assert!(has_flag(&stty, "icanon"), "{stty}");
+    assert!(has_flag(&stty, "isig"), "{stty}");
+    let screen = t.screen();
+    assert!(screen.contains("EXIT=0"), "{screen}");
+    assert!(screen.contains("Progress saved: 0/3 done"), "{screen}");
+}
+
+#[test]
+fn ctrl_c_quits_and_restores_the_terminal() {
+    let t = Tmux::start("watch_course", &[]);
+    t.wait_for("fix_me — compile error");
+    let stty = t.quit_and_stty("C-c");
+    assert!(
+        has_flag(&stty, "echo") && has_flag(&stty, "icanon"),
+        "{stty}"
+    );
+}
+
+#[test]
+fn poll_mode_sees_saves() {
+    let t = Tmux::start("watch_course", &["--poll"]);
+    t.wait_for("fix_me — compile error");
+    write(&t.file("fix_me"), &t.solution("fix_me"));
+    t.wait_for("fix_me is done!");
+}
+
+#[test]
+fn without_a_terminal_it_points_to_run() {
+    let course = Course::fixture("watch_course");
+    let run = common::Run::from(
+        course
+            .cmd(&["watch"])
+            .stdin(std::process::Stdio::null())
+            .output()
+            .expect("rustdrill starts"),
+    );
+    run.expect_code(2).expect_contains("rustdrill run");
+}
