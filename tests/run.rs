@@ -485,11 +485,14 @@ fn unknown_keys_warn_but_run() {
         .read("info.toml")
         .replace("name = \"passes\"", "name = \"passes\"\ntimeout = 3");
     course.write("info.toml", &info);
+    let line = info.lines().position(|l| l == "timeout = 3").unwrap() + 1;
     course
         .run(&["list"])
         .expect_code(0)
         .expect_contains("warning:")
-        .expect_contains("field `timeout`: unknown key (did you mean `timeout_secs`?)");
+        .expect_contains(&format!(
+            "info.toml:{line}:1: exercise `passes`, field `timeout`: unknown key (did you mean `timeout_secs`?)"
+        ));
 }
 
 #[test]

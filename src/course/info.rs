@@ -180,10 +180,15 @@ impl Locator<'_> {
 
     /// Where `key = ` starts inside `within`, for keys serde gives no span for.
     fn key_span(&self, within: &Range<usize>, key: &str) -> Range<usize> {
-        let slice = &self.text[within.clone()];
+        // An entry's span may cover only its `[[exercises]]` header: search
+        // from its start to the next table header.
+        let slice = &self.text[within.start..];
         let mut offset = 0;
-        for line in slice.split_inclusive('\n') {
+        for (i, line) in slice.split_inclusive('\n').enumerate() {
             let trimmed = line.trim_start();
+            if i > 0 && trimmed.starts_with('[') {
+                break;
+            }
             if let Some(rest) = trimmed.strip_prefix(key)
                 && rest.trim_start().starts_with('=')
             {
