@@ -192,9 +192,10 @@ fn test_build(
 /// (`00_intro/intro1.rs`); the learner's terminal is in the course root, so
 /// rewrite them as `exercises/00_intro/intro1.rs`, which editors can open.
 fn relocate(course: &Course, ex: &Exercise, verdict: &mut Verdict) {
-    let (Ok(from), Ok(root_rel)) =
-        (ex.path.strip_prefix(&course.cargo_dir), ex.path.strip_prefix(&course.root))
-    else {
+    let (Ok(from), Ok(root_rel)) = (
+        ex.path.strip_prefix(&course.cargo_dir),
+        ex.path.strip_prefix(&course.root),
+    ) else {
         return;
     };
     let (from, to) = (from.to_string_lossy(), root_rel.to_string_lossy());

@@ -178,7 +178,9 @@ pub fn parse_test_failures(stdout: &Captured) -> Vec<TestFailure> {
 /// `source`; tests that cannot be found sort last.
 pub fn position_in_source(source: &str, name: &str) -> usize {
     let function = name.rsplit("::").next().unwrap_or(name);
-    source.find(&format!("fn {function}(")).unwrap_or(usize::MAX)
+    source
+        .find(&format!("fn {function}("))
+        .unwrap_or(usize::MAX)
 }
 
 /// The captured output libtest prints under `---- NAME stdout ----`.
@@ -276,7 +278,10 @@ test result: FAILED. 1 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out; 
     #[test]
     fn source_order_of_tests() {
         let source = "fn b() {}\n#[test]\nfn second() {}\n#[test]\nfn first_one() {}\n";
-        assert!(position_in_source(source, "tests::second") < position_in_source(source, "tests::first_one"));
+        assert!(
+            position_in_source(source, "tests::second")
+                < position_in_source(source, "tests::first_one")
+        );
         assert_eq!(position_in_source(source, "tests::gone"), usize::MAX);
     }
 

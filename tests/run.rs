@@ -323,7 +323,10 @@ fn corrupt_state_is_kept_aside_and_work_continues() {
 #[test]
 fn bare_rustdrill_without_a_terminal_points_to_run() {
     let course = Course::fixture("basic");
-    course.run(&[]).expect_code(2).expect_contains("rustdrill run");
+    course
+        .run(&[])
+        .expect_code(2)
+        .expect_contains("rustdrill run");
 }
 
 #[test]

@@ -87,7 +87,9 @@ fn collect_manifests(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) {
     if depth >= 3 {
         return;
     }
-    let Ok(entries) = fs::read_dir(dir) else { return };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
     let mut dirs: Vec<PathBuf> = entries
         .flatten()
         .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
@@ -142,4 +144,3 @@ fn ask_cargo(cargo_dir: &Path) -> Result<Targets> {
         target_dir: metadata.target_directory.into_std_path_buf(),
     })
 }
-
