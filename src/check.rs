@@ -33,21 +33,23 @@ pub enum Progress {
     },
 }
 
-/// One exercise's verdict and how long its check took.
+/// One exercise's verdict and how long running it took.
 #[derive(Debug, Clone)]
 pub struct Checked {
     pub name: String,
     pub verdict: Verdict,
+    /// Time spent running the exercise's tests and `main`. Compiling is
+    /// shared by the whole selection and not counted here.
     pub duration: Duration,
 }
 
 /// Checks `selection` (in course order) and returns a verdict for each.
+/// `progress` hears each verdict as soon as it is known.
 pub fn check(
     course: &Course,
     selection: &[&Exercise],
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<Vec<Checked>> {
-    let start = Instant::now();
     let cargo = Cargo {
         dir: course.cargo_dir.clone(),
         target_dir: course.target_dir.clone(),
@@ -63,6 +65,18 @@ pub fn check(
             }
         }
     };
+    let finish = |ex: &Exercise, mut verdict: Verdict, duration: Duration| -> Checked {
+        relocate(course, ex, &mut verdict);
+        progress(Progress::Checked {
+            name: ex.name.clone(),
+            passed: verdict.passed(),
+        });
+        Checked {
+            name: ex.name.clone(),
+            verdict,
+            duration,
+        }
+    };
 
     thread::scope(|scope| -> Result<Vec<Checked>> {
         // Clippy runs in its own target directory, alongside the builds.
@@ -73,16 +87,16 @@ pub fn check(
 
         progress(Progress::PhaseStarted(Phase::Build));
         let build = cargo.run_phase(Phase::Build, &bins, &mut forward(Phase::Build))?;
-        let mut verdicts: HashMap<&str, Verdict> = HashMap::new();
+        let mut checked: HashMap<&str, Checked> = HashMap::new();
         for ex in selection {
             if let Some(v) = compile_failure(&build, ex, Phase::Build) {
-                verdicts.insert(&ex.name, v);
+                checked.insert(&ex.name, finish(ex, v, Duration::ZERO));
             }
         }
 
         let test_bins: Vec<&str> = selection
             .iter()
-            .filter(|e| e.test && !verdicts.contains_key(e.name.as_str()))
+            .filter(|e| e.test && !checked.contains_key(e.name.as_str()))
             .map(|e| e.name.as_str())
             .collect();
         let tests = if test_bins.is_empty() {
@@ -96,21 +110,23 @@ pub fn check(
             .filter(|e| test_bins.contains(&e.name.as_str()))
         {
             if let Some(v) = compile_failure(&tests, ex, Phase::TestBuild) {
-                verdicts.insert(&ex.name, v);
+                checked.insert(&ex.name, finish(ex, v, Duration::ZERO));
             }
         }
+
+        // Clippy is cheaper than the two builds and has usually finished by
+        // now; with its report in hand each verdict is final when its run ends.
+        let clippy = clippy.join().expect("the clippy thread does not panic")?;
 
         // Run tests and mains of what built, bounded by the cores.
         let runnable: Vec<&Exercise> = selection
             .iter()
             .copied()
-            .filter(|e| !verdicts.contains_key(e.name.as_str()))
+            .filter(|e| !checked.contains_key(e.name.as_str()))
             .collect();
-        let ran = run_all(course, &runnable, &build, &tests);
-
-        let clippy = clippy.join().expect("the clippy thread does not panic")?;
-        for (ex, verdict) in ran {
-            let verdict = match verdict {
+        let judge = |ex: &Exercise| {
+            let started = Instant::now();
+            let verdict = match run_one(course, ex, &build, &tests) {
                 Verdict::Pass { output, .. } => match clippy_failure(&clippy, ex) {
                     Some(lints) => Verdict::Clippy { lints },
                     None => Verdict::Pass {
@@ -120,26 +136,22 @@ pub fn check(
                 },
                 other => other,
             };
-            verdicts.insert(&ex.name, verdict);
+            finish(ex, verdict, started.elapsed())
+        };
+        for done in run_all(&runnable, &judge) {
+            let ex = selection
+                .iter()
+                .find(|e| e.name == done.name)
+                .expect("selected");
+            checked.insert(ex.name.as_str(), done);
         }
 
-        let elapsed = start.elapsed();
         Ok(selection
             .iter()
             .map(|ex| {
-                let mut verdict = verdicts
+                checked
                     .remove(ex.name.as_str())
-                    .expect("every exercise is judged");
-                relocate(course, ex, &mut verdict);
-                progress(Progress::Checked {
-                    name: ex.name.clone(),
-                    passed: verdict.passed(),
-                });
-                Checked {
-                    name: ex.name.clone(),
-                    verdict,
-                    duration: elapsed,
-                }
+                    .expect("every exercise is judged")
             })
             .collect())
     })
@@ -290,12 +302,8 @@ fn warnings(build: &PhaseReport, clippy: &PhaseReport, ex: &Exercise) -> Vec<Dia
     all
 }
 
-fn run_all<'a>(
-    course: &Course,
-    exercises: &[&'a Exercise],
-    build: &PhaseReport,
-    tests: &PhaseReport,
-) -> Vec<(&'a Exercise, Verdict)> {
+/// Runs `judge` on every exercise, as many at once as there are cores.
+fn run_all(exercises: &[&Exercise], judge: &(dyn Fn(&Exercise) -> Checked + Sync)) -> Vec<Checked> {
     let jobs = thread::available_parallelism()
         .map_or(2, |n| n.get())
         .min(exercises.len().max(1));
@@ -308,13 +316,8 @@ fn run_all<'a>(
                     let Some(ex) = queue.lock().expect("queue lock").next() else {
                         break;
                     };
-                    let main = build.targets[&ex.name].executable.clone();
-                    let test = tests
-                        .targets
-                        .get(&ex.name)
-                        .and_then(|t| t.executable.clone());
-                    let verdict = run_one(course, ex, main, test);
-                    results.lock().expect("results lock").push((ex, verdict));
+                    let done = judge(ex);
+                    results.lock().expect("results lock").push(done);
                 }
             });
         }
@@ -324,12 +327,15 @@ fn run_all<'a>(
 
 /// Tests first, then `main`; the first failure is the verdict. `Pass` here
 /// is provisional until clippy's report is in.
-fn run_one(
-    course: &Course,
-    ex: &Exercise,
-    main: Option<PathBuf>,
-    test: Option<PathBuf>,
-) -> Verdict {
+fn run_one(course: &Course, ex: &Exercise, build: &PhaseReport, tests: &PhaseReport) -> Verdict {
+    let main = build
+        .targets
+        .get(&ex.name)
+        .and_then(|t| t.executable.clone());
+    let test = tests
+        .targets
+        .get(&ex.name)
+        .and_then(|t| t.executable.clone());
     let cwd = match course.layout {
         Layout::Rustlings => course.root.clone(),
         Layout::Workspace => ex.path.parent().map_or(course.root.clone(), PathBuf::from),
@@ -344,7 +350,6 @@ fn run_one(
                 text: format!("cannot start {}: {e}", exe.display()),
                 cut_bytes: 0,
             },
-            duration: Duration::ZERO,
         })
     };
 

@@ -43,8 +43,9 @@ pub struct VerifyEntry {
     pub verdict: VerdictKind,
     /// The first thing to fix; `None` when the exercise passes.
     pub first_message: Option<String>,
-    /// Wall-clock time of the check that judged it (exercises checked
-    /// together share their build); 0 for a cached verdict.
+    /// Time spent running its tests and `main` (compiling is shared by
+    /// every exercise checked together, so it is not counted); 0 when it did
+    /// not compile or the verdict was cached.
     pub duration_ms: u64,
     /// The verdict was reused: nothing changed since it was computed.
     pub cached: bool,
@@ -221,7 +222,15 @@ fn check_with_progress(
         Progress::Compiled { phase, crate_name } => {
             bar.set_message(format!("{phase}: {crate_name}"));
         }
-        Progress::Checked { .. } => bar.inc(1),
+        Progress::Checked { name, passed } => {
+            bar.inc(1);
+            if !interactive {
+                eprintln!(
+                    "verify: {name}: {}",
+                    if passed { "done" } else { "not done" }
+                );
+            }
+        }
     };
     let result = check::check(course, exercises, &progress);
     bar.finish_and_clear();
