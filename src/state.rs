@@ -1,7 +1,7 @@
 //! The learner's progress, in `.rustdrill/state.toml` inside the course:
 //! versioned, written atomically, and never silently thrown away.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -58,6 +58,9 @@ pub struct State {
     /// The welcome message was shown.
     #[serde(default)]
     pub welcomed: bool,
+    /// Chapters whose README introduction watch mode has shown.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub chapters_introduced: BTreeSet<String>,
     #[serde(default)]
     pub exercises: BTreeMap<String, ExerciseState>,
 }
@@ -68,6 +71,7 @@ impl Default for State {
             version: STATE_VERSION,
             current: None,
             welcomed: false,
+            chapters_introduced: BTreeSet::new(),
             exercises: BTreeMap::new(),
         }
     }

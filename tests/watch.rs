@@ -203,6 +203,13 @@ fn n_waits_for_done_then_moves_on_and_introduces_the_chapter() {
     );
     assert!(!screen.contains("Further paragraphs"), "{screen}");
     assert!(screen.contains("exercises/02_more/slow.rs"), "{screen}");
+    // Remembered, so a later session does not introduce it again.
+    let state = t.course.read(".rustdrill/state.toml");
+    assert!(
+        state.contains("chapters_introduced = [\n    \"01_start\",\n    \"02_more\",\n]")
+            || state.contains("chapters_introduced = [\"01_start\", \"02_more\"]"),
+        "{state}"
+    );
 }
 
 #[test]

@@ -77,7 +77,6 @@ pub struct App {
     prebuild: Prebuild,
     prebuild_enabled: bool,
     prebuilt: HashSet<String>,
-    readme_shown: HashSet<String>,
     /// The last exercise was solved: the next verify-all is the final one.
     final_verify: bool,
     size: (usize, usize),
@@ -129,14 +128,13 @@ impl App {
             prebuild: Prebuild::default(),
             prebuild_enabled: std::env::var_os("RUSTDRILL_NO_PREBUILD").is_none(),
             prebuilt: HashSet::new(),
-            readme_shown: HashSet::new(),
             final_verify: false,
             size: terminal_size(),
             quit: false,
         };
         if let Some(chapter) = app.course.exercises[viewing].chapter.clone() {
             // The learner starts inside this chapter: no introduction.
-            app.readme_shown.insert(chapter);
+            app.ctx.state.state.chapters_introduced.insert(chapter);
         }
         app.save();
         app.request(Job::One(viewing));
@@ -289,7 +287,12 @@ impl App {
         self.save();
         if let Some(chapter) = &ex.chapter
             && before.as_ref() != Some(chapter)
-            && self.readme_shown.insert(chapter.clone())
+            && self
+                .ctx
+                .state
+                .state
+                .chapters_introduced
+                .insert(chapter.clone())
         {
             self.panel = self.chapter_intro(chapter);
         }
