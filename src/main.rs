@@ -38,6 +38,7 @@ fn main() -> ExitCode {
         }
     };
     ui::set_color(cli.global.color);
+    install_bug_report_hook();
     match run(cli) {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
         Ok(Outcome::NotDone) => ExitCode::from(1),
@@ -75,6 +76,22 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
             Ok(Outcome::Done)
         }
     }
+}
+
+/// A panic is a bug in rustdrill, not the learner's fault: say so, and that
+/// their work is safe, instead of leaving only a bare panic message.
+fn install_bug_report_hook() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        default(info);
+        if std::thread::current().name() == Some("main") {
+            eprintln!(
+                "\nrustdrill hit an internal error: this is a bug in rustdrill, not in your code.\n\
+                 Your exercise files and progress are safe (every write is atomic).\n\
+                 Please report it with the command you ran and the message above."
+            );
+        }
+    }));
 }
 
 /// A closed pipe (`rustdrill list | head`) is not an error.
