@@ -172,6 +172,33 @@ fn missing_solution() {
 }
 
 #[test]
+fn missing_lock_file() {
+    caught(
+        |c| fs::remove_file(c.path("exercises/Cargo.lock")).unwrap(),
+        &["exercises/Cargo.lock: missing", "cargo generate-lockfile"],
+    );
+}
+
+#[test]
+fn lock_file_out_of_date() {
+    // A new workspace member that the lock file does not know yet.
+    caught(
+        |c| {
+            edit(
+                c,
+                "exercises/Cargo.lock",
+                "name = \"first\"",
+                "name = \"renamed\"",
+            );
+        },
+        &[
+            "exercises/Cargo.lock: out of date",
+            "cargo update --workspace",
+        ],
+    );
+}
+
+#[test]
 fn empty_hint() {
     caught(
         |c| {

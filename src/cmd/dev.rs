@@ -88,6 +88,7 @@ pub fn check(global: &Global) -> Result<Outcome> {
     }
 
     static_checks(&root, &info.exercises, &mut problems)?;
+    lock_check(&root, &mut problems);
     rustfmt_solutions(&root, &info.exercises, &mut problems);
 
     match Course::load(&root, true) {
@@ -102,6 +103,43 @@ pub fn check(global: &Global) -> Result<Outcome> {
         )),
     }
     finish(problems, info.exercises.len())
+}
+
+/// The course builds the same everywhere only if its `Cargo.lock` is
+/// committed and matches the manifests.
+fn lock_check(root: &Path, problems: &mut Vec<Problem>) {
+    let cargo_dir = if root.join("exercises/Cargo.toml").is_file() {
+        root.join("exercises")
+    } else {
+        root.to_path_buf()
+    };
+    let lock = cargo_dir.join("Cargo.lock");
+    let rel = lock.strip_prefix(root).unwrap_or(&lock).to_path_buf();
+    if !lock.is_file() {
+        problems.push(Problem::new(
+            &rel,
+            None,
+            "missing: run `cargo generate-lockfile` there and commit it, so the course \
+             builds with the same versions everywhere",
+        ));
+        return;
+    }
+    let out = std::process::Command::new("cargo")
+        .args(["metadata", "--locked", "--format-version", "1"])
+        .current_dir(&cargo_dir)
+        .stdin(std::process::Stdio::null())
+        .output();
+    // Other failures (no network, a broken manifest) show up in the builds.
+    if let Ok(out) = out
+        && !out.status.success()
+        && String::from_utf8_lossy(&out.stderr).contains("--locked")
+    {
+        problems.push(Problem::new(
+            &rel,
+            None,
+            "out of date with the manifests: run `cargo update --workspace` there and commit it",
+        ));
+    }
 }
 
 fn finish(mut problems: Vec<Problem>, exercises: usize) -> Result<Outcome> {
