@@ -2,7 +2,8 @@
 //
 // Before Rust 1.75 a trait could not declare `async fn`: people used the
 // `async-trait` macro, which rewrote every method to return a boxed future
-// (one heap allocation per call, and always `Send`). Now a trait can say
+// (one heap allocation per call, `Send` unless you wrote
+// `#[async_trait(?Send)]`). Now a trait can say
 // `async fn load(&self, ..) -> T` directly; it means
 // `fn load(&self, ..) -> impl Future<Output = T>`, each impl gets its own
 // unboxed future type, and generic code (`S: Store`) can `.await` it.
