@@ -33,6 +33,9 @@ async fn record_hit(stats: SharedStats, page: String) {
     // TODO: `guard` lives to the end of the function, across the `.await`
     // below, so this future is not `Send` and cannot be spawned. Update
     // `hits`, let go of the lock, await the audit, then lock again to log it.
+    // Let go by ending the guard's scope: on rustc 1.95 a `drop(guard)` call
+    // is not enough, the compiler still counts a guard that was used through
+    // a reference as alive until its scope ends (rust-lang/rust#115437).
     let mut guard = stats.lock().unwrap();
     *guard.hits.entry(page.clone()).or_default() += 1;
     let line = audit(format!("hit {page}")).await;

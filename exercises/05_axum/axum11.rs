@@ -6,7 +6,7 @@
 // deadline and answers with the status code you choose.
 //
 // Two traps: `TimeoutLayer::new(duration)` is deprecated since tower-http
-// 0.6.7 (it does not say which status it sends); use
+// 0.6.7 (its 408 is not visible where you call it); use
 // `TimeoutLayer::with_status_code(status, duration)`. And tower's own
 // `tower::timeout::TimeoutLayer` fails with an error instead of answering,
 // which an axum Router does not accept without a `HandleErrorLayer`.

@@ -58,6 +58,8 @@ async fn list_todos(State(store): State<AppState>) -> Json<Vec<Todo>> {
 // TODO: this handler never touches the store, so every todo gets id 1 and
 // `list_todos` never sees it. Ask for the state like `list_todos` does, take
 // the next id from `last_id`, and insert the new todo into `todos`.
+// Extractors run in argument order and only the last one may read the body:
+// `State` goes before `Json` (the other way round is a `Handler` error).
 async fn create_todo(Json(new): Json<NewTodo>) -> (StatusCode, Json<Todo>) {
     let todo = Todo {
         id: 1,

@@ -5,9 +5,10 @@
 // waits in the kernel's backlog until the first one hangs up. The Tokio way
 // is to spawn a task per connection: a task is one heap allocation holding
 // its future's state, with no OS thread or stack of its own, so ten thousand
-// idle connections cost ten thousand small tasks. Binding to port 0 lets the OS pick a free port, which
-// `local_addr()` reports: that is how the tests run a real server on
-// 127.0.0.1 without colliding with anything. (roadmap.md §3)
+// idle connections cost ten thousand small tasks. Binding to port 0 lets the
+// OS pick a free port, which `local_addr()` reports: that is how the tests
+// run a real server on 127.0.0.1 without colliding with anything.
+// (roadmap.md §3)
 
 use std::io;
 

@@ -8,7 +8,8 @@
 // parent but can also be cancelled alone. A worker races "next job" against
 // "cancelled" in `select!`, and does the job itself outside the `select!`,
 // because select drops the losing future and a half-done job must not be
-// dropped. The trigger is usually `tokio::signal::ctrl_c()`. (roadmap.md §3)
+// dropped. When several branches are ready, `select!` picks one at random;
+// `biased;` makes it try them in the order written. (roadmap.md §3)
 
 use std::time::Duration;
 
@@ -27,8 +28,9 @@ async fn worker(mut jobs: mpsc::Receiver<u64>, token: CancellationToken) -> Vec<
     let mut finished = Vec::new();
     loop {
         let next = tokio::select! {
-            next = jobs.recv() => next,
+            biased;
             () = token.cancelled() => None,
+            next = jobs.recv() => next,
         };
         let Some(job) = next else {
             break;
@@ -96,6 +98,23 @@ mod tests {
             "job 3 had started: it should be finished, not dropped"
         );
         assert_eq!(started.elapsed(), Duration::from_millis(300));
+    }
+
+    // select! picks at random among ready branches: try it many times.
+    #[tokio::test(start_paused = true)]
+    async fn a_cancelled_worker_takes_no_new_job_from_its_backlog() {
+        for _ in 0..20 {
+            let token = CancellationToken::new();
+            let (queue, jobs) = mpsc::channel(8);
+            queue.send(1).await.unwrap();
+            token.cancel();
+            let finished = worker(jobs, token).await;
+            assert!(
+                finished.is_empty(),
+                "the token was cancelled before the worker started, yet it took job 1 \
+                 from the queue: when both branches are ready, select! picks one at random"
+            );
+        }
     }
 
     #[tokio::test(start_paused = true)]
