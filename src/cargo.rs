@@ -13,6 +13,8 @@ use anyhow::{Context, Result};
 use cargo_metadata::diagnostic::DiagnosticLevel;
 use cargo_metadata::{Message, TargetKind};
 
+use crate::exec;
+
 pub const CARGO_MISSING: &str = "cargo was not found on PATH.\n\
      Install Rust with rustup (https://rustup.rs): \
      `curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh`, then open a new terminal.";
@@ -238,10 +240,13 @@ impl Cargo {
         cmd.stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
-        let mut child = cmd.spawn().map_err(|e| match e.kind() {
-            io::ErrorKind::NotFound => anyhow::anyhow!(CARGO_MISSING),
-            _ => anyhow::Error::new(e).context("cannot start cargo"),
-        })?;
+        // In a registered group of its own, so rustdrill ended by a signal
+        // (Ctrl-C included) ends cargo and every rustc it started.
+        let (mut child, _registered) = exec::spawn_registered(&mut cmd, exec::Ending::Term)
+            .map_err(|e| match e.kind() {
+                io::ErrorKind::NotFound => anyhow::anyhow!(CARGO_MISSING),
+                _ => anyhow::Error::new(e).context("cannot start cargo"),
+            })?;
         let mut stderr_pipe = child.stderr.take().expect("stderr is piped");
         // Drained on its own thread: a full stderr pipe would block cargo.
         let stderr_thread = thread::spawn(move || {

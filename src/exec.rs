@@ -7,7 +7,7 @@ use std::collections::VecDeque;
 use std::fmt;
 use std::io::{self, Read};
 use std::process::{Child, Command, ExitStatus, Stdio};
-use std::sync::mpsc;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError, mpsc};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -27,18 +27,59 @@ pub struct Captured {
 }
 
 impl Captured {
-    fn from_capture(head: Vec<u8>, tail: VecDeque<u8>, cut: u64) -> Captured {
-        let mut text = String::from_utf8_lossy(&head).into_owned();
-        if cut > 0 {
-            text.push_str(&format!("\n[… {cut} bytes cut]\n"));
+    fn from_capture(head: &[u8], tail: &VecDeque<u8>, cut: u64) -> Captured {
+        let mut tail: Vec<u8> = tail.iter().copied().collect();
+        if cut == 0 {
+            // One contiguous stream: decode it whole, or a character that
+            // straddles head and tail would show as two U+FFFD.
+            let mut all = head.to_vec();
+            all.append(&mut tail);
+            return Captured {
+                text: String::from_utf8_lossy(&all).into_owned(),
+                cut_bytes: 0,
+            };
         }
-        let tail: Vec<u8> = tail.into();
-        text.push_str(&String::from_utf8_lossy(&tail));
+        // The cut falls anywhere: move it to character boundaries, so valid
+        // UTF-8 never shows replacement characters at the marker.
+        let head_keep = head.len() - incomplete_suffix(head);
+        let tail_skip = continuation_prefix(&tail);
+        let cut = cut + (head.len() - head_keep + tail_skip) as u64;
+        let mut text = String::from_utf8_lossy(&head[..head_keep]).into_owned();
+        text.push_str(&format!("\n[… {cut} bytes cut]\n"));
+        text.push_str(&String::from_utf8_lossy(&tail[tail_skip..]));
         Captured {
             text,
             cut_bytes: cut,
         }
     }
+}
+
+/// Length of a UTF-8 sequence begun but not finished at the end of `bytes`.
+fn incomplete_suffix(bytes: &[u8]) -> usize {
+    // A sequence is at most 4 bytes: its lead byte is at most 3 back.
+    for back in 1..=bytes.len().min(3) {
+        let byte = bytes[bytes.len() - back];
+        if byte & 0xC0 != 0x80 {
+            let needs = match byte {
+                0xC0..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                0xF0..=0xF7 => 4,
+                _ => 1,
+            };
+            return if needs > back { back } else { 0 };
+        }
+    }
+    0
+}
+
+/// Continuation bytes at the start of `bytes`: the end of a character whose
+/// start was cut away.
+fn continuation_prefix(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .take(3)
+        .take_while(|b| *b & 0xC0 == 0x80)
+        .count()
 }
 
 /// How a process ended.
@@ -93,13 +134,8 @@ pub fn run(mut cmd: Command, timeout: Duration) -> io::Result<ProcessOutput> {
     cmd.stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
-    #[cfg(unix)]
-    {
-        use std::os::unix::process::CommandExt;
-        // Own process group, so a timeout can kill grandchildren too.
-        cmd.process_group(0);
-    }
-    let mut child = cmd.spawn()?;
+    // Own process group, so a timeout can kill grandchildren too.
+    let (mut child, registered) = spawn_registered(&mut cmd, Ending::Kill)?;
     let stdout = drain(child.stdout.take().expect("stdout is piped"));
     let stderr = drain(child.stderr.take().expect("stderr is piped"));
 
@@ -116,6 +152,7 @@ pub fn run(mut cmd: Command, timeout: Duration) -> io::Result<ProcessOutput> {
     };
     // Children that outlived their parent still hold the pipes: end them.
     kill_group(&child, Signal::Kill);
+    drop(registered);
     let deadline = Instant::now() + DRAIN_DEADLINE;
     let stdout = stdout.finish(deadline);
     let stderr = stderr.finish(deadline);
@@ -184,30 +221,63 @@ fn kill_group(child: &Child, signal: Signal) {
     }
 }
 
+/// What a stream's reader has kept so far: the first and last halves of
+/// `OUTPUT_CAP` and how much was dropped between them.
+#[derive(Default)]
+struct Capture {
+    head: Vec<u8>,
+    tail: VecDeque<u8>,
+    cut: u64,
+}
+
+impl Capture {
+    fn push(&mut self, mut chunk: &[u8]) {
+        let half = OUTPUT_CAP / 2;
+        if self.head.len() < half {
+            let take = chunk.len().min(half - self.head.len());
+            self.head.extend_from_slice(&chunk[..take]);
+            chunk = &chunk[take..];
+        }
+        self.tail.extend(chunk);
+        if self.tail.len() > half {
+            let excess = self.tail.len() - half;
+            self.tail.drain(..excess);
+            self.cut += excess as u64;
+        }
+    }
+}
+
 struct Drain {
-    rx: mpsc::Receiver<Captured>,
+    /// Signalled when the stream reached its end.
+    done: mpsc::Receiver<()>,
+    capture: Arc<Mutex<Capture>>,
 }
 
 impl Drain {
     fn finish(self, deadline: Instant) -> Captured {
         let wait = deadline.saturating_duration_since(Instant::now());
-        self.rx.recv_timeout(wait).unwrap_or_else(|_| Captured {
-            text: "[output not collected: a process outside the exercise's group kept it open]"
-                .to_owned(),
-            cut_bytes: 0,
-        })
+        let complete = self.done.recv_timeout(wait).is_ok();
+        let capture = self.capture.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut captured = Captured::from_capture(&capture.head, &capture.tail, capture.cut);
+        if !complete {
+            // What was read so far is kept: it is often what explains why.
+            captured.text.push_str(NOT_COLLECTED);
+        }
+        captured
     }
 }
 
+const NOT_COLLECTED: &str = "\n[output after this not collected: a process outside the exercise's \
+     group (one that called setsid, say) kept it open]\n";
+
 /// Reads `stream` to its end on its own thread, so a full pipe never blocks
-/// the child, keeping the first and last halves of `OUTPUT_CAP`.
+/// the child, keeping the first and last halves of `OUTPUT_CAP`. What was
+/// read stays available if the stream never ends (a daemon holds it).
 fn drain(mut stream: impl Read + Send + 'static) -> Drain {
-    let (tx, rx) = mpsc::channel();
+    let (tx, done) = mpsc::channel();
+    let capture = Arc::new(Mutex::new(Capture::default()));
+    let shared = Arc::clone(&capture);
     thread::spawn(move || {
-        let half = OUTPUT_CAP / 2;
-        let mut head = Vec::new();
-        let mut tail: VecDeque<u8> = VecDeque::new();
-        let mut cut: u64 = 0;
         let mut buf = vec![0u8; 64 * 1024];
         loop {
             let n = match stream.read(&mut buf) {
@@ -216,22 +286,91 @@ fn drain(mut stream: impl Read + Send + 'static) -> Drain {
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                 Err(_) => break,
             };
-            let mut chunk = &buf[..n];
-            if head.len() < half {
-                let take = chunk.len().min(half - head.len());
-                head.extend_from_slice(&chunk[..take]);
-                chunk = &chunk[take..];
-            }
-            tail.extend(chunk);
-            if tail.len() > half {
-                let excess = tail.len() - half;
-                tail.drain(..excess);
-                cut += excess as u64;
-            }
+            shared
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .push(&buf[..n]);
         }
-        let _ = tx.send(Captured::from_capture(head, tail, cut));
+        let _ = tx.send(());
     });
-    Drain { rx }
+    Drain { done, capture }
+}
+
+/// How to end a registered process group when rustdrill itself is ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// SIGKILL: an exercise may ignore anything gentler.
+    Kill,
+    /// SIGTERM: cargo, which then stops its rustc jobs cleanly.
+    Term,
+}
+
+/// Process groups rustdrill started and has not finished with. They are
+/// groups of their own, which the terminal's Ctrl-C does not reach: when
+/// rustdrill is ended by a signal, it ends them itself.
+static RUNNING: Mutex<Vec<(i32, Ending)>> = Mutex::new(Vec::new());
+
+fn running() -> MutexGuard<'static, Vec<(i32, Ending)>> {
+    RUNNING.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// A process in `RUNNING`; dropping it takes the process off the list.
+pub struct Registered(i32);
+
+impl Drop for Registered {
+    fn drop(&mut self) {
+        running().retain(|(pid, _)| *pid != self.0);
+    }
+}
+
+/// Spawns `cmd` as the leader of a new process group and registers it in
+/// the same step, so a signal can never fall between the two and miss it.
+pub fn spawn_registered(cmd: &mut Command, ending: Ending) -> io::Result<(Child, Registered)> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt;
+        cmd.process_group(0);
+    }
+    let mut list = running();
+    let child = cmd.spawn()?;
+    let pid = i32::try_from(child.id()).map_err(io::Error::other)?;
+    list.push((pid, ending));
+    Ok((child, Registered(pid)))
+}
+
+/// Ends every registered process. Returns the list still locked, so that no
+/// new process can start before rustdrill exits.
+pub fn end_running() -> MutexGuard<'static, Vec<(i32, Ending)>> {
+    let list = running();
+    #[cfg(unix)]
+    for &(group, ending) in list.iter() {
+        let signal = match ending {
+            Ending::Kill => libc::SIGKILL,
+            Ending::Term => libc::SIGTERM,
+        };
+        // SAFETY: killpg only sends a signal; a group already gone gives
+        // ESRCH, which is fine.
+        unsafe {
+            libc::killpg(group, signal);
+        }
+    }
+    list
+}
+
+/// For the one-shot commands: on SIGINT, SIGTERM or SIGHUP, end the
+/// processes rustdrill started, then die of the signal as if unhandled.
+/// (Watch mode listens for these itself, to restore the terminal first.)
+pub fn end_children_on_signal() -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP])?;
+    thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            let _held = end_running();
+            let _ = signal_hook::low_level::emulate_default_handler(signal);
+            std::process::exit(128 + signal);
+        }
+    });
+    Ok(())
 }
 
 #[cfg(test)]
@@ -268,6 +407,22 @@ mod tests {
         assert!(out.stdout.text.len() < OUTPUT_CAP + 100);
         assert!(out.stdout.text.contains("bytes cut]"));
         assert!(out.stdout.text.ends_with("END\n"));
+    }
+
+    #[test]
+    fn characters_are_not_split_where_head_and_tail_meet() {
+        // No cut: head and tail are one stream, decoded whole.
+        let tail: VecDeque<u8> = [0xA9, b'b'].into_iter().collect();
+        let c = Captured::from_capture(b"a\xC3", &tail, 0);
+        assert_eq!(c.text, "a\u{e9}b");
+        // A cut: the partial characters on both sides count as cut.
+        let tail: VecDeque<u8> = [0x82, 0xAC, b'z'].into_iter().collect();
+        let c = Captured::from_capture(b"a\xE2\x82", &tail, 10);
+        assert_eq!(c.text, "a\n[… 14 bytes cut]\nz");
+        assert_eq!(c.cut_bytes, 14);
+        // Invalid bytes are not "incomplete": they stay, shown lossily.
+        let c = Captured::from_capture(b"a\xFF", &VecDeque::new(), 1);
+        assert!(c.text.starts_with("a\u{fffd}"), "{}", c.text);
     }
 
     #[test]

@@ -39,7 +39,15 @@ fn main() -> ExitCode {
     };
     ui::set_color(cli.global.color);
     install_bug_report_hook();
-    match run(cli) {
+    let watching = matches!(cli.command, None | Some(Command::Watch { .. }));
+    if !watching && let Err(e) = exec::end_children_on_signal() {
+        // Not fatal: without it, Ctrl-C may leave an exercise running.
+        eprintln!("{}", ui::warn(&format!("cannot listen for signals: {e}")));
+    }
+    let result = run(cli);
+    // Watch mode may quit while a check still runs an exercise: end it.
+    drop(exec::end_running());
+    match result {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
         Ok(Outcome::NotDone) => ExitCode::from(1),
         Err(e) => {
@@ -72,7 +80,13 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Some(Command::Dev(cli::DevCommand::Check)) => cmd::dev::check(global),
         Some(Command::Dev(cli::DevCommand::New { dir })) => cmd::dev::new(&dir),
         Some(Command::Completions { shell }) => {
-            clap_complete::generate(shell, &mut Cli::command(), "rustdrill", &mut io::stdout());
+            // Into a buffer first: `generate` panics on a write error, and a
+            // closed pipe must end quietly like every other command.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "rustdrill", &mut script);
+            let mut stdout = io::stdout().lock();
+            stdout.write_all(&script)?;
+            stdout.flush()?;
             Ok(Outcome::Done)
         }
     }

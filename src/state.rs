@@ -136,12 +136,16 @@ impl StateFile {
             Err(e) => format!("it is damaged ({})", e.message().trim()),
         };
         // Keep the learner's data for inspection; start over beside it.
-        let aside = dir.join(format!(
-            "{STATE_FILE}.corrupt-{}",
-            humantime::format_rfc3339_seconds(SystemTime::now())
-                .to_string()
-                .replace(':', "-")
-        ));
+        // Never over an earlier kept copy: the stamp has only seconds.
+        let stamp = humantime::format_rfc3339_seconds(SystemTime::now())
+            .to_string()
+            .replace(':', "-");
+        let mut aside = dir.join(format!("{STATE_FILE}.corrupt-{stamp}"));
+        let mut n = 1;
+        while aside.exists() {
+            aside = dir.join(format!("{STATE_FILE}.corrupt-{stamp}-{n}"));
+            n += 1;
+        }
         fs::rename(&path, &aside)
             .with_context(|| format!("cannot move the unreadable {} aside", path.display()))?;
         let warning = format!(
@@ -159,17 +163,28 @@ impl StateFile {
         })
     }
 
+    /// Fails, as `save` would, when progress cannot be saved: a command
+    /// that records progress calls it first, rather than check an exercise
+    /// and lose the result (or print a hint it cannot remember).
+    pub fn ensure_writable(&self) -> Result<()> {
+        let dir = self.path.parent().expect("state file has a parent");
+        // Creating a file is the only sure test (ACLs, read-only mounts).
+        // Not the folder itself: a command that fails later (a misspelt
+        // exercise name) must leave no trace in the course.
+        let probe = if dir.exists() {
+            dir
+        } else {
+            dir.parent().unwrap_or(dir)
+        };
+        tempfile::NamedTempFile::new_in(probe).with_context(|| unwritable(dir))?;
+        Ok(())
+    }
+
     /// Writes the state atomically: a temp file in the same folder, then a
     /// rename, so a crash or Ctrl-C leaves either the old or the new file.
     pub fn save(&self) -> Result<()> {
         let dir = self.path.parent().expect("state file has a parent");
-        let context = || {
-            format!(
-                "cannot save progress in {} — is the course folder read-only? \
-                 Make it writable, or copy the course somewhere writable.",
-                dir.display()
-            )
-        };
+        let context = || unwritable(dir);
         fs::create_dir_all(dir).with_context(context)?;
         ensure_gitignore(dir);
         let text = toml::to_string_pretty(&self.state).context("cannot serialise progress")?;
@@ -236,6 +251,14 @@ impl StateFile {
             .filter(|e| self.is_done(&e.name))
             .count()
     }
+}
+
+fn unwritable(dir: &Path) -> String {
+    format!(
+        "cannot save progress in {} — is the course folder read-only? \
+         Make it writable, or copy the course somewhere writable.",
+        dir.display()
+    )
 }
 
 /// `.rustdrill/` holds one learner's progress: keep it out of git.

@@ -40,6 +40,26 @@ fn plain_or_colored(rendered: &str) -> String {
     }
 }
 
+/// `print!` for a command's output, returning the error instead of
+/// panicking: a closed pipe (`rustdrill list | head -1`) then ends the
+/// command quietly through `main` (exit 0), not as an internal error.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        write!(std::io::stdout().lock(), $($arg)*)
+    }};
+}
+
+/// `println!` that returns the error; see `out!`.
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*)
+    }};
+}
+
+pub(crate) use {out, outln};
+
 pub fn ok(text: &str) -> String {
     style(text).green().bold().to_string()
 }

@@ -279,6 +279,13 @@ fn solution_only_once_done() {
         .expect_code(0)
         .expect_contains("solutions/01_basics/passes.rs")
         .expect_contains("fn double");
+    // Solving moved the course on to compile_error: with no name, the
+    // solution shown is the one just earned.
+    course
+        .run(&["solution", "--show"])
+        .expect_code(0)
+        .expect_contains("solved last: passes")
+        .expect_contains("fn double");
 }
 
 #[test]

@@ -4,10 +4,10 @@ use anyhow::Result;
 
 use super::{Ctx, Outcome};
 use crate::cli::Global;
-use crate::ui;
+use crate::ui::{self, out, outln};
 
 pub fn run(global: &Global, name: Option<&str>, all: bool) -> Result<Outcome> {
-    let mut ctx = Ctx::load(global)?;
+    let mut ctx = Ctx::load_to_write(global)?;
     let ex = ctx.pick(name)?.clone();
     let total = ex.hints.len();
     let entry = ctx.state.exercise(&ex.name);
@@ -15,9 +15,9 @@ pub fn run(global: &Global, name: Option<&str>, all: bool) -> Result<Outcome> {
     let shown = if all { total } else { (before + 1).min(total) };
     entry.hints_shown = shown;
     if all || before == total {
-        print!("{}", ui::render_hint(&ex, shown));
+        out!("{}", ui::render_hint(&ex, shown))?;
         if !all && before == total {
-            println!("{}", ui::dim("(no more hints: these are all of them)"));
+            outln!("{}", ui::dim("(no more hints: these are all of them)"))?;
         }
     } else {
         // Only the newly revealed hint; earlier ones are one `--all` away.
@@ -25,12 +25,12 @@ pub fn run(global: &Global, name: Option<&str>, all: bool) -> Result<Outcome> {
         let newest = text
             .split_inclusive('\n')
             .skip_while(|l| !l.contains(&format!("hint {shown}/")));
-        print!("{}", newest.collect::<String>());
+        out!("{}", newest.collect::<String>())?;
         if shown < total {
-            println!(
+            outln!(
                 "{}",
                 ui::dim("(run `rustdrill hint` again for the next one)")
-            );
+            )?;
         }
     }
     ctx.save()?;

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Ctx, Outcome};
 use crate::cli::Global;
-use crate::ui;
+use crate::ui::{self, outln};
 
 /// The `--json` shape (documented in docs/json.md).
 #[derive(Debug, Serialize, Deserialize)]
@@ -55,7 +55,7 @@ pub fn run(global: &Global, json: bool) -> Result<Outcome> {
             current,
             exercises: entries,
         };
-        println!("{}", serde_json::to_string_pretty(&out)?);
+        outln!("{}", serde_json::to_string_pretty(&out)?)?;
         return Ok(Outcome::Done);
     }
     let name_width = entries
@@ -70,10 +70,12 @@ pub fn run(global: &Global, json: bool) -> Result<Outcome> {
         .max()
         .unwrap_or(0)
         .max(7);
-    println!(
+    outln!(
         "  {:>3}  {:chapter_width$}  {:name_width$}  status",
-        "#", "chapter", "name"
-    );
+        "#",
+        "chapter",
+        "name"
+    )?;
     for e in &entries {
         let marker = if e.current {
             ui::ok("▶")
@@ -85,13 +87,13 @@ pub fn run(global: &Global, json: bool) -> Result<Outcome> {
         } else {
             ui::dim("pending")
         };
-        println!(
+        outln!(
             "{marker} {:>3}  {:chapter_width$}  {:name_width$}  {status}",
             e.index,
             e.chapter.as_deref().unwrap_or(""),
             e.name
-        );
+        )?;
     }
-    println!("\n{done}/{total} done ({}%)", done * 100 / total.max(1));
+    outln!("\n{done}/{total} done ({}%)", done * 100 / total.max(1))?;
     Ok(Outcome::Done)
 }

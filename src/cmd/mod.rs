@@ -49,6 +49,14 @@ impl Ctx {
         Ok(Ctx { course, state })
     }
 
+    /// Loads the course for a command that records progress: refuses at
+    /// once, with the fix, when the progress could not be saved.
+    pub fn load_to_write(global: &Global) -> Result<Ctx> {
+        let ctx = Ctx::load(global)?;
+        ctx.state.ensure_writable()?;
+        Ok(ctx)
+    }
+
     /// The named exercise, or the current one.
     pub fn pick(&self, name: Option<&str>) -> Result<&Exercise> {
         match name {

@@ -7,9 +7,10 @@ use anyhow::{Context, Result, bail};
 
 use super::{Ctx, Outcome, original};
 use crate::cli::Global;
+use crate::ui::outln;
 
 pub fn run(global: &Global, name: &str, yes: bool) -> Result<Outcome> {
-    let mut ctx = Ctx::load(global)?;
+    let mut ctx = Ctx::load_to_write(global)?;
     let ex = ctx.course.exercise(name)?.clone();
     let original = original(&ctx.course, &ex)?;
     if !yes {
@@ -35,9 +36,9 @@ pub fn run(global: &Global, name: &str, yes: bool) -> Result<Outcome> {
     entry.done = false;
     entry.hints_shown = 0;
     ctx.save()?;
-    println!("Restored {} to its original.", ex.relative_path.display());
+    outln!("Restored {} to its original.", ex.relative_path.display())?;
     if let Some(backup) = backup {
-        println!("Your version is kept in {}", backup.display());
+        outln!("Your version is kept in {}", backup.display())?;
     }
     Ok(Outcome::Done)
 }
@@ -51,6 +52,9 @@ pub fn backup_and_restore(
 ) -> Result<Option<std::path::PathBuf>> {
     let backup_dir = ctx.course.state_dir().join("backup");
     let mut backup = None;
+    // The restored file keeps the learner's file's permissions, not the
+    // temp file's private 0600.
+    let permissions = fs::metadata(&ex.path).ok().map(|m| m.permissions());
     if let Ok(current) = fs::read(&ex.path) {
         fs::create_dir_all(&backup_dir)
             .with_context(|| format!("cannot create {}", backup_dir.display()))?;
@@ -67,7 +71,13 @@ pub fn backup_and_restore(
     let dir = ex.path.parent().expect("an exercise file has a folder");
     let mut tmp = tempfile::NamedTempFile::new_in(dir)
         .with_context(|| format!("cannot write in {}", dir.display()))?;
-    tmp.write_all(original)?;
+    tmp.write_all(original)
+        .with_context(|| format!("cannot write in {}", dir.display()))?;
+    if let Some(permissions) = permissions {
+        tmp.as_file()
+            .set_permissions(permissions)
+            .with_context(|| format!("cannot write in {}", dir.display()))?;
+    }
     tmp.persist(&ex.path)
         .map_err(|e| e.error)
         .with_context(|| format!("cannot replace {}", ex.path.display()))?;

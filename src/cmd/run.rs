@@ -10,15 +10,17 @@ use crate::check::{self, Progress};
 use crate::cli::Global;
 use crate::course::Exercise;
 use crate::state;
-use crate::ui::{self, Detail};
+use crate::ui::{self, Detail, out, outln};
 use crate::verdict::Verdict;
 
 pub fn run(global: &Global, name: Option<&str>) -> Result<Outcome> {
-    let mut ctx = Ctx::load(global)?;
+    let mut ctx = Ctx::load_to_write(global)?;
     if ctx.state.fresh
         && let Some(welcome) = &ctx.course.welcome_message
     {
-        println!("{}\n", welcome.trim());
+        // A welcome that cannot be shown (a closed pipe) is no reason to
+        // skip the check: its error is left to the verdict's output.
+        let _ = outln!("{}\n", welcome.trim());
         ctx.state.state.welcomed = true;
     }
     let ex = ctx.pick(name)?.clone();
@@ -26,39 +28,41 @@ pub fn run(global: &Global, name: Option<&str>) -> Result<Outcome> {
         ctx.state.set_current(&ex.name);
     }
     let verdict = check_one(&ctx, &ex)?;
-    print!(
-        "{}",
-        ui::render_verdict(&ctx.course, &ex, &verdict, Detail::Full)
-    );
     let passed = verdict.passed();
     record(&mut ctx, &ex, &verdict);
+    // Saved before anything is printed: output that cannot be written (a
+    // closed pipe) must not lose the exercise the learner just solved.
+    ctx.save()?;
+    out!(
+        "{}",
+        ui::render_verdict(&ctx.course, &ex, &verdict, Detail::Full)
+    )?;
     if passed {
-        println!();
+        outln!()?;
         if ctx.course.root.join(&ex.solution_path).is_file() {
-            println!(
+            outln!(
                 "Solved! Compare with the reference solution: {}",
                 ex.solution_path.display()
-            );
+            )?;
         }
         match ctx.state.next_pending(&ctx.course, &ex.name) {
-            Some(next) => println!(
+            Some(next) => outln!(
                 "Next exercise: {} ({})",
                 next.name,
                 next.relative_path.display()
-            ),
+            )?,
             None => {
                 if let Some(msg) = &ctx.course.final_message {
-                    println!("{}", msg.trim());
+                    outln!("{}", msg.trim())?;
                 }
             }
         }
     } else if !ex.hints.is_empty() {
-        println!(
+        outln!(
             "\n{}",
             ui::dim(&format!("Stuck? `rustdrill hint {}`", ex.name))
-        );
+        )?;
     }
-    ctx.save()?;
     Ok(if passed {
         Outcome::Done
     } else {
@@ -91,7 +95,8 @@ pub fn check_one(ctx: &Ctx, ex: &Exercise) -> Result<Verdict> {
 /// was current, the next pending one becomes current.
 pub fn record(ctx: &mut Ctx, ex: &Exercise, verdict: &Verdict) {
     let entry = ctx.state.exercise(&ex.name);
-    entry.checks += 1;
+    // Saturating: the count comes from a file a learner can edit.
+    entry.checks = entry.checks.saturating_add(1);
     if entry.first_opened.is_none() {
         entry.first_opened = Some(state::now());
     }

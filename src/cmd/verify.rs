@@ -59,7 +59,7 @@ pub enum Status {
 }
 
 pub fn run(global: &Global, json: bool, chapter: Option<&str>, no_cache: bool) -> Result<Outcome> {
-    let mut ctx = Ctx::load(global)?;
+    let mut ctx = Ctx::load_to_write(global)?;
     let selection = select(&ctx.course, chapter)?;
 
     let mut keys = Keys::new(&ctx.course)?;

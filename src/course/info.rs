@@ -178,6 +178,52 @@ impl Locator<'_> {
         }
     }
 
+    /// The exercise and the field `offset` falls in, for errors serde
+    /// reports with a position only (a value of the wrong type, say).
+    fn context_of(&self, offset: usize) -> (Option<String>, Option<String>) {
+        #[derive(Deserialize)]
+        struct Loose {
+            #[serde(default)]
+            exercises: Vec<Spanned<toml::Table>>,
+        }
+        let Ok(loose) = toml::from_str::<Loose>(self.text) else {
+            return (None, None);
+        };
+        // Entries are in the file's order: the last one starting before.
+        match loose
+            .exercises
+            .iter()
+            .rev()
+            .find(|e| e.span().start <= offset)
+        {
+            Some(entry) => {
+                let name = entry.get_ref().get("name").and_then(|v| v.as_str());
+                let field = self.key_before(&entry.span(), entry.get_ref().keys(), offset);
+                (name.map(str::to_owned), field)
+            }
+            None => {
+                let keys = self.text.parse::<toml::Table>().ok();
+                let keys = keys.iter().flat_map(|t| t.keys());
+                (None, self.key_before(&(0..self.text.len()), keys, offset))
+            }
+        }
+    }
+
+    /// Of `keys` in `within`, the one written last before `offset`.
+    fn key_before<'k>(
+        &self,
+        within: &Range<usize>,
+        keys: impl Iterator<Item = &'k String>,
+        offset: usize,
+    ) -> Option<String> {
+        keys.filter_map(|key| {
+            let span = self.key_span(within, key);
+            (span != *within && span.start <= offset).then_some((span.start, key))
+        })
+        .max_by_key(|(start, _)| *start)
+        .map(|(_, key)| key.clone())
+    }
+
     /// Where `key = ` starts inside `within`, for keys serde gives no span for.
     fn key_span(&self, within: &Range<usize>, key: &str) -> Range<usize> {
         // An entry's span may cover only its `[[exercises]]` header: search
@@ -231,7 +277,13 @@ pub fn parse(file: &Path, text: &str, strict: bool) -> Result<Info, InfoErrors> 
         } else {
             message
         };
-        InfoErrors(vec![loc.problem(span, None, None, message)])
+        let (exercise, field) = loc.context_of(span.start);
+        InfoErrors(vec![loc.problem(
+            span,
+            exercise.as_deref(),
+            field.as_deref(),
+            message,
+        )])
     })?;
 
     let mut errors = Vec::new();

@@ -1,0 +1,329 @@
+//! Regression tests for bugs found by driving the runner adversarially:
+//! closed pipes, signals, damaged state, hostile exercise processes. Each
+//! test is named after the bug it pins down.
+
+mod common;
+
+use std::fs;
+use std::process::{Command, Stdio};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use common::{Course, Run};
+
+/// Runs `rustdrill ARGS` with its stdout a pipe whose reading end is
+/// already closed, as in `rustdrill list | head -0`.
+fn run_into_closed_pipe(course: &Course, args: &[&str]) -> Run {
+    let mut child = course
+        .cmd(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("rustdrill starts");
+    // Closed before rustdrill has loaded the course, so every write fails.
+    drop(child.stdout.take());
+    Run::from(child.wait_with_output().expect("rustdrill ends"))
+}
+
+#[test]
+fn broken_pipe_panicked_in_list_hint_solution_run_and_completions() {
+    let course = Course::fixture("basic");
+    for args in [
+        &["list"][..],
+        &["list", "--json"],
+        &["hint", "compile_error"],
+        &["run", "passes"],
+        &["solution", "passes", "--show"],
+        &["completions", "bash"],
+    ] {
+        let run = run_into_closed_pipe(&course, args);
+        assert!(
+            !run.stderr.contains("panicked") && !run.stderr.contains("internal error"),
+            "{args:?} panicked on a closed pipe:\n{}",
+            run.stderr
+        );
+        run.expect_code(0);
+    }
+}
+
+#[test]
+fn run_into_a_closed_pipe_lost_the_solved_exercise() {
+    let course = Course::fixture("basic");
+    run_into_closed_pipe(&course, &["run", "passes"]).expect_code(0);
+    // The verdict could not be printed, but the progress is saved.
+    course
+        .run(&["solution", "passes"])
+        .expect_code(0)
+        .expect_contains("solutions/01_basics/passes.rs");
+}
+
+#[test]
+fn check_count_at_its_maximum_panicked() {
+    let course = Course::fixture("basic");
+    fs::create_dir_all(course.path(".rustdrill")).unwrap();
+    course.write(
+        ".rustdrill/state.toml",
+        "version = 1\n[exercises.passes]\nchecks = 4294967295\n",
+    );
+    let run = course.run(&["run", "passes"]);
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    run.expect_code(0);
+    assert!(course.read(".rustdrill/state.toml").contains("4294967295"));
+}
+
+#[test]
+fn a_second_damaged_state_overwrote_the_first_kept_copy() {
+    let course = Course::fixture("basic");
+    fs::create_dir_all(course.path(".rustdrill")).unwrap();
+    // Two damaged files met within the same second.
+    course.write(".rustdrill/state.toml", "first damaged\n");
+    course.run(&["list"]).expect_code(0);
+    course.write(".rustdrill/state.toml", "second damaged\n");
+    course.run(&["list"]).expect_code(0);
+    let mut kept: Vec<String> = fs::read_dir(course.path(".rustdrill"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("state.toml.corrupt-")
+        })
+        .map(|e| fs::read_to_string(e.path()).unwrap())
+        .collect();
+    kept.sort();
+    assert_eq!(kept, ["first damaged\n", "second damaged\n"]);
+}
+
+/// Is the process alive (and not a zombie waiting to be reaped)?
+fn alive(pid: &str) -> bool {
+    match fs::read_to_string(format!("/proc/{pid}/stat")) {
+        Ok(stat) => !stat
+            .rsplit(')')
+            .next()
+            .unwrap_or("")
+            .trim_start()
+            .starts_with('Z'),
+        Err(_) => false,
+    }
+}
+
+fn kill(signal: &str, pid: &str) {
+    let status = Command::new("kill")
+        .args([signal, pid])
+        .status()
+        .expect("kill runs");
+    assert!(status.success(), "kill {signal} {pid}");
+}
+
+/// Waits for `path` to hold a pid, written by the exercise once running.
+fn wait_for_pid(path: &std::path::Path) -> String {
+    let deadline = Instant::now() + Duration::from_secs(120);
+    loop {
+        if let Ok(pid) = fs::read_to_string(path)
+            && !pid.trim().is_empty()
+        {
+            return pid.trim().to_owned();
+        }
+        assert!(Instant::now() < deadline, "the exercise never started");
+        thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// `hangs` loops forever and starts a `sleep 300` grandchild. Ending
+/// rustdrill by `signal` while it runs must end both: they are in their own
+/// process group, so the terminal's Ctrl-C does not reach them.
+fn signal_ends_the_exercise(signal: &str) {
+    let course = Course::fixture("basic");
+    // Long enough that rustdrill's own timeout cannot be what ends them.
+    let info = course
+        .read("info.toml")
+        .replace("timeout_secs = 2", "timeout_secs = 120");
+    course.write("info.toml", &info);
+    let pidfile = course.path("grandchild.pid");
+    let mut child = course
+        .cmd(&["run", "hangs"])
+        .env("RUSTDRILL_FIXTURE_PIDFILE", &pidfile)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("rustdrill starts");
+    let grandchild = wait_for_pid(&pidfile);
+    kill(signal, &child.id().to_string());
+    let status = child.wait().unwrap();
+    assert!(!status.success());
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while alive(&grandchild) && Instant::now() < deadline {
+        thread::sleep(Duration::from_millis(20));
+    }
+    let survived = alive(&grandchild);
+    if survived {
+        kill("-KILL", &grandchild);
+    }
+    assert!(
+        !survived,
+        "{signal}: the exercise's grandchild {grandchild} survived rustdrill"
+    );
+    // Nothing half-written in the state folder.
+    for entry in fs::read_dir(course.path(".rustdrill"))
+        .into_iter()
+        .flatten()
+    {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        assert!(!name.starts_with(".tmp"), "temp file {name} left behind");
+    }
+}
+
+#[test]
+fn sigterm_during_run_left_the_exercise_running() {
+    signal_ends_the_exercise("-TERM");
+}
+
+#[test]
+fn ctrl_c_during_run_left_the_exercise_running() {
+    signal_ends_the_exercise("-INT");
+}
+
+/// Replaces the `passes` exercise of the basic fixture with `source`.
+fn with_passes_source(source: &str) -> Course {
+    let course = Course::fixture("basic");
+    course.write("exercises/01_basics/passes.rs", source);
+    course
+}
+
+#[test]
+fn output_printed_before_a_daemon_kept_the_pipe_was_lost() {
+    let course = with_passes_source(
+        r#"// TODO: nothing
+use std::os::unix::process::CommandExt;
+use std::process::Command;
+
+unsafe extern "C" {
+    fn setsid() -> i32;
+}
+
+fn main() {
+    println!("before the daemon");
+    let mut cmd = Command::new("sleep");
+    cmd.arg("20");
+    // SAFETY: setsid is async-signal-safe.
+    unsafe {
+        cmd.pre_exec(|| {
+            setsid();
+            Ok(())
+        });
+    }
+    let daemon = cmd.spawn().unwrap();
+    std::fs::write("daemon.pid", daemon.id().to_string()).unwrap();
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn nothing() {}
+}
+"#,
+    );
+    let run = course.run(&["run", "passes"]);
+    if let Ok(pid) = fs::read_to_string(course.path("exercises/01_basics/daemon.pid")) {
+        kill("-KILL", pid.trim());
+    }
+    run.expect_code(0)
+        .expect_contains("before the daemon")
+        .expect_contains("kept it open");
+}
+
+#[test]
+fn utf8_split_at_the_output_cap_showed_replacement_characters() {
+    // 'a' * (512 KiB - 1) then 'é': the head's last char straddles the cap;
+    // then enough '€' (3 bytes) that the tail starts mid-character too.
+    let course = with_passes_source(
+        r#"// TODO: nothing
+use std::io::Write;
+
+fn main() {
+    let mut bytes = vec![b'a'; 512 * 1024 - 1];
+    bytes.extend_from_slice("é".as_bytes());
+    for _ in 0..400_001 {
+        bytes.extend_from_slice("€".as_bytes());
+    }
+    let mut out = std::io::stdout().lock();
+    out.write_all(&bytes).unwrap();
+    out.flush().unwrap();
+    std::process::exit(1);
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn nothing() {}
+}
+"#,
+    );
+    let run = course.run(&["run", "passes"]);
+    run.expect_code(1).expect_contains("bytes cut]");
+    assert!(
+        !run.stdout.contains('\u{fffd}'),
+        "valid UTF-8 was shown with replacement characters"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn reset_changed_the_exercise_file_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let course = Course::fixture("basic");
+    // The first run keeps the originals `reset` restores from.
+    course.run(&["list"]).expect_code(0);
+    course.run(&["run", "passes"]).expect_code(0);
+    let file = course.path("exercises/01_basics/passes.rs");
+    for mode in [0o644, 0o444] {
+        fs::set_permissions(&file, fs::Permissions::from_mode(mode)).unwrap();
+        course.run(&["reset", "passes", "--yes"]).expect_code(0);
+        let after = fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+        assert_eq!(after, mode, "reset changed {mode:o} to {after:o}");
+    }
+}
+
+#[test]
+fn type_error_in_info_toml_did_not_name_the_exercise_or_field() {
+    let course = Course::fixture("basic");
+    let info = course.read("info.toml").replacen(
+        "name = \"compile_error\"\n",
+        "name = \"compile_error\"\ntest = \"yes\"\n",
+        1,
+    );
+    course.write("info.toml", &info);
+    let line = info
+        .lines()
+        .position(|l| l == "test = \"yes\"")
+        .expect("inserted")
+        + 1;
+    course
+        .run(&["list"])
+        .expect_code(2)
+        .expect_contains(&format!(
+            "info.toml:{line}:8: exercise `compile_error`, field `test`: invalid type"
+        ));
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn read_only_course_was_checked_before_progress_failed_to_save() {
+    let course = Course::fixture("basic");
+    // A state folder no one can create files in, root included (tests
+    // often run as root, for whom chmod changes nothing): procfs.
+    std::os::unix::fs::symlink("/proc/self/fdinfo", course.path(".rustdrill")).unwrap();
+    for args in [&["run", "passes"][..], &["hint", "passes"], &["verify"]] {
+        let run = course.run(args);
+        run.expect_code(2)
+            .expect_contains("cannot save progress")
+            .expect_contains("read-only");
+        assert!(
+            !run.stdout.contains("passes"),
+            "{args:?} worked before failing:\n{}",
+            run.stdout
+        );
+    }
+    // Reading progress still works.
+    course.run(&["list"]).expect_code(0);
+}
