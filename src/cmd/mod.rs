@@ -97,12 +97,14 @@ pub fn original(course: &Course, ex: &Exercise) -> Result<Vec<u8>> {
         return Ok(bytes.to_vec());
     }
     let kept = originals_dir(course).join(&ex.relative_path);
-    fs::read(&kept).with_context(|| {
-        format!(
+    match fs::read(&kept) {
+        Ok(bytes) => Ok(bytes),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => anyhow::bail!(
             "rustdrill has no original of {} (it keeps one from the first time it runs \
              a course). If the course is in git, restore it with `git checkout -- {}`.",
             ex.relative_path.display(),
             ex.relative_path.display()
-        )
-    })
+        ),
+        Err(e) => Err(e).with_context(|| format!("cannot read {}", kept.display())),
+    }
 }

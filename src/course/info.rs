@@ -16,6 +16,8 @@ pub const FORMAT_VERSION: i64 = 1;
 /// Wall-clock limit for an exercise's run and its tests when not set.
 pub const DEFAULT_TIMEOUT_SECS: u64 = 10;
 const MAX_NAME_LEN: usize = 48;
+/// Bin names cargo refuses: they are folders of its target directory.
+const RESERVED_NAMES: &[&str] = &["build", "deps", "examples", "incremental"];
 
 /// Keys rustdrill knows at the top level and in an `[[exercises]]` entry.
 const TOP_KEYS: &[&str] = &[
@@ -250,7 +252,8 @@ impl Locator<'_> {
 /// Is `name` a valid exercise name (also used for chapter dirs)?
 pub fn valid_name(name: &str) -> bool {
     let mut chars = name.chars();
-    matches!(chars.next(), Some('a'..='z'))
+    !RESERVED_NAMES.contains(&name)
+        && matches!(chars.next(), Some('a'..='z'))
         && name.len() <= MAX_NAME_LEN
         && chars.all(|c| matches!(c, 'a'..='z' | '0'..='9' | '_'))
 }
@@ -362,10 +365,17 @@ pub fn parse(file: &Path, text: &str, strict: bool) -> Result<Info, InfoErrors> 
                 name.span(),
                 Some(name_str),
                 Some("name"),
-                format!(
-                    "invalid name: use 1-{MAX_NAME_LEN} characters of a-z, 0-9 and `_`, \
-                     starting with a letter (names are cargo bin targets and file names)"
-                ),
+                if RESERVED_NAMES.contains(&name_str) {
+                    format!(
+                        "`{name_str}` is reserved by cargo (a folder of its target \
+                         directory): choose another name"
+                    )
+                } else {
+                    format!(
+                        "invalid name: use 1-{MAX_NAME_LEN} characters of a-z, 0-9 and `_`, \
+                         starting with a letter (names are cargo bin targets and file names)"
+                    )
+                },
             ));
         } else if let Some(first_line) = seen.get(name_str) {
             ok = false;
@@ -544,7 +554,16 @@ mod tests {
 
     #[test]
     fn rejects_bad_names_and_dirs() {
-        for name in ["A1", "a/b", "..", "1a", "", &"a".repeat(49)] {
+        for name in [
+            "A1",
+            "a/b",
+            "..",
+            "1a",
+            "",
+            &"a".repeat(49),
+            "deps",
+            "build",
+        ] {
             let text = format!("{HEADER}[[exercises]]\nname = {name:?}\nhint = \"h\"\n");
             let p = only_error(&text);
             assert_eq!(p.field.as_deref(), Some("name"), "{name}: {p}");
