@@ -34,7 +34,8 @@ pub fn run(global: &Global, poll: bool) -> Result<Outcome> {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         bail!(NO_TERMINAL);
     }
-    let ctx = Ctx::load(global)?;
+    // Fail before the screen takes over if progress could not be saved.
+    let ctx = Ctx::load_to_write(global)?;
     let (tx, rx) = mpsc::channel();
 
     let raw = terminal::RawMode::enable().context("cannot switch the terminal to raw mode")?;
