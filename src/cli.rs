@@ -69,6 +69,14 @@ pub enum Command {
         #[arg(long, short)]
         yes: bool,
     },
+    /// Make an exercise the current one (jump ahead, or go back)
+    #[command(
+        after_help = "Instructors: have the room start a chapter together.\n\nExample:\n  rustdrill goto tokio1"
+    )]
+    Goto {
+        /// Exercise name
+        name: String,
+    },
     /// Show where the solution is, once you have solved the exercise
     #[command(after_help = "Example:\n  rustdrill solution intro1 --show")]
     Solution {

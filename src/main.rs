@@ -70,6 +70,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Some(Command::Hint { name, all }) => cmd::hint::run(global, name.as_deref(), all),
         Some(Command::List { json }) => cmd::list::run(global, json),
         Some(Command::Reset { name, yes }) => cmd::reset::run(global, &name, yes),
+        Some(Command::Goto { name }) => cmd::goto::run(global, &name),
         Some(Command::Solution { name, show }) => cmd::solution::run(global, name.as_deref(), show),
         Some(Command::Verify {
             json,

@@ -328,6 +328,24 @@ fn corrupt_state_is_kept_aside_and_work_continues() {
 }
 
 #[test]
+fn goto_makes_an_exercise_current() {
+    let course = Course::fixture("basic");
+    course
+        .run(&["goto", "clippy_strict"])
+        .expect_code(0)
+        .expect_contains("Current exercise: clippy_strict");
+    assert_eq!(list_json(&course).current, "clippy_strict");
+    course
+        .run(&["run"])
+        .expect_code(1)
+        .expect_contains("clippy_strict — clippy");
+    course
+        .run(&["goto", "clipy_strict"])
+        .expect_code(2)
+        .expect_contains("Did you mean clippy_strict");
+}
+
+#[test]
 fn bare_rustdrill_without_a_terminal_points_to_run() {
     let course = Course::fixture("basic");
     course

@@ -1,6 +1,7 @@
 //! One module per command. Shared here: loading the course and state.
 
 pub mod dev;
+pub mod goto;
 pub mod hint;
 pub mod init;
 pub mod list;
