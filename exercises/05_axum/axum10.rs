@@ -1,15 +1,13 @@
 // axum10 — middleware from tower-http: CORS, compression, tracing.
 //
-// Axum has no middleware system of its own: a Router is a tower `Service`,
-// so any tower `Layer` wraps it, and the tower-http crate ships the common
-// HTTP ones. Each `.layer(...)` wraps every route added before it.
-// - `CorsLayer` answers browsers' CORS preflight requests and adds the
+// Axum has no middleware system of its own: a Router is a tower `Service`, so
+// any `Layer` wraps it; each `.layer(...)` covers the routes added before it.
+// - `CorsLayer` answers browsers' CORS preflights and adds the
 //   `Access-Control-Allow-*` headers that let another origin call the API;
-// - `CompressionLayer` gzips a response when the request's
-//   `Accept-Encoding` allows it (bodies of 32 bytes or less are left alone);
-// - `TraceLayer` opens a `tracing` span per request. It prints nothing
-//   until a subscriber is installed (the `tracing-subscriber` crate, not a
-//   dependency of this course).
+// - `CompressionLayer` gzips a response when the request's `Accept-Encoding`
+//   allows it (bodies of 32 bytes or less are left alone);
+// - `TraceLayer` opens a `tracing` span per request, but prints nothing until
+//   a subscriber is installed (the `tracing-subscriber` crate, not used here).
 //
 // roadmap.md §4
 

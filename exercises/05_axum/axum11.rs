@@ -1,15 +1,13 @@
 // axum11 — a time limit for every request: tower-http's `TimeoutLayer`.
 //
-// A handler stuck on a slow database or a slow upstream keeps its client
-// waiting, and its memory and connection busy, for as long as it takes.
-// `tower_http::timeout::TimeoutLayer` drops the handler's future after a
-// deadline and answers with the status code you choose.
+// A handler stuck on a slow database or upstream holds its client, memory and
+// connection for as long as it takes. `tower_http::timeout::TimeoutLayer`
+// drops its future after a deadline and answers with a status code you choose.
 //
-// Two traps: `TimeoutLayer::new(duration)` is deprecated since tower-http
-// 0.6.7 (its 408 is not visible where you call it); use
-// `TimeoutLayer::with_status_code(status, duration)`. And tower's own
-// `tower::timeout::TimeoutLayer` fails with an error instead of answering,
-// which an axum Router does not accept without a `HandleErrorLayer`.
+// Two traps: `TimeoutLayer::new(duration)`, deprecated since tower-http 0.6.7,
+// hides its 408; use `TimeoutLayer::with_status_code(status, duration)`. And
+// tower's own `tower::timeout::TimeoutLayer` fails with an error instead of
+// answering, which an axum Router refuses without a `HandleErrorLayer`.
 //
 // roadmap.md §4
 

@@ -1,16 +1,13 @@
 // axum14 — server-sent events: a response that keeps sending.
 //
-// Server-sent events (SSE) are a one-way stream from server to browser over
-// a plain HTTP response of type `text/event-stream`: each event is a few
-// `field: value` lines ending with a blank line, and the browser's
-// `EventSource` reconnects by itself if the connection drops. For a
-// server-to-client feed it is simpler than a WebSocket.
+// Server-sent events (SSE) are a one-way stream, server to browser, over a
+// plain `text/event-stream` response: each event is a few `field: value` lines
+// and a blank line, and the browser's `EventSource` reconnects by itself. For
+// a server-to-client feed that is simpler than a WebSocket.
 //
-// In axum a handler returns `Sse::new(stream)`, where the stream yields
-// `Result<Event, E>`. An `Event` is built with `.data(...)`, and optionally
-// `.event(name)` (the browser dispatches on it) and `.id(...)`. Each event
-// is sent as soon as the stream yields it; the response ends with the
-// stream.
+// The handler returns `Sse::new(stream)` of `Result<Event, E>`: an `Event` has
+// `.data(...)`, and optionally `.event(name)` (the browser dispatches on it)
+// and `.id(...)`. Each is sent as it comes; the response ends with the stream.
 //
 // roadmap.md §4
 

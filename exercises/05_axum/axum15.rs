@@ -1,16 +1,13 @@
 // axum15 — serving for real, and stopping cleanly: graceful shutdown.
 //
 // `axum::serve(listener, app)` accepts connections on a tokio `TcpListener`
-// and runs the router for each request. Awaited as it is, it never returns.
-// A service that is being redeployed should instead stop accepting new
-// connections, let the requests in flight finish, and then exit:
-// `.with_graceful_shutdown(signal)` does that when the `signal` future
-// completes. In production the signal is usually Ctrl-C or SIGTERM
-// (`tokio::signal`); here it is a oneshot channel, so the program can stop
-// itself.
-//
-// Binding to port 0 lets the OS pick a free port; `local_addr()` says which.
-// The test talks raw HTTP/1.1 over a `TcpStream`: no HTTP client needed.
+// and runs the router for each request; awaited as it is, it never returns.
+// A service being redeployed should instead stop accepting connections, let
+// requests in flight finish, then exit: `.with_graceful_shutdown(signal)`
+// does that once the `signal` future completes. In production that is Ctrl-C
+// or SIGTERM (`tokio::signal`); here a oneshot channel lets the program stop
+// itself. Port 0 lets the OS pick a free port (`local_addr()` says which);
+// the test speaks raw HTTP/1.1 over a `TcpStream`, no HTTP client needed.
 //
 // roadmap.md §4
 

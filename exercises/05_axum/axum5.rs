@@ -1,15 +1,13 @@
 // axum5 — shared state: `State<T>` and an in-memory store behind `Arc`.
 //
-// Every request runs its handler on its own, possibly on another thread, so
-// data that outlives one request lives in the application state: you give
-// it to the router once with `.with_state(...)`, and a handler asks for it
-// with the `State<T>` extractor. Axum clones the state for each request, so
-// it should be cheap to clone: an `Arc` around the data, with a `Mutex`
-// where handlers change it. (A std `Mutex` is fine as long as the guard is
-// never held across an `.await`.) This is where a real service would keep
-// its database pool.
-//
-// This exercise starts a small todo API that the next ones extend.
+// Each request runs its handler on its own, possibly on another thread, so
+// data that outlives one request lives in the application state: give it to
+// the router once with `.with_state(...)`, and a handler asks for it with the
+// `State<T>` extractor. Axum clones the state for each request, so make it
+// cheap to clone: an `Arc` around the data, plus a `Mutex` where handlers
+// change it (a std `Mutex` is fine if the guard is never held across an
+// `.await`). A real service keeps its database pool here; this exercise starts
+// a small todo API that the next ones extend.
 //
 // roadmap.md §4
 

@@ -1,14 +1,14 @@
 // embassy1 — Embassy's executor, running on your PC.
 //
-// Embassy is an async runtime for microcontrollers: no RTOS, no threads, no heap. Its
-// executor polls tasks and, when none can make progress, puts the CPU to sleep until an
-// interrupt (a timer, a pin, a finished DMA transfer) wakes one up. With the `platform-std`
-// feature the very same executor runs on a PC, which is how this chapter works without a board.
+// Embassy is an async runtime for microcontrollers: no RTOS, no threads, no
+// heap. Its executor polls tasks and, when none can progress, sleeps the CPU
+// until an interrupt (a timer, a pin, a finished DMA transfer) wakes one up.
+// Its `platform-std` feature runs the same executor on a PC: no board needed.
 //
-// `#[embassy_executor::main]` turns `async fn main(spawner: Spawner)` into a real `fn main`
-// that creates the executor and runs your async `main` as its first task. As everywhere in
-// async Rust, a timer is a future: `Timer::after(..)` does nothing until you `.await` it.
-// Time in this chapter is simulated (embassy-time's mock driver), see `simulated` below.
+// `#[embassy_executor::main]` turns `async fn main(spawner: Spawner)` into a
+// real `fn main` that creates the executor and runs your `main` as its first
+// task. A timer is a future: `Timer::after(..)` does nothing until awaited.
+// Time is simulated (embassy-time's mock driver): see `simulated` below.
 // roadmap.md §13
 
 use embassy_executor::Spawner;

@@ -1,14 +1,14 @@
 // embassy10 — `#![no_std]` logic that your host tests exercise.
 //
-// Firmware is `#![no_std]`: it gets `core` (Option, iterators, slices, str, fmt) but no
-// `std`, and without a global allocator no heap either, so no `Vec`, `String`, `Box` or
-// `format!`. The `heapless` crate gives fixed-capacity stand-ins (`Vec<T, N>`,
-// `String<N>`, `Deque<T, N>`) whose size is a const generic: their memory is known at
-// compile time, and "full" is an error you handle instead of an allocation.
+// Firmware is `#![no_std]`: `core` (Option, iterators, slices, str, fmt) but
+// no `std`, and without a global allocator no heap: no `Vec`, `String`, `Box`
+// or `format!`. The `heapless` crate's fixed-capacity stand-ins (`Vec<T, N>`,
+// `String<N>`, `Deque<T, N>`) are sized by a const generic: memory known at
+// compile time, and "full" is an error you handle, not an allocation.
 //
-// The trick that makes embedded code testable: keep the logic (filters, parsers, state
-// machines) in `no_std` code that never touches a register, and run its tests on the PC.
-// This whole file is `#![no_std]`; only the `host` and `tests` modules link `std`.
+// What makes embedded code testable: keep the logic (filters, parsers, state
+// machines) in `no_std` code that never touches a register; test it on the PC.
+// This file is `#![no_std]`; only its `host` and `tests` modules link `std`.
 // roadmap.md §13
 #![no_std]
 

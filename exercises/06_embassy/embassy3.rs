@@ -1,11 +1,12 @@
 // embassy3 — task pools: running one task function several times at once.
 //
-// Embassy has no heap to allocate tasks from. Instead, `#[embassy_executor::task]` reserves a
-// `static` pool for each task function, big enough for a fixed number of running copies, so
-// the memory every task needs is known when the firmware is linked. The default pool holds
-// ONE copy: spawning a second copy while the first still runs fails with
-// `SpawnError::Busy`. `#[embassy_executor::task(pool_size = N)]` makes room for N copies,
-// and costs N times the task's size in RAM, whether you use them or not.
+// Embassy has no heap to allocate tasks from: `#[embassy_executor::task]`
+// reserves a `static` pool per task function, with room for a fixed number
+// of running copies, so the memory every task needs is known at link time.
+// The default pool holds ONE copy: spawning a second while the first still
+// runs fails with `SpawnError::Busy`. Declaring the task with
+// `#[embassy_executor::task(pool_size = N)]` makes room for N copies, and
+// costs N times the task's size in RAM, whether you use them or not.
 //
 // Here one `blink` task function drives three LEDs at three different rates.
 // roadmap.md §13

@@ -1,12 +1,14 @@
 // embassy4 — blinky without drift: `Timer` versus `Ticker`.
 //
-// On a microcontroller `Timer::after(d).await` costs no CPU: the task sleeps, a hardware timer
-// raises an interrupt when `d` is up, and the executor polls the task again. That replaces
-// the busy-wait delay loops and hand-written timer interrupts of classic embedded code.
-// But "wait 500 ms after the work" is not "every 500 ms": if the loop body itself takes time,
-// each period grows by that much and the blink drifts. `Ticker::every(d)` remembers when the
-// previous tick was due and fires at fixed deadlines, so the work inside the loop does not
-// push the schedule back. (The tests run 2 s of blinking on simulated time, in milliseconds.)
+// On a microcontroller `Timer::after(d).await` costs no CPU: the task sleeps,
+// a hardware timer raises an interrupt when `d` is up, and the executor polls
+// the task again. That replaces the busy-wait delay loops and hand-written
+// timer interrupts of classic embedded code. But "wait 500 ms after the work"
+// is not "every 500 ms": if the loop body itself takes time, each period grows
+// by that much and the blink drifts. `Ticker::every(d)` remembers when the
+// previous tick was due and fires at fixed deadlines, so the work in the loop
+// does not push the schedule back. (The tests run 2 s of blinking on
+// simulated time, in milliseconds.)
 // roadmap.md §13
 
 use std::sync::{Mutex, PoisonError};

@@ -1,14 +1,14 @@
 // embassy5 — a `Channel` between a producer task and a consumer task.
 //
-// Tasks that share no memory talk through `embassy_sync::channel::Channel`: a fixed-capacity
-// queue (no heap: the capacity is a const generic) that lives in a `static`, so any task can
-// hold a `Sender` or a `Receiver`. The `RawMutex` type parameter says how the queue is
-// protected: `CriticalSectionRawMutex` is safe even against interrupt handlers,
-// `NoopRawMutex` is enough when every user runs on the same executor.
+// Tasks that share no memory talk through `embassy_sync::channel::Channel`, a
+// fixed-capacity queue (capacity a const generic, no heap) in a `static`, so
+// any task can hold a `Sender` or `Receiver`. The `RawMutex` parameter sets
+// its protection: `CriticalSectionRawMutex` is safe even against interrupt
+// handlers, `NoopRawMutex` is enough when all users share one executor.
 //
-// When the queue is full, `try_send` returns an error at once (the value is lost if you
-// ignore it), while `send(..).await` waits until the consumer makes room. That waiting is
-// backpressure: the fast producer slows to the pace of the slow consumer, nothing is lost.
+// When the queue is full, `try_send` fails at once (ignore the error and the
+// value is lost), while `send(..).await` waits for the consumer to make room.
+// That waiting is backpressure: nothing is lost, the producer just slows down.
 // roadmap.md §13
 
 use std::sync::{Mutex, PoisonError};

@@ -1,13 +1,14 @@
 // embassy9 — `select`: a button press racing a timeout.
 //
-// On a microcontroller, waiting for a button is not a loop reading the pin: the HAL arms a
-// pin interrupt (EXTI on STM32, GPIOTE on nRF) and `wait_for_falling_edge().await` sleeps
-// until it fires. `embedded-hal-async` names that ability `digital::Wait`.
+// On a microcontroller a button is not polled in a loop: the HAL arms a pin
+// interrupt (EXTI on STM32, GPIOTE on nRF) and `wait_for_falling_edge().await`
+// sleeps until it fires; `embedded-hal-async` names that `digital::Wait`.
 //
-// "Wait for this OR that, whichever comes first" is `embassy_futures::select::select(a, b)`:
-// it polls both futures and returns `Either::First` or `Either::Second` with the winner's
-// output. The loser is dropped, which cancels it: no thread to kill, no flag to check.
-// (`embassy_time::with_timeout(duration, fut)` is the ready-made form for timeouts.)
+// "Wait for this OR that, whichever comes first" is
+// `embassy_futures::select::select(a, b)`: it polls both futures and returns
+// `Either::First` or `Either::Second` with the winner's output. The loser is
+// dropped, which cancels it: no thread to kill, no flag to check. For
+// timeouts, `embassy_time::with_timeout(duration, fut)` is ready-made.
 // roadmap.md §13
 
 use core::convert::Infallible;

@@ -1,14 +1,13 @@
 // axum13 — nested routers and a fallback for everything else.
 //
 // A larger app is built from smaller routers. `Router::nest("/api", api)`
-// mounts a whole router under a prefix: its "/todos" answers at
-// "/api/todos", and its "/" answers at "/api" exactly (not "/api/").
-// `merge` instead adds the other router's routes as they are, unprefixed.
+// mounts a whole router under a prefix: its "/todos" answers at "/api/todos",
+// and its "/" at "/api" exactly (not "/api/"). `merge` instead adds the other
+// router's routes as they are, unprefixed.
 //
-// A request that matches no route goes to the fallback, by default an
-// empty 404. `Router::fallback(handler)` replaces it, for example with a
-// JSON error like the rest of the API; nested routers without a fallback
-// of their own use the outer one.
+// A request matching no route goes to the fallback, by default an empty 404.
+// `Router::fallback(handler)` replaces it, say with a JSON error like the rest
+// of the API; nested routers without their own fallback use the outer one.
 //
 // roadmap.md §4
 

@@ -1,14 +1,13 @@
 // axum2 — path parameters: `/users/{id}` and the `Path` extractor.
 //
 // Since axum 0.8 a captured segment is written `{id}` and a catch-all tail
-// `{*rest}`. The older `/:id` and `/*rest` spellings are not silently taken
-// as literal text: `Router::route` panics when the router is built, with a
-// message telling you to use braces. (`without_v07_checks()` turns that
-// check off if you really want a segment that starts with `:`.)
+// `{*rest}`. The old `/:id` and `/*rest` spellings are not silently read as
+// literal text: `Router::route` panics at build time, telling you to use
+// braces (`without_v07_checks()` turns that off, to allow a leading `:`).
 //
-// The handler receives the captured text through the `Path` extractor, which
-// also parses it: `Path<u32>` turns "/users/42" into 42, and answers
-// 400 Bad Request by itself for "/users/abc".
+// The `Path` extractor hands the captured text to the handler, parsed:
+// `Path<u32>` turns "/users/42" into 42, and answers 400 Bad Request by
+// itself for "/users/abc".
 //
 // roadmap.md §4
 

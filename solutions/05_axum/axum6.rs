@@ -1,14 +1,13 @@
 // axum6 — a missing resource is 404: handlers can return `Result`.
 //
-// GET /todos/{id} looks one todo up. When the id is unknown, the honest
-// answer is 404 Not Found. A handler's return type only has to implement
-// `IntoResponse`, and `Result<T, E>` does whenever both `T` and `E` do:
-// `Ok` sends the value, `Err` sends the error. `StatusCode` is itself a
-// response, so `Result<Json<Todo>, StatusCode>` is a complete answer.
+// GET /todos/{id} looks one todo up; for an unknown id the honest answer is
+// 404 Not Found. A handler's return type only has to implement `IntoResponse`,
+// and `Result<T, E>` does whenever both `T` and `E` do: `Ok` sends the value,
+// `Err` the error. `StatusCode` is itself a response, so
+// `Result<Json<Todo>, StatusCode>` is a complete answer.
 //
-// Indexing a map with an unknown key panics instead. Under `axum::serve` a
-// panicking handler only drops that one connection: the client gets no
-// answer at all, which is worse than any status code.
+// Indexing a map with an unknown key panics instead. Under `axum::serve` that
+// drops only this one connection, and the client gets no answer at all.
 //
 // roadmap.md §4
 

@@ -1,15 +1,13 @@
 // axum9 — extractor rejections, and making them speak your error format.
 //
-// When an extractor fails, axum answers for you, before the handler runs:
-// `Json` says 415 Unsupported Media Type without `Content-Type:
-// application/json`, 400 Bad Request for a body that is not JSON, and
-// 422 Unprocessable Entity for JSON of the wrong shape, each with a short
-// text/plain explanation. That breaks an API whose errors are all JSON.
+// When an extractor fails, axum answers before the handler runs. `Json` says
+// 415 Unsupported Media Type without `Content-Type: application/json`, 400 Bad
+// Request for a body that is not JSON, 422 Unprocessable Entity for JSON of
+// the wrong shape, in text/plain: wrong for an API whose errors are all JSON.
 //
-// To take over, ask for the extractor's `Result` instead: an argument
-// `Result<Json<T>, JsonRejection>` never rejects, the handler gets the
-// rejection as a value and can `?` it into `AppError`. The rejection keeps
-// its status code and message (`status()`, `body_text()`).
+// To take over, ask for the `Result` instead: `Result<Json<T>, JsonRejection>`
+// never rejects, so the handler gets the rejection as a value and can `?` it
+// into `AppError`, keeping its status and message (`status()`, `body_text()`).
 //
 // roadmap.md §4
 

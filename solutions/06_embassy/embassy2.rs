@@ -1,14 +1,14 @@
 // embassy2 — tasks, the `Spawner`, and why task arguments must be `'static`.
 //
-// An Embassy task is an `async fn` marked `#[embassy_executor::task]`. Calling it does not run
-// it: it returns a `Result<SpawnToken, SpawnError>`, and `spawner.spawn(token)` hands the task
-// to the executor, which runs it side by side with every other task. No heap is involved: each
-// task lives in a `static` pool the macro creates, sized at compile time.
+// An Embassy task is an `async fn` marked `#[embassy_executor::task]`. Calling
+// it does not run it: it returns a `Result<SpawnToken, SpawnError>`, and
+// `spawner.spawn(token)` hands the task to the executor to run beside the
+// others. No heap: each task lives in a `static` pool sized at compile time.
 //
-// Because a spawned task may run forever, long after the function that spawned it has
-// returned, everything it receives must live forever too: owned values, `&'static`
-// references to `static` items, or memory made `'static` on purpose (`StaticCell`). The task
-// macro checks this and rejects any other reference. Task functions cannot be generic either.
+// A spawned task may run forever, long after the function that spawned it has
+// returned, so everything it receives must live forever too: owned values,
+// `&'static` references to `static` items, or memory made `'static` on purpose
+// (`StaticCell`). The macro rejects any other reference, and generic tasks.
 // roadmap.md §13
 
 use std::sync::{Mutex, PoisonError};

@@ -1,13 +1,14 @@
 // embassy6 — `Signal`: when only the latest value matters.
 //
-// A channel delivers every value, in order. That is right for commands and log records, and
-// wrong for state: a display that refreshes once a second should show the temperature *now*,
-// not the reading a queue has kept for it since four seconds ago.
+// A channel delivers every value, in order: right for commands and log
+// records, wrong for state. A display that refreshes once a second should
+// show the temperature *now*, not a reading queued four seconds ago.
 //
-// `embassy_sync::signal::Signal<M, T>` holds at most one value. `signal(v)` replaces whatever
-// is there (it never waits, so the producer never slows down), and `wait().await` takes the
-// newest value, or sleeps until there is one. Newer readings simply overwrite older ones that
-// nobody looked at. (`embassy_sync::watch::Watch` does the same for several receivers.)
+// `embassy_sync::signal::Signal<M, T>` holds at most one value. `signal(v)`
+// replaces whatever is there (it never waits, so the producer never slows
+// down), and `wait().await` takes the newest value, or sleeps until there is
+// one. Newer readings simply overwrite older ones that nobody looked at.
+// (`embassy_sync::watch::Watch` does the same for several receivers.)
 // roadmap.md §13
 
 use std::sync::{Mutex, PoisonError};

@@ -1,13 +1,13 @@
 // embassy7 — a `Mutex` shared by tasks, held across an `.await`.
 //
 // Several tasks updating one value need a lock. `embassy_sync` has two kinds:
-// - `blocking_mutex::Mutex` only lends you the data inside a closure; you cannot `.await`
-//   while you hold it, so it suits quick updates (and sharing with interrupt handlers).
-// - `mutex::Mutex` is async: `lock().await` puts the task to sleep until the lock is free,
-//   and its guard may be held across `.await` points. Other tasks keep running meanwhile;
-//   only the ones that want this lock wait.
+// - `blocking_mutex::Mutex` lends the data only inside a closure, no `.await`
+//   while held: for quick updates (and sharing with interrupt handlers).
+// - `mutex::Mutex` is async: `lock().await` sleeps until the lock is free, and
+//   the guard may be held across `.await` points; other tasks keep running,
+//   and only those that want this lock wait.
 //
-// A read-modify-write must happen under ONE lock: read, unlock, await something slow, lock
+// A read-modify-write needs ONE lock: read, unlock, await something slow, lock
 // again to write, and another task's update in between is lost.
 // roadmap.md §13
 

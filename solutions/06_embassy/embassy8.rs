@@ -1,13 +1,14 @@
-// embassy8 — a driver written against `embedded-hal` traits, tested with mock pins.
+// embassy8 — a driver against `embedded-hal` traits, tested with mock pins.
 //
-// `embedded-hal` 1.0 is the contract between drivers and chips: `OutputPin` (set_high /
-// set_low), `InputPin`, SPI, I2C... and `embedded-hal-async` adds async versions (`DelayNs`,
-// `digital::Wait`, async SPI/I2C). Every HAL — embassy-stm32, embassy-nrf, embassy-rp, esp-hal
-// — implements them for its own pin and timer types. A driver generic over the traits runs on
-// all of those chips unchanged, and on your PC with a mock pin, which is how it gets tested.
+// `embedded-hal` 1.0 is the contract between drivers and chips: `OutputPin`
+// (set_high / set_low), `InputPin`, SPI, I2C... and `embedded-hal-async` adds
+// async versions (`DelayNs`, `digital::Wait`, async SPI/I2C). Every HAL —
+// embassy-stm32, embassy-nrf, embassy-rp, esp-hal — implements them for its
+// own pin and timer types. A driver generic over the traits runs on all those
+// chips unchanged, and on your PC with a mock pin, which is how it is tested.
 //
-// Pin operations can fail (a pin behind an I2C port expander, say), so they return
-// `Result<(), Self::Error>`; a good driver passes that error to its caller.
+// Pin operations can fail (a pin behind an I2C port expander, say), so they
+// return `Result<(), Self::Error>`; a good driver passes that error up.
 // roadmap.md §13
 
 use embassy_futures::select::{Either, select};
