@@ -229,6 +229,31 @@ fn exercise_passes_unsolved() {
 }
 
 #[test]
+fn exercise_that_hangs_unsolved() {
+    caught(
+        |c| {
+            edit(
+                c,
+                "info.toml",
+                "dir = \"01_first\"\nhint = \"Multiply",
+                "dir = \"01_first\"\ntimeout_secs = 1\nhint = \"Multiply",
+            );
+            edit(
+                c,
+                &format!("{CHAPTER}/first1.rs"),
+                "    // TODO: return twice `n`\n    n\n",
+                "    // TODO: return twice `n`\n    #[allow(clippy::empty_loop)]\n    loop {}\n",
+            );
+        },
+        &[
+            "exercises/01_first/first1.rs",
+            "`first1`",
+            "times out as shipped (after 1 s)",
+        ],
+    );
+}
+
+#[test]
 fn skip_check_unsolved_allows_it() {
     let course = Course::fixture("authoring");
     let solved = course.read("solutions/01_first/first1.rs");

@@ -108,7 +108,9 @@ mod tests {
             let (queue, jobs) = mpsc::channel(8);
             queue.send(1).await.unwrap();
             token.cancel();
-            let finished = worker(jobs, token).await;
+            let finished = timeout(Duration::from_secs(60), worker(jobs, token))
+                .await
+                .expect("the worker kept waiting for jobs after the token was cancelled");
             assert!(
                 finished.is_empty(),
                 "the token was cancelled before the worker started, yet it took job 1 \

@@ -496,6 +496,19 @@ fn dynamic_checks(course: &Course, problems: &mut Vec<Problem>) -> Result<()> {
                     "passes as shipped: leave something for the learner to fix \
                      (or set `skip_check_unsolved = true`)",
                 ));
+            } else if let crate::verdict::Verdict::TimedOut { limit, .. } = c.verdict {
+                // A learner would wait the whole limit for a message that
+                // teaches nothing; a hang is rarely the lesson.
+                problems.push(Problem::new(
+                    &ex.relative_path,
+                    Some(&ex.name),
+                    format!(
+                        "times out as shipped (after {} s): make it fail fast with a message \
+                         that teaches, e.g. wrap a wait in `tokio::time::timeout` (paused \
+                         time makes that instant)",
+                        limit.as_secs()
+                    ),
+                ));
             }
         }
     }
