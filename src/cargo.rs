@@ -7,6 +7,8 @@ use std::fmt;
 use std::io::{self, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, PoisonError};
 use std::thread;
 
 use anyhow::{Context, Result};
@@ -208,6 +210,18 @@ impl Cargo {
         bins: &[&str],
         on_message: &mut dyn FnMut(&Message),
     ) -> Result<PhaseReport> {
+        self.run_phase_cancellable(phase, bins, on_message, &Cancel::default())
+    }
+
+    /// `run_phase` that another thread can stop with `cancel` once its
+    /// result is no longer needed (its report then says it failed).
+    pub fn run_phase_cancellable(
+        &self,
+        phase: Phase,
+        bins: &[&str],
+        on_message: &mut dyn FnMut(&Message),
+        cancel: &Cancel,
+    ) -> Result<PhaseReport> {
         let mut cmd = Command::new("cargo");
         match phase {
             // The target dir is explicit so `dev check` can build a copy of
@@ -227,7 +241,7 @@ impl Cargo {
             cmd.args(["--bin", bin]);
         }
         cmd.current_dir(&self.dir);
-        self.run(cmd, phase, bins, on_message)
+        self.run(cmd, phase, bins, on_message, cancel)
     }
 
     fn run(
@@ -236,6 +250,7 @@ impl Cargo {
         phase: Phase,
         bins: &[&str],
         on_message: &mut dyn FnMut(&Message),
+        cancel: &Cancel,
     ) -> Result<PhaseReport> {
         cmd.stdin(Stdio::null())
             .stdout(Stdio::piped())
@@ -247,6 +262,7 @@ impl Cargo {
                 io::ErrorKind::NotFound => anyhow::anyhow!(CARGO_MISSING),
                 _ => anyhow::Error::new(e).context("cannot start cargo"),
             })?;
+        cancel.started(child.id());
         let mut stderr_pipe = child.stderr.take().expect("stderr is piped");
         // Drained on its own thread: a full stderr pipe would block cargo.
         let stderr_thread = thread::spawn(move || {
@@ -261,6 +277,8 @@ impl Cargo {
             on_message(&message);
             collector.process_message(message);
         }
+        // Before the wait reaps cargo, so its pid is never reused meanwhile.
+        cancel.finished();
         let status = child.wait().context("cargo did not finish")?;
         let stderr = stderr_thread.join().unwrap_or_default();
         if phase == Phase::Clippy && stderr.contains("no such command: `clippy`") {
@@ -271,6 +289,51 @@ impl Cargo {
         report.stderr = stderr;
         Ok(report)
     }
+}
+
+/// Stops a running cargo invocation from another thread: the check of a
+/// broken exercise need not wait for a clippy run whose result it will not use.
+#[derive(Debug, Default)]
+pub struct Cancel {
+    /// The process group of the cargo that is running, if any.
+    group: Mutex<Option<u32>>,
+    cancelled: AtomicBool,
+}
+
+impl Cancel {
+    pub fn cancel(&self) {
+        self.cancelled.store(true, Ordering::SeqCst);
+        let group = self.group.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(pid) = *group {
+            terminate_group(pid);
+        }
+    }
+
+    fn started(&self, pid: u32) {
+        let mut group = self.group.lock().unwrap_or_else(PoisonError::into_inner);
+        *group = Some(pid);
+        if self.cancelled.load(Ordering::SeqCst) {
+            terminate_group(pid);
+        }
+    }
+
+    fn finished(&self) {
+        *self.group.lock().unwrap_or_else(PoisonError::into_inner) = None;
+    }
+}
+
+fn terminate_group(pid: u32) {
+    #[cfg(unix)]
+    if let Ok(pid) = i32::try_from(pid) {
+        // SAFETY: killpg only sends a signal. The group is cargo's own (it
+        // was spawned as a group leader) and not yet reaped, so the id is
+        // still ours.
+        unsafe {
+            libc::killpg(pid, libc::SIGTERM);
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = pid;
 }
 
 /// The toolchain's version line, part of every cache key.
@@ -369,6 +432,30 @@ mod tests {
         let code = r.targets["a"].diagnostics[0].code.as_deref();
         assert_eq!(code, Some("clippy::needless_return"));
         assert!(!r.targets["a"].has_errors());
+    }
+
+    #[test]
+    fn cancel_ends_the_running_group_and_one_started_after_it() {
+        use std::os::unix::process::CommandExt;
+        let spawn = || {
+            Command::new("sleep")
+                .arg("30")
+                .process_group(0)
+                .spawn()
+                .unwrap()
+        };
+        let cancel = Cancel::default();
+        let mut running = spawn();
+        cancel.started(running.id());
+        cancel.cancel();
+        assert!(
+            running.wait().unwrap().code().is_none(),
+            "ended by a signal"
+        );
+        // Cancelled before it started: ended as soon as it is known.
+        let mut late = spawn();
+        cancel.started(late.id());
+        assert!(late.wait().unwrap().code().is_none(), "ended by a signal");
     }
 
     #[test]

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use anyhow::Result;
 use cargo_metadata::Message;
 
-use crate::cargo::{Cargo, Diagnostic, Phase, PhaseReport, Severity};
+use crate::cargo::{Cancel, Cargo, Diagnostic, Phase, PhaseReport, Severity};
 use crate::course::{Course, Exercise, Layout};
 use crate::exec::{self, ProcessOutput, Termination};
 use crate::verdict::{self, TimedStep, Verdict};
@@ -78,11 +78,17 @@ pub fn check(
         }
     };
 
+    let clippy_cancel = Cancel::default();
     thread::scope(|scope| -> Result<Vec<Checked>> {
         // Clippy runs in its own target directory, alongside the builds.
         let clippy = scope.spawn(|| {
             progress(Progress::PhaseStarted(Phase::Clippy));
-            cargo.run_phase(Phase::Clippy, &bins, &mut forward(Phase::Clippy))
+            cargo.run_phase_cancellable(
+                Phase::Clippy,
+                &bins,
+                &mut forward(Phase::Clippy),
+                &clippy_cancel,
+            )
         });
 
         progress(Progress::PhaseStarted(Phase::Build));
@@ -114,6 +120,11 @@ pub fn check(
             }
         }
 
+        // Nothing compiled: clippy's report would go unused, so do not make
+        // the learner wait for it (a compile error is the most common state).
+        if checked.len() == selection.len() {
+            clippy_cancel.cancel();
+        }
         // Clippy is cheaper than the two builds and has usually finished by
         // now; with its report in hand each verdict is final when its run ends.
         let clippy = clippy.join().expect("the clippy thread does not panic")?;
