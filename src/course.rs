@@ -131,7 +131,7 @@ impl Course {
         }
 
         let targets = targets::bin_targets(&cargo_dir, &root.join(".rustdrill"))?;
-        let target_dir = targets.target_dir.clone();
+        let target_dir = own_target_dir(&root, &cargo_dir, &targets.target_dir);
         let mut exercises = Vec::with_capacity(info.exercises.len());
         for (index, ex) in info.exercises.into_iter().enumerate() {
             let path = root.join(ex.relative_path());
@@ -204,6 +204,20 @@ impl Course {
             .iter()
             .filter(|e| e.chapter.as_deref() == Some(dir))
             .collect()
+    }
+}
+
+/// The course builds in a target directory of its own. Cargo decides what
+/// is fresh by file times and by paths relative to the workspace, so two
+/// copies of one course sharing a target directory (a global
+/// `CARGO_TARGET_DIR`, say) could run one copy's binary for the other's
+/// unchanged file: a false verdict. A target directory inside the course
+/// (the default, or one the course configures) is kept.
+fn own_target_dir(root: &Path, cargo_dir: &Path, from_cargo: &Path) -> PathBuf {
+    if from_cargo.starts_with(root) {
+        from_cargo.to_path_buf()
+    } else {
+        cargo_dir.join("target")
     }
 }
 

@@ -327,3 +327,30 @@ fn read_only_course_was_checked_before_progress_failed_to_save() {
     // Reading progress still works.
     course.run(&["list"]).expect_code(0);
 }
+
+#[test]
+fn a_shared_cargo_target_dir_ran_another_copys_solved_binary() {
+    // Two copies of one course, and a global CARGO_TARGET_DIR: cargo judges
+    // freshness by file times and workspace-relative paths, so without a
+    // target dir of its own the unsolved copy would run the solved one's
+    // binary and pass.
+    let shared = tempfile::tempdir().unwrap();
+    let unsolved = Course::fixture("basic");
+    let solved = Course::fixture("basic");
+    let fixed = solved.read("solutions/01_basics/compile_error.rs");
+    solved.write("exercises/01_basics/compile_error.rs", &fixed);
+    let run = |course: &Course| {
+        Run::from(
+            course
+                .cmd(&["run", "compile_error"])
+                .env("CARGO_TARGET_DIR", shared.path())
+                .output()
+                .unwrap(),
+        )
+    };
+    run(&solved).expect_code(0);
+    run(&unsolved)
+        .expect_code(1)
+        .expect_contains("compile error: [E0308]");
+    assert!(unsolved.path("exercises/target").is_dir());
+}

@@ -655,6 +655,7 @@ impl App {
             chapter: next_chapter.clone(),
             bin: next.name.clone(),
             cargo_dir: self.course.cargo_dir.clone(),
+            target_dir: self.course.target_dir.clone(),
             clippy_target_dir: cargo.clippy_target_dir(),
         };
         self.prebuild_status = Some(ui::dim(&format!(

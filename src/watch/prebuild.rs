@@ -45,6 +45,8 @@ pub struct Job {
     pub chapter: String,
     pub bin: String,
     pub cargo_dir: PathBuf,
+    /// Where the builds go (`Course::target_dir`).
+    pub target_dir: PathBuf,
     /// Where clippy builds (`Cargo::clippy_target_dir`).
     pub clippy_target_dir: PathBuf,
 }
@@ -120,9 +122,12 @@ fn run(job: Job, generation: u64, shared: &Mutex<Shared>, tx: &Sender<Event>) {
     for (i, args) in phases.iter().enumerate() {
         let mut cmd = Command::new("cargo");
         cmd.args(*args);
-        if i == 2 {
-            cmd.arg("--target-dir").arg(&job.clippy_target_dir);
-        }
+        let target_dir = if i == 2 {
+            &job.clippy_target_dir
+        } else {
+            &job.target_dir
+        };
+        cmd.arg("--target-dir").arg(target_dir);
         cmd.args(["--message-format=json", "--bin", &job.bin])
             .current_dir(&job.cargo_dir)
             .stdin(Stdio::null())
