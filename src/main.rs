@@ -12,6 +12,7 @@ mod cmd;
 mod course;
 mod embedded;
 mod exec;
+mod files;
 mod state;
 mod ui;
 mod verdict;

@@ -3,7 +3,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -11,6 +10,7 @@ use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 
 use crate::course::Course;
+use crate::files;
 use crate::verdict::VerdictKind;
 
 pub const STATE_VERSION: u32 = 1;
@@ -136,16 +136,7 @@ impl StateFile {
             Err(e) => format!("it is damaged ({})", e.message().trim()),
         };
         // Keep the learner's data for inspection; start over beside it.
-        // Never over an earlier kept copy: the stamp has only seconds.
-        let stamp = humantime::format_rfc3339_seconds(SystemTime::now())
-            .to_string()
-            .replace(':', "-");
-        let mut aside = dir.join(format!("{STATE_FILE}.corrupt-{stamp}"));
-        let mut n = 1;
-        while aside.exists() {
-            aside = dir.join(format!("{STATE_FILE}.corrupt-{stamp}-{n}"));
-            n += 1;
-        }
+        let aside = files::stamped_path(dir, &format!("{STATE_FILE}.corrupt-"), "");
         fs::rename(&path, &aside)
             .with_context(|| format!("cannot move the unreadable {} aside", path.display()))?;
         let warning = format!(
@@ -188,12 +179,7 @@ impl StateFile {
         fs::create_dir_all(dir).with_context(context)?;
         ensure_gitignore(dir);
         let text = toml::to_string_pretty(&self.state).context("cannot serialise progress")?;
-        let mut tmp = tempfile::NamedTempFile::new_in(dir).with_context(context)?;
-        tmp.write_all(text.as_bytes()).with_context(context)?;
-        tmp.as_file().sync_all().with_context(context)?;
-        tmp.persist(&self.path)
-            .map_err(|e| e.error)
-            .with_context(context)?;
+        files::write_atomic(&self.path, text.as_bytes()).with_context(context)?;
         Ok(())
     }
 

@@ -1,12 +1,12 @@
 //! `rustdrill reset NAME`: back up the learner's file, restore the original.
 
 use std::fs;
-use std::io::Write;
 
 use anyhow::{Context, Result, bail};
 
 use super::{Ctx, Outcome, original};
 use crate::cli::Global;
+use crate::files;
 use crate::ui::outln;
 
 pub fn run(global: &Global, name: &str, yes: bool) -> Result<Outcome> {
@@ -52,34 +52,14 @@ pub fn backup_and_restore(
 ) -> Result<Option<std::path::PathBuf>> {
     let backup_dir = ctx.course.state_dir().join("backup");
     let mut backup = None;
-    // The restored file keeps the learner's file's permissions, not the
-    // temp file's private 0600.
-    let permissions = fs::metadata(&ex.path).ok().map(|m| m.permissions());
     if let Ok(current) = fs::read(&ex.path) {
         fs::create_dir_all(&backup_dir)
             .with_context(|| format!("cannot create {}", backup_dir.display()))?;
-        let stamp = crate::state::now().replace(':', "-");
-        let mut path = backup_dir.join(format!("{}-{stamp}.rs", ex.name));
-        let mut n = 1;
-        while path.exists() {
-            path = backup_dir.join(format!("{}-{stamp}-{n}.rs", ex.name));
-            n += 1;
-        }
+        let path = files::stamped_path(&backup_dir, &format!("{}-", ex.name), ".rs");
         fs::write(&path, current).with_context(|| format!("cannot write {}", path.display()))?;
         backup = Some(path);
     }
-    let dir = ex.path.parent().expect("an exercise file has a folder");
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)
-        .with_context(|| format!("cannot write in {}", dir.display()))?;
-    tmp.write_all(original)
-        .with_context(|| format!("cannot write in {}", dir.display()))?;
-    if let Some(permissions) = permissions {
-        tmp.as_file()
-            .set_permissions(permissions)
-            .with_context(|| format!("cannot write in {}", dir.display()))?;
-    }
-    tmp.persist(&ex.path)
-        .map_err(|e| e.error)
+    files::write_atomic(&ex.path, original)
         .with_context(|| format!("cannot replace {}", ex.path.display()))?;
     Ok(backup)
 }

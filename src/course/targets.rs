@@ -5,13 +5,14 @@
 
 use std::collections::HashMap;
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
 use anyhow::Result;
 use cargo_metadata::{MetadataCommand, TargetKind};
 use serde::{Deserialize, Serialize};
+
+use crate::files;
 
 const CACHE_FILE: &str = "targets.json";
 
@@ -36,17 +37,10 @@ pub fn bin_targets(cargo_dir: &Path, state_dir: &Path) -> Result<Targets> {
     // Only into an existing state folder: a course never run stays untouched.
     if state_dir.is_dir() {
         let cached = Cached { key, targets };
-        let _ = write_atomically(state_dir, &cache, &serde_json::to_vec(&cached)?);
+        let _ = files::write_atomic(&cache, &serde_json::to_vec(&cached)?);
         return Ok(cached.targets);
     }
     Ok(targets)
-}
-
-fn write_atomically(dir: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
 }
 
 /// Size and modification time of every manifest under `cargo_dir` (three
