@@ -3,7 +3,7 @@
 //! file names).
 
 pub mod info;
-mod targets;
+pub mod targets;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -57,8 +57,22 @@ pub struct Course {
     pub welcome_message: Option<String>,
     pub final_message: Option<String>,
     pub exercises: Vec<Exercise>,
+    /// It is the course embedded in this binary (same info.toml): `reset`
+    /// and solutions come from the binary.
+    pub embedded: bool,
     /// Non-fatal problems in info.toml (unknown keys).
     pub warnings: Vec<InfoProblem>,
+}
+
+/// Which layout the course at `root` has, and where cargo runs for it.
+pub fn cargo_workspace(root: &Path) -> Option<(Layout, PathBuf)> {
+    if root.join("exercises/Cargo.toml").is_file() {
+        Some((Layout::Workspace, root.join("exercises")))
+    } else if root.join("Cargo.toml").is_file() {
+        Some((Layout::Rustlings, root.to_path_buf()))
+    } else {
+        None
+    }
 }
 
 /// Finds the course root: `explicit` if given, else the first ancestor of
@@ -98,15 +112,12 @@ impl Course {
         let text = fs::read_to_string(&info_path)
             .with_context(|| format!("cannot read {}", info_path.display()))?;
         let info = info::parse(Path::new(INFO_FILE), &text, strict)?;
-        Self::from_info(root, info)
+        let embedded = crate::embedded::is_embedded_info(text.as_bytes());
+        Self::from_info(root, info, embedded)
     }
 
-    fn from_info(root: PathBuf, info: Info) -> Result<Course> {
-        let (layout, cargo_dir) = if root.join("exercises/Cargo.toml").is_file() {
-            (Layout::Workspace, root.join("exercises"))
-        } else if root.join("Cargo.toml").is_file() {
-            (Layout::Rustlings, root.clone())
-        } else {
+    fn from_info(root: PathBuf, info: Info, embedded: bool) -> Result<Course> {
+        let Some((layout, cargo_dir)) = cargo_workspace(&root) else {
             bail!(
                 "{} has an {INFO_FILE} but no exercises/Cargo.toml (rustdrill layout) \
                  nor Cargo.toml (rustlings layout): cargo cannot build its exercises",
@@ -136,12 +147,12 @@ impl Course {
         for (index, ex) in info.exercises.into_iter().enumerate() {
             let path = root.join(ex.relative_path());
             let canonical = path.canonicalize().unwrap_or_else(|_| path.clone());
-            let Some(package) = targets.by_src.get(&canonical) else {
+            let Some(bin) = targets.bins.get(&canonical) else {
                 problems.push(missing_target_message(&ex, &layout));
                 continue;
             };
-            let (package, bin) = package.clone();
-            if bin != ex.name {
+            let (package, bin) = (bin.package.clone(), &bin.name);
+            if *bin != ex.name {
                 problems.push(format!(
                     "{INFO_FILE}:{}: exercise `{}`: its file is built by the bin target `{bin}` \
                      of package `{package}`; the bin must be named `{}` like the exercise",
@@ -175,6 +186,7 @@ impl Course {
             target_dir,
             welcome_message: info.welcome_message,
             final_message: info.final_message,
+            embedded,
             exercises,
             warnings: info.warnings,
         })

@@ -20,7 +20,6 @@ use std::process::Command;
 use std::time::Duration;
 
 use anyhow::{Context, Result};
-use cargo_metadata::{MetadataCommand, TargetKind};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::Outcome;
@@ -108,10 +107,9 @@ pub fn check(global: &Global) -> Result<Outcome> {
 /// The course builds the same everywhere only if its `Cargo.lock` is
 /// committed and matches the manifests.
 fn lock_check(root: &Path, problems: &mut Vec<Problem>) {
-    let cargo_dir = if root.join("exercises/Cargo.toml").is_file() {
-        root.join("exercises")
-    } else {
-        root.to_path_buf()
+    // No workspace at all is reported by the course loading.
+    let Some((_, cargo_dir)) = course::cargo_workspace(root) else {
+        return;
     };
     let lock = cargo_dir.join("Cargo.lock");
     let rel = lock.strip_prefix(root).unwrap_or(&lock).to_path_buf();
@@ -244,26 +242,17 @@ fn target_checks(
     exercises: &[ExerciseInfo],
     problems: &mut Vec<Problem>,
 ) -> Result<HashSet<PathBuf>> {
-    let cargo_dir = if root.join("exercises/Cargo.toml").is_file() {
-        root.join("exercises")
-    } else {
-        root.to_path_buf()
+    let Some((_, cargo_dir)) = course::cargo_workspace(root) else {
+        return Ok(HashSet::new());
     };
-    let metadata = match MetadataCommand::new()
-        .current_dir(&cargo_dir)
-        .manifest_path(cargo_dir.join("Cargo.toml"))
-        .no_deps()
-        .exec()
-    {
-        Ok(m) => m,
+    let targets = match course::targets::query(&cargo_dir) {
+        Ok(targets) => targets,
         Err(e) => {
+            let manifest = cargo_dir.join("Cargo.toml");
             problems.push(Problem::new(
-                cargo_dir
-                    .join("Cargo.toml")
-                    .strip_prefix(root)
-                    .unwrap_or(&cargo_dir),
+                manifest.strip_prefix(root).unwrap_or(&manifest),
                 None,
-                format!("cargo cannot read the course's manifests: {e}"),
+                format!("{e:#}"),
             ));
             return Ok(HashSet::new());
         }
@@ -274,43 +263,37 @@ fn target_checks(
         .map(|e| (canonical(&root.join(e.relative_path())), e))
         .collect();
     let mut built: HashSet<PathBuf> = HashSet::new();
-    let mut other_sources = HashSet::new();
-    for package in metadata.workspace_packages() {
-        let manifest = package.manifest_path.as_std_path();
-        let manifest_rel = manifest.strip_prefix(root).unwrap_or(manifest);
-        for target in &package.targets {
-            let src = canonical(target.src_path.as_std_path());
-            if !target.kind.contains(&TargetKind::Bin) {
-                other_sources.insert(src);
-                continue;
+    for (src, target) in &targets.bins {
+        let manifest_rel = target
+            .manifest
+            .strip_prefix(root)
+            .unwrap_or(&target.manifest);
+        match wanted.get(src) {
+            Some(ex) if ex.name == target.name => {
+                built.insert(src.clone());
             }
-            match wanted.get(&src) {
-                Some(ex) if ex.name == target.name => {
-                    built.insert(src);
-                }
-                Some(ex) => {
-                    built.insert(src);
-                    problems.push(Problem::new(
-                        manifest_rel,
-                        Some(&ex.name),
-                        format!(
-                            "its file is built by the bin target `{}`; name the bin `{}` \
-                             like the exercise",
-                            target.name, ex.name
-                        ),
-                    ));
-                }
-                None => problems.push(Problem::new(
+            Some(ex) => {
+                built.insert(src.clone());
+                problems.push(Problem::new(
                     manifest_rel,
-                    None,
+                    Some(&ex.name),
                     format!(
-                        "bin target `{}` ({}) has no exercise in info.toml: add an \
-                         [[exercises]] entry or remove the target",
-                        target.name,
-                        src.strip_prefix(root).unwrap_or(&src).display()
+                        "its file is built by the bin target `{}`; name the bin `{}` \
+                         like the exercise",
+                        target.name, ex.name
                     ),
-                )),
+                ));
             }
+            None => problems.push(Problem::new(
+                manifest_rel,
+                None,
+                format!(
+                    "bin target `{}` ({}) has no exercise in info.toml: add an \
+                     [[exercises]] entry or remove the target",
+                    target.name,
+                    src.strip_prefix(root).unwrap_or(src).display()
+                ),
+            )),
         }
     }
     for (src, ex) in &wanted {
@@ -326,7 +309,7 @@ fn target_checks(
             ));
         }
     }
-    Ok(other_sources)
+    Ok(targets.other_sources)
 }
 
 /// Files in exercises/ and solutions/ that belong to no exercise: a

@@ -69,7 +69,7 @@ impl Ctx {
     /// Saves progress; on the first save of a course that is not the
     /// embedded one, keeps a copy of every exercise so `reset` can restore it.
     pub fn save(&mut self) -> Result<()> {
-        if self.state.fresh && !embedded::is_embedded_course(&self.course.root) {
+        if self.state.fresh && !self.course.embedded {
             for ex in &self.course.exercises {
                 let dest = originals_dir(&self.course).join(&ex.relative_path);
                 if !dest.exists() {
@@ -92,7 +92,7 @@ pub fn originals_dir(course: &Course) -> PathBuf {
 
 /// The exercise file as the course shipped it.
 pub fn original(course: &Course, ex: &Exercise) -> Result<Vec<u8>> {
-    if embedded::is_embedded_course(&course.root)
+    if course.embedded
         && let Some(bytes) = embedded::file(&ex.relative_path)
     {
         return Ok(bytes.to_vec());

@@ -3,7 +3,7 @@
 //! that can change it (manifests, cargo config, `CARGO_TARGET_DIR`), because
 //! `cargo metadata` costs as much as a tenth of a whole check.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
@@ -33,7 +33,7 @@ pub fn bin_targets(cargo_dir: &Path, state_dir: &Path) -> Result<Targets> {
     {
         return Ok(cached.targets);
     }
-    let targets = ask_cargo(cargo_dir)?;
+    let targets = query(cargo_dir)?;
     // Only into an existing state folder: a course never run stays untouched.
     if state_dir.is_dir() {
         let cached = Cached { key, targets };
@@ -56,7 +56,7 @@ fn fingerprint(cargo_dir: &Path) -> String {
         files.push(PathBuf::from(home).join("config.toml"));
     }
     let mut key = format!(
-        "v1 {} {:?}\n",
+        "v2 {} {:?}\n",
         cargo_dir.display(),
         std::env::var_os("CARGO_TARGET_DIR")
     );
@@ -99,14 +99,26 @@ fn collect_manifests(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// A `bin` target of the course's workspace.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct BinTarget {
+    pub package: String,
+    pub name: String,
+    /// The manifest that declares it.
+    pub manifest: PathBuf,
+}
+
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Targets {
-    /// Canonical source path -> (package, bin name).
-    pub by_src: HashMap<PathBuf, (String, String)>,
+    /// Canonical source path -> the bin target building it.
+    pub bins: HashMap<PathBuf, BinTarget>,
+    /// Canonical sources of the other targets (a shared `lib.rs`).
+    pub other_sources: HashSet<PathBuf>,
     pub target_dir: PathBuf,
 }
 
-fn ask_cargo(cargo_dir: &Path) -> Result<Targets> {
+/// Asks `cargo metadata` (no cache): every target of the workspace's packages.
+pub fn query(cargo_dir: &Path) -> Result<Targets> {
     let metadata = MetadataCommand::new()
         .current_dir(cargo_dir)
         .manifest_path(cargo_dir.join("Cargo.toml"))
@@ -123,18 +135,27 @@ fn ask_cargo(cargo_dir: &Path) -> Result<Targets> {
             ),
             other => anyhow::Error::new(other).context("`cargo metadata` failed"),
         })?;
-    let mut by_src = HashMap::new();
+    let mut bins = HashMap::new();
+    let mut other_sources = HashSet::new();
     for package in &metadata.packages {
         for target in &package.targets {
+            let src = target.src_path.clone().into_std_path_buf();
+            let src = src.canonicalize().unwrap_or(src);
             if target.kind.contains(&TargetKind::Bin) {
-                let src = target.src_path.clone().into_std_path_buf();
-                let src = src.canonicalize().unwrap_or(src);
-                by_src.insert(src, (package.name.to_string(), target.name.clone()));
+                let bin = BinTarget {
+                    package: package.name.to_string(),
+                    name: target.name.clone(),
+                    manifest: package.manifest_path.clone().into_std_path_buf(),
+                };
+                bins.insert(src, bin);
+            } else {
+                other_sources.insert(src);
             }
         }
     }
     Ok(Targets {
-        by_src,
+        bins,
+        other_sources,
         target_dir: metadata.target_directory.into_std_path_buf(),
     })
 }
