@@ -15,6 +15,7 @@ use anyhow::{Context, Result};
 use cargo_metadata::diagnostic::DiagnosticLevel;
 use cargo_metadata::{Message, TargetKind};
 
+use crate::course::Course;
 use crate::exec;
 
 pub const CARGO_MISSING: &str = "cargo was not found on PATH.\n\
@@ -192,11 +193,27 @@ fn convert(d: &cargo_metadata::diagnostic::Diagnostic) -> Option<Diagnostic> {
 pub struct Cargo {
     /// Where cargo runs (the course's cargo workspace).
     pub dir: PathBuf,
-    /// The course's target directory (from `cargo metadata`).
+    /// The course's own target directory.
     pub target_dir: PathBuf,
+    /// Run at a lower CPU priority (background builds).
+    low_priority: bool,
 }
 
 impl Cargo {
+    pub fn for_course(course: &Course) -> Cargo {
+        Cargo {
+            dir: course.cargo_dir.clone(),
+            target_dir: course.target_dir.clone(),
+            low_priority: false,
+        }
+    }
+
+    /// The same cargo at a lower CPU priority, for work nobody waits on.
+    pub fn in_background(mut self) -> Cargo {
+        self.low_priority = true;
+        self
+    }
+
     /// The target directory clippy uses, so it never waits for the builds.
     pub fn clippy_target_dir(&self) -> PathBuf {
         self.target_dir.join("rustdrill-clippy")
@@ -255,6 +272,18 @@ impl Cargo {
         cmd.stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
+        #[cfg(unix)]
+        if self.low_priority {
+            use std::os::unix::process::CommandExt;
+            // SAFETY: nice(2) is async-signal-safe and touches nothing but
+            // the child's own priority.
+            unsafe {
+                cmd.pre_exec(|| {
+                    libc::nice(10);
+                    Ok(())
+                });
+            }
+        }
         // In a registered group of its own, so rustdrill ended by a signal
         // (Ctrl-C included) ends cargo and every rustc it started.
         let (mut child, _registered) = exec::spawn_registered(&mut cmd, exec::Ending::Term)
@@ -301,6 +330,10 @@ pub struct Cancel {
 }
 
 impl Cancel {
+    pub fn is_cancelled(&self) -> bool {
+        self.cancelled.load(Ordering::SeqCst)
+    }
+
     pub fn cancel(&self) {
         self.cancelled.store(true, Ordering::SeqCst);
         let group = self.group.lock().unwrap_or_else(PoisonError::into_inner);
@@ -323,17 +356,11 @@ impl Cancel {
 }
 
 fn terminate_group(pid: u32) {
-    #[cfg(unix)]
-    if let Ok(pid) = i32::try_from(pid) {
-        // SAFETY: killpg only sends a signal. The group is cargo's own (it
-        // was spawned as a group leader) and not yet reaped, so the id is
-        // still ours.
-        unsafe {
-            libc::killpg(pid, libc::SIGTERM);
-        }
+    if let Ok(group) = i32::try_from(pid) {
+        // The group is cargo's own (spawned as a group leader) and not yet
+        // reaped, so the id is still ours.
+        exec::signal_group(group, exec::Ending::Term);
     }
-    #[cfg(not(unix))]
-    let _ = pid;
 }
 
 /// The toolchain's version line, part of every cache key.

@@ -50,10 +50,7 @@ pub fn check(
     selection: &[&Exercise],
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<Vec<Checked>> {
-    let cargo = Cargo {
-        dir: course.cargo_dir.clone(),
-        target_dir: course.target_dir.clone(),
-    };
+    let cargo = Cargo::for_course(course);
     let bins: Vec<&str> = selection.iter().map(|e| e.name.as_str()).collect();
     let forward = |phase: Phase| {
         move |m: &Message| {

@@ -142,16 +142,16 @@ pub fn run(mut cmd: Command, timeout: Duration) -> io::Result<ProcessOutput> {
     let termination = match wait_timeout(&mut child, timeout)? {
         Some(status) => from_status(status),
         None => {
-            kill_group(&child, Signal::Term);
+            signal_group(registered.0, Ending::Term);
             if wait_timeout(&mut child, GRACE)?.is_none() {
-                kill_group(&child, Signal::Kill);
+                signal_group(registered.0, Ending::Kill);
                 child.wait()?;
             }
             Termination::TimedOut(timeout)
         }
     };
     // Children that outlived their parent still hold the pipes: end them.
-    kill_group(&child, Signal::Kill);
+    signal_group(registered.0, Ending::Kill);
     drop(registered);
     let deadline = Instant::now() + DRAIN_DEADLINE;
     let stdout = stdout.finish(deadline);
@@ -193,32 +193,23 @@ fn wait_timeout(child: &mut Child, limit: Duration) -> io::Result<Option<ExitSta
     }
 }
 
-enum Signal {
-    Term,
-    Kill,
-}
-
-fn kill_group(child: &Child, signal: Signal) {
+/// Sends `ending`'s signal to the process group `group` (an already-empty
+/// group is fine).
+pub fn signal_group(group: i32, ending: Ending) {
     #[cfg(unix)]
     {
-        let sig = match signal {
-            Signal::Term => libc::SIGTERM,
-            Signal::Kill => libc::SIGKILL,
+        let signal = match ending {
+            Ending::Kill => libc::SIGKILL,
+            Ending::Term => libc::SIGTERM,
         };
-        let Ok(pgid) = i32::try_from(child.id()) else {
-            return;
-        };
-        // SAFETY: killpg only sends a signal; an already-empty group gives
+        // SAFETY: killpg only sends a signal; a group already gone gives
         // ESRCH, which is fine.
         unsafe {
-            libc::killpg(pgid, sig);
+            libc::killpg(group, signal);
         }
     }
     #[cfg(not(unix))]
-    {
-        let _ = signal;
-        let _ = child;
-    }
+    let _ = (group, ending);
 }
 
 /// What a stream's reader has kept so far: the first and last halves of
@@ -296,7 +287,7 @@ fn drain(mut stream: impl Read + Send + 'static) -> Drain {
     Drain { done, capture }
 }
 
-/// How to end a registered process group when rustdrill itself is ended.
+/// How to end a process group.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ending {
     /// SIGKILL: an exercise may ignore anything gentler.
@@ -342,17 +333,8 @@ pub fn spawn_registered(cmd: &mut Command, ending: Ending) -> io::Result<(Child,
 /// new process can start before rustdrill exits.
 pub fn end_running() -> MutexGuard<'static, Vec<(i32, Ending)>> {
     let list = running();
-    #[cfg(unix)]
     for &(group, ending) in list.iter() {
-        let signal = match ending {
-            Ending::Kill => libc::SIGKILL,
-            Ending::Term => libc::SIGTERM,
-        };
-        // SAFETY: killpg only sends a signal; a group already gone gives
-        // ESRCH, which is fine.
-        unsafe {
-            libc::killpg(group, signal);
-        }
+        signal_group(group, ending);
     }
     list
 }

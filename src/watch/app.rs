@@ -647,16 +647,10 @@ impl App {
         if next.package == ex.package || self.prebuilt.contains(&next_chapter) {
             return;
         }
-        let cargo = Cargo {
-            dir: self.course.cargo_dir.clone(),
-            target_dir: self.course.target_dir.clone(),
-        };
         let job = prebuild::Job {
             chapter: next_chapter.clone(),
             bin: next.name.clone(),
-            cargo_dir: self.course.cargo_dir.clone(),
-            target_dir: self.course.target_dir.clone(),
-            clippy_target_dir: cargo.clippy_target_dir(),
+            cargo: Cargo::for_course(&self.course),
         };
         self.prebuild_status = Some(ui::dim(&format!(
             "preparing {next_chapter} in the background…"
