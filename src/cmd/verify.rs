@@ -20,6 +20,7 @@ use crate::cache::{self, Keys};
 use crate::check::{self, Progress};
 use crate::cli::Global;
 use crate::course::{Course, Exercise};
+use crate::state::{CachedVerdict, StateFile};
 use crate::ui;
 use crate::verdict::VerdictKind;
 
@@ -64,48 +65,28 @@ pub fn run(global: &Global, json: bool, chapter: Option<&str>, no_cache: bool) -
 
     let mut keys = Keys::new(&ctx.course)?;
     let toolchain = keys.toolchain().to_owned();
+    let reuse = reuse_cached(&mut ctx.state, &mut keys, &selection, !no_cache);
     let mut entries: HashMap<String, VerifyEntry> = HashMap::new();
-    let mut to_check: Vec<Exercise> = Vec::new();
-    for ex in &selection {
-        let key = keys.key(ex);
-        match cache::lookup(&ctx.state, &ex.name, &key).filter(|_| !no_cache) {
-            Some(hit) => {
-                entries.insert(
-                    ex.name.clone(),
-                    entry(ex, hit.kind, &hit.first_message, 0, true),
-                );
-            }
-            None => to_check.push(ex.clone()),
-        }
+    for (ex, hit) in &reuse.cached {
+        entries.insert(
+            ex.name.clone(),
+            entry(ex, hit.kind, &hit.first_message, 0, true),
+        );
     }
-
-    if !to_check.is_empty() {
-        let exercises: Vec<&Exercise> = to_check.iter().collect();
+    if !reuse.to_check.is_empty() {
+        let exercises: Vec<&Exercise> = reuse.to_check.iter().collect();
         let checked = check_with_progress(&ctx.course, &exercises, selection.len())?;
-        // Keys as the files are now: the build may have written Cargo.lock.
-        // An exercise saved during the check keeps no cached verdict.
-        let mut after = keys.reread();
-        for (ex, checked) in to_check.iter().zip(checked) {
-            let key = after.key(ex);
-            let key = keys.same_file(&after, &ex.path).then_some(key);
+        let pairs: Vec<(&Exercise, &check::Checked)> =
+            exercises.iter().copied().zip(&checked).collect();
+        for (ex, checked) in &pairs {
             let verdict = &checked.verdict;
             let millis = u64::try_from(checked.duration.as_millis()).unwrap_or(u64::MAX);
             entries.insert(
                 ex.name.clone(),
                 entry(ex, verdict.kind(), &verdict.headline(), millis, false),
             );
-            super::run::record(&mut ctx, ex, verdict);
-            match key {
-                Some(key) => cache::store(&mut ctx.state, &ex.name, key, verdict),
-                None => ctx.state.exercise(&ex.name).cache = None,
-            }
         }
-    }
-    // A cached pass whose progress was lost (a reset state file, say).
-    for ex in &selection {
-        if entries[&ex.name].status == Status::Done && !ctx.state.is_done(&ex.name) {
-            ctx.state.exercise(&ex.name).done = true;
-        }
+        record_checked(&mut ctx, Some(&keys), &pairs);
     }
     ctx.save()?;
 
@@ -134,6 +115,70 @@ pub fn run(global: &Global, json: bool, chapter: Option<&str>, no_cache: bool) -
     } else {
         Outcome::NotDone
     })
+}
+
+/// A selection split by the verdict cache.
+pub struct Reuse {
+    /// Exercises whose inputs are unchanged since their last verdict.
+    pub cached: Vec<(Exercise, CachedVerdict)>,
+    /// The rest, to check.
+    pub to_check: Vec<Exercise>,
+}
+
+/// Splits `selection` by the verdict cache (with `use_cache` false,
+/// everything is checked). A cached pass whose progress was lost (a state
+/// file kept aside, say) is marked done again.
+pub fn reuse_cached(
+    state: &mut StateFile,
+    keys: &mut Keys,
+    selection: &[Exercise],
+    use_cache: bool,
+) -> Reuse {
+    let mut reuse = Reuse {
+        cached: Vec::new(),
+        to_check: Vec::new(),
+    };
+    for ex in selection {
+        let key = keys.key(ex);
+        match cache::lookup(state, &ex.name, &key).filter(|_| use_cache) {
+            Some(hit) => {
+                let hit = hit.clone();
+                if hit.kind == VerdictKind::Pass {
+                    state.exercise(&ex.name).done = true;
+                }
+                reuse.cached.push((ex.clone(), hit));
+            }
+            None => reuse.to_check.push(ex.clone()),
+        }
+    }
+    reuse
+}
+
+/// Records fresh verdicts: progress through `run::record`, and the cache
+/// under keys computed from the files as they are now (the build may have
+/// written `Cargo.lock`). An exercise saved during the check, or checked
+/// without `before` keys, keeps no cached verdict.
+pub fn record_checked(
+    ctx: &mut Ctx,
+    before: Option<&Keys>,
+    checked: &[(&Exercise, &check::Checked)],
+) {
+    let mut after = before.map(Keys::reread);
+    for (ex, checked) in checked {
+        let verdict = &checked.verdict;
+        super::run::record(ctx, ex, verdict);
+        let key = match (before, after.as_mut()) {
+            (Some(before), Some(after)) => {
+                let key = after.key(ex);
+                before.same_file(after, &ex.path).then_some(key)
+            }
+            _ => None,
+        };
+        match key {
+            Some(key) => cache::store(&mut ctx.state, &ex.name, key, verdict),
+            None => ctx.state.exercise(&ex.name).cache = None,
+        }
+    }
 }
 
 /// The exercises to verify: all, or those of one chapter.

@@ -26,9 +26,10 @@ use super::events::{Event, PathMap};
 use super::keys::{self, Action, Facts, Mode};
 use super::prebuild::{self, Prebuild, PrebuildReport};
 use super::screen::{self, Frame, Top};
-use crate::cache::{self, Keys};
+use crate::cache::Keys;
 use crate::cargo::Cargo;
 use crate::check::{self, Checked, Progress};
+use crate::cmd::verify;
 use crate::cmd::{self, Ctx};
 use crate::course::{Course, Exercise, Layout};
 use crate::ui;
@@ -419,22 +420,26 @@ impl App {
                 vec![ex.clone()]
             }
             Job::All => {
-                let mut to_check = Vec::new();
+                // Without cache keys (no rustc?), everything is checked and
+                // the check itself says what is wrong.
                 let mut keys = Keys::new(&self.course).ok();
-                for ex in &self.course.exercises {
-                    let hit = keys.as_mut().and_then(|k| {
-                        let key = k.key(ex);
-                        cache::lookup(&self.ctx.state, &ex.name, &key).cloned()
-                    });
-                    match hit {
-                        Some(hit) => {
-                            running
-                                .cached
-                                .push((ex.index, hit.kind, hit.first_message.clone()));
-                        }
-                        None => to_check.push(ex.clone()),
+                let to_check = match keys.as_mut() {
+                    Some(keys) => {
+                        let reuse = verify::reuse_cached(
+                            &mut self.ctx.state,
+                            keys,
+                            &self.course.exercises,
+                            true,
+                        );
+                        running.cached = reuse
+                            .cached
+                            .iter()
+                            .map(|(ex, hit)| (ex.index, hit.kind, hit.first_message.clone()))
+                            .collect();
+                        reuse.to_check
                     }
-                }
+                    None => self.course.exercises.clone(),
+                };
                 running.keys = keys;
                 self.check_status = Some(format!(
                     "verifying {} exercises ({} unchanged since their last check)…",
@@ -559,29 +564,19 @@ impl App {
 
     /// A verify-all is in: record, cache, summarise.
     fn verified(&mut self, running: Running, checked: Vec<Checked>) {
-        let mut after = running.keys.as_ref().map(Keys::reread);
         let mut results: Vec<(usize, VerdictKind, String)> = running.cached;
-        for c in checked {
-            let Ok(ex) = self.course.exercise(&c.name).cloned() else {
+        let mut pairs: Vec<(&Exercise, &Checked)> = Vec::new();
+        for c in &checked {
+            let Ok(ex) = self.course.exercise(&c.name) else {
                 continue;
             };
-            if let (Some(before), Some(after)) = (&running.keys, after.as_mut()) {
-                let key = after.key(&ex);
-                if before.same_file(after, &ex.path) {
-                    cache::store(&mut self.ctx.state, &ex.name, key, &c.verdict);
-                }
-            }
             results.push((ex.index, c.verdict.kind(), c.verdict.headline()));
             if ex.index == self.viewing {
                 self.verdict = Some(c.verdict.clone());
             }
-            cmd::run::record(&mut self.ctx, &ex, &c.verdict);
+            pairs.push((ex, c));
         }
-        for (i, kind, _) in &results {
-            if *kind == VerdictKind::Pass {
-                self.ctx.state.exercise(&self.names[*i]).done = true;
-            }
-        }
+        verify::record_checked(&mut self.ctx, running.keys.as_ref(), &pairs);
         let name = self.ex().name.clone();
         self.ctx.state.set_current(&name);
         self.save();
