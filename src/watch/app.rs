@@ -192,16 +192,7 @@ impl App {
     fn key(&mut self, key: &Key) {
         self.message = None;
         self.welcome.clear();
-        let done: Vec<bool> = self.done_flags();
-        let names: Vec<&str> = self.names.iter().map(String::as_str).collect();
-        let chapters: Vec<&str> = self.chapters.iter().map(String::as_str).collect();
-        let facts = Facts {
-            names: &names,
-            chapters: &chapters,
-            done: &done,
-            viewing: self.viewing,
-        };
-        let (mode, actions) = keys::handle_key(&self.mode, key, &facts);
+        let (mode, actions) = self.with_facts(|facts| keys::handle_key(&self.mode, key, facts));
         self.mode = mode;
         if self.mode == Mode::ConfirmReset {
             self.message = Some(format!(
@@ -681,21 +672,27 @@ impl App {
         }
     }
 
-    fn draw(&self) {
+    /// Calls `f` with what the key handler and the screen know of the
+    /// course: names, chapters, which are done, which is on screen.
+    fn with_facts<R>(&self, f: impl FnOnce(&Facts) -> R) -> R {
         let done = self.done_flags();
         let names: Vec<&str> = self.names.iter().map(String::as_str).collect();
         let chapters: Vec<&str> = self.chapters.iter().map(String::as_str).collect();
-        let facts = Facts {
+        f(&Facts {
             names: &names,
             chapters: &chapters,
             done: &done,
             viewing: self.viewing,
-        };
+        })
+    }
+
+    fn draw(&self) {
+        self.with_facts(|facts| self.draw_with(facts));
+    }
+
+    fn draw_with(&self, facts: &Facts) {
         let top = match &self.mode {
-            Mode::List(view) => Top::List {
-                view,
-                facts: &facts,
-            },
+            Mode::List(view) => Top::List { view, facts },
             _ => Top::Verdict {
                 ex: self.ex(),
                 verdict: self.verdict.as_ref(),
@@ -721,8 +718,8 @@ impl App {
             panel: &panel,
             message: self.message.as_deref(),
             status: &status,
-            done: done.iter().filter(|d| **d).count(),
-            total: done.len(),
+            done: facts.done.iter().filter(|d| **d).count(),
+            total: facts.done.len(),
             chapter: &self.chapters[self.viewing],
             legend,
         };
