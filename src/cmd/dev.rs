@@ -17,10 +17,8 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::Duration;
 
 use anyhow::{Context, Result};
-use indicatif::{ProgressBar, ProgressStyle};
 
 use super::Outcome;
 use crate::check::{self, Progress};
@@ -442,9 +440,7 @@ fn dynamic_checks(course: &Course, problems: &mut Vec<Problem>) -> Result<()> {
     // Builds and clippy (whose dir derives from this) share the original's.
     copy.target_dir = course.target_dir.clone();
 
-    let spinner = ProgressBar::new_spinner();
-    spinner.set_style(ProgressStyle::with_template("{spinner} {msg}").expect("valid template"));
-    spinner.enable_steady_tick(Duration::from_millis(100));
+    let spinner = ui::spinner();
     let interactive = console::Term::stderr().is_term();
     let progress = |pass: &'static str| {
         let spinner = &spinner;

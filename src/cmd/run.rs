@@ -1,9 +1,6 @@
 //! `rustdrill run [NAME]`: check one exercise once and print its verdict.
 
-use std::time::Duration;
-
 use anyhow::Result;
-use indicatif::{ProgressBar, ProgressStyle};
 
 use super::{Ctx, Outcome};
 use crate::check::{self, Progress};
@@ -72,9 +69,7 @@ pub fn run(global: &Global, name: Option<&str>) -> Result<Outcome> {
 
 /// Checks one exercise with a spinner on stderr (hidden when not a terminal).
 pub fn check_one(ctx: &Ctx, ex: &Exercise) -> Result<Verdict> {
-    let spinner = ProgressBar::new_spinner();
-    spinner.set_style(ProgressStyle::with_template("{spinner} {msg}").expect("valid template"));
-    spinner.enable_steady_tick(Duration::from_millis(100));
+    let spinner = ui::spinner();
     spinner.set_message(format!("checking {}", ex.name));
     let progress = |event: Progress| match event {
         Progress::PhaseStarted(phase) => {
