@@ -13,14 +13,13 @@ use anyhow::Result;
 
 use crate::cargo;
 use crate::course::{Course, Exercise};
-use crate::state::{CachedVerdict, StateFile};
-use crate::verdict::{Verdict, VerdictKind};
 
 /// Bump when the key's recipe changes, so old keys never match.
 const KEY_VERSION: &str = "rustdrill-verdict-cache-v1";
 
 /// Computes cache keys for the exercises of one course, reading each shared
 /// file (lock file, manifests) once.
+#[derive(Debug, Clone)]
 pub struct Keys {
     root: PathBuf,
     cargo_dir: PathBuf,
@@ -126,31 +125,6 @@ fn file_hash(path: &Path) -> blake3::Hash {
         }
         Err(_) => blake3::hash(b"missing"),
     }
-}
-
-/// The cached verdict of `name`, if it was computed from exactly `key`.
-pub fn lookup<'s>(state: &'s StateFile, name: &str, key: &str) -> Option<&'s CachedVerdict> {
-    state
-        .state
-        .exercises
-        .get(name)?
-        .cache
-        .as_ref()
-        .filter(|c| c.key == key)
-}
-
-/// Remembers `verdict` under `key`. A timeout is not remembered: it may come
-/// from a busy machine rather than the code, so it is checked again.
-pub fn store(state: &mut StateFile, name: &str, key: String, verdict: &Verdict) {
-    let entry = state.exercise(name);
-    entry.cache = match verdict.kind() {
-        VerdictKind::TimedOut => None,
-        kind => Some(CachedVerdict {
-            key,
-            kind,
-            first_message: verdict.headline(),
-        }),
-    };
 }
 
 #[cfg(test)]

@@ -13,6 +13,8 @@ mod course;
 mod embedded;
 mod exec;
 mod files;
+mod progress;
+mod session;
 mod state;
 mod ui;
 mod verdict;

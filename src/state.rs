@@ -1,30 +1,43 @@
-//! The learner's progress, in `.rustdrill/state.toml` inside the course:
-//! versioned, written atomically, and never silently thrown away.
+//! Where the learner's progress is stored: `.rustdrill/state.toml` inside
+//! the course, versioned, written atomically, and never silently thrown
+//! away. What the fields *mean* and how they change is `progress`'s job;
+//! this module reads and writes them.
+//!
+//! Several rustdrill processes may share one course (watch open, and
+//! `rustdrill verify` or an instructor's `goto` in another terminal), so
+//! every change is a read-modify-write under an exclusive lock on
+//! `.rustdrill/lock` ([`Store::update`]): each process applies *its*
+//! change to what is on disk now, instead of writing back a stale copy.
+//! Readers need no lock: a rename replaces the file whole.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fs;
+use std::fs::{self, File};
+use std::io;
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
+use std::time::{Duration, SystemTime};
 
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 
-use crate::course::Course;
+use crate::course::{Course, Exercise};
 use crate::files;
 use crate::verdict::VerdictKind;
 
 pub const STATE_VERSION: u32 = 1;
-const STATE_FILE: &str = "state.toml";
+pub const STATE_FILE: &str = "state.toml";
+const LOCK_FILE: &str = "lock";
 
 /// Progress on one exercise.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ExerciseState {
+    /// It passed at its last check.
     #[serde(default)]
     pub done: bool,
     /// RFC 3339 time the exercise was first made current.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_opened: Option<String>,
+    /// RFC 3339 time it first passed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub solved_at: Option<String>,
     /// How many times it was checked.
@@ -77,124 +90,24 @@ impl Default for State {
     }
 }
 
-/// The state and where it lives.
-#[derive(Debug)]
-pub struct StateFile {
-    path: PathBuf,
-    pub state: State,
-    /// Set when the file did not exist: this is the learner's first run.
-    pub fresh: bool,
-    /// Problems met while loading (a damaged file moved aside).
-    pub warnings: Vec<String>,
-}
-
+/// RFC 3339, seconds: how progress records times.
 pub fn now() -> String {
     humantime::format_rfc3339_seconds(SystemTime::now()).to_string()
 }
 
-impl StateFile {
-    pub fn load(course: &Course) -> Result<StateFile> {
-        Self::load_from(&course.state_dir())
-    }
-
-    pub fn load_from(dir: &Path) -> Result<StateFile> {
-        let path = dir.join(STATE_FILE);
-        let text = match fs::read_to_string(&path) {
-            Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Ok(StateFile {
-                    path,
-                    state: State::default(),
-                    fresh: true,
-                    warnings: vec![],
-                });
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::InvalidData => String::new(),
-            Err(e) => {
-                return Err(e).with_context(|| {
-                    format!(
-                        "cannot read progress from {}: check that {} is a folder you can read and write",
-                        path.display(),
-                        dir.display()
-                    )
-                });
-            }
-        };
-        let problem = match toml::from_str::<State>(&text) {
-            Ok(state) if state.version == STATE_VERSION => {
-                return Ok(StateFile {
-                    path,
-                    state,
-                    fresh: false,
-                    warnings: vec![],
-                });
-            }
-            Ok(state) => format!(
-                "it has version {} and this rustdrill reads version {STATE_VERSION}",
-                state.version
-            ),
-            Err(e) => format!("it is damaged ({})", e.message().trim()),
-        };
-        // Keep the learner's data for inspection; start over beside it.
-        let aside = files::stamped_path(dir, &format!("{STATE_FILE}.corrupt-"), "");
-        fs::rename(&path, &aside)
-            .with_context(|| format!("cannot move the unreadable {} aside", path.display()))?;
-        let warning = format!(
-            "progress file {} could not be used: {problem}. It was kept as {} \
-             and progress starts over (exercises you solved will be recognised \
-             again when checked).",
-            path.display(),
-            aside.display()
-        );
-        Ok(StateFile {
-            path,
-            state: State::default(),
-            fresh: false,
-            warnings: vec![warning],
-        })
-    }
-
-    /// Fails, as `save` would, when progress cannot be saved: a command
-    /// that records progress calls it first, rather than check an exercise
-    /// and lose the result (or print a hint it cannot remember).
-    pub fn ensure_writable(&self) -> Result<()> {
-        let dir = self.path.parent().expect("state file has a parent");
-        // Creating a file is the only sure test (ACLs, read-only mounts).
-        // Not the folder itself: a command that fails later (a misspelt
-        // exercise name) must leave no trace in the course.
-        let probe = if dir.exists() {
-            dir
-        } else {
-            dir.parent().unwrap_or(dir)
-        };
-        tempfile::NamedTempFile::new_in(probe).with_context(|| unwritable(dir))?;
-        Ok(())
-    }
-
-    /// Writes the state atomically: a temp file in the same folder, then a
-    /// rename, so a crash or Ctrl-C leaves either the old or the new file.
-    pub fn save(&self) -> Result<()> {
-        let dir = self.path.parent().expect("state file has a parent");
-        let context = || unwritable(dir);
-        fs::create_dir_all(dir).with_context(context)?;
-        ensure_gitignore(dir);
-        let text = toml::to_string_pretty(&self.state).context("cannot serialise progress")?;
-        files::write_atomic(&self.path, text.as_bytes()).with_context(context)?;
-        Ok(())
-    }
-
+impl State {
     pub fn exercise(&mut self, name: &str) -> &mut ExerciseState {
-        self.state.exercises.entry(name.to_owned()).or_default()
+        self.exercises.entry(name.to_owned()).or_default()
     }
 
     pub fn is_done(&self, name: &str) -> bool {
-        self.state.exercises.get(name).is_some_and(|e| e.done)
+        self.exercises.get(name).is_some_and(|e| e.done)
     }
 
     /// The current exercise: the recorded one if it still exists, else the
     /// first one not done (the last one when all are done).
-    pub fn current<'c>(&self, course: &'c Course) -> &'c crate::course::Exercise {
-        if let Some(name) = &self.state.current
+    pub fn current<'c>(&self, course: &'c Course) -> &'c Exercise {
+        if let Some(name) = &self.current
             && let Some(ex) = course.exercises.iter().find(|e| &e.name == name)
         {
             return ex;
@@ -208,7 +121,7 @@ impl StateFile {
 
     /// Makes `name` current, recording when it was first opened.
     pub fn set_current(&mut self, name: &str) {
-        self.state.current = Some(name.to_owned());
+        self.current = Some(name.to_owned());
         let entry = self.exercise(name);
         if entry.first_opened.is_none() {
             entry.first_opened = Some(now());
@@ -216,11 +129,7 @@ impl StateFile {
     }
 
     /// The next exercise not done after `after`, wrapping to the start.
-    pub fn next_pending<'c>(
-        &self,
-        course: &'c Course,
-        after: &str,
-    ) -> Option<&'c crate::course::Exercise> {
+    pub fn next_pending<'c>(&self, course: &'c Course, after: &str) -> Option<&'c Exercise> {
         let pos = course
             .exercises
             .iter()
@@ -239,12 +148,155 @@ impl StateFile {
     }
 }
 
-fn unwritable(dir: &Path) -> String {
-    format!(
-        "cannot save progress in {} — is the course folder read-only? \
-         Make it writable, or copy the course somewhere writable.",
-        dir.display()
-    )
+/// The state file of one course, and what it held when last read.
+#[derive(Debug)]
+pub struct Store {
+    dir: PathBuf,
+    /// The state as last read or written by this process.
+    pub state: State,
+    /// No state file existed when it was last read: nothing was saved yet.
+    pub fresh: bool,
+    /// Problems met while reading (a damaged file moved aside).
+    pub warnings: Vec<String>,
+}
+
+impl Store {
+    pub fn open(dir: &Path) -> Result<Store> {
+        let mut warnings = Vec::new();
+        let (state, fresh) = read(dir, &mut warnings)?;
+        Ok(Store {
+            dir: dir.to_path_buf(),
+            state,
+            fresh,
+            warnings,
+        })
+    }
+
+    /// Reads the file again, for a process that stays open (watch) while
+    /// others change it. True when what is on disk differs from the copy.
+    pub fn reload(&mut self) -> Result<bool> {
+        let (state, fresh) = read(&self.dir, &mut self.warnings)?;
+        let changed = state != self.state;
+        self.state = state;
+        self.fresh = fresh;
+        Ok(changed)
+    }
+
+    /// Applies `change` to the state on disk, under the lock, and saves it;
+    /// the copy in memory becomes what was written. `change` may run twice:
+    /// when saving fails it is applied to the copy in memory, so the
+    /// process goes on with a consistent view, and the error is returned
+    /// beside its value (the caller shows the result, then the warning).
+    pub fn update<R>(&mut self, change: impl Fn(&mut State) -> R) -> (R, Result<()>) {
+        match self.update_on_disk(&change) {
+            Ok(value) => (value, Ok(())),
+            Err(e) => (change(&mut self.state), Err(e)),
+        }
+    }
+
+    fn update_on_disk<R>(&mut self, change: &impl Fn(&mut State) -> R) -> Result<R> {
+        let unwritable = |e: io::Error| unwritable(&self.dir, &e);
+        fs::create_dir_all(&self.dir).map_err(unwritable)?;
+        ensure_gitignore(&self.dir);
+        let _lock = Lock::acquire(&self.dir).map_err(unwritable)?;
+        files::remove_stale_temp_files(&self.dir, STALE_TEMP_AGE);
+        let (mut state, _) = read(&self.dir, &mut self.warnings)?;
+        let value = change(&mut state);
+        let text = toml::to_string_pretty(&state).context("cannot serialise progress")?;
+        files::write_atomic(&self.dir.join(STATE_FILE), text.as_bytes()).map_err(unwritable)?;
+        self.state = state;
+        self.fresh = false;
+        Ok(value)
+    }
+
+    /// Fails, as `update` would, when progress cannot be saved: `watch`
+    /// calls it before its screen takes over.
+    pub fn ensure_writable(&self) -> Result<()> {
+        // Creating a file is the only sure test (ACLs, read-only mounts).
+        // Not the folder itself: a command that fails later (a misspelt
+        // exercise name) must leave no trace in the course.
+        let probe = if self.dir.exists() {
+            self.dir.as_path()
+        } else {
+            self.dir.parent().unwrap_or(&self.dir)
+        };
+        tempfile::NamedTempFile::new_in(probe).map_err(|e| unwritable(&self.dir, &e))?;
+        Ok(())
+    }
+}
+
+/// A temp file of ours older than this was left by a killed process (an
+/// atomic write takes milliseconds).
+const STALE_TEMP_AGE: Duration = Duration::from_secs(60);
+
+/// An exclusive lock on `.rustdrill/lock`, released when dropped (or when
+/// the process dies: the OS releases it with the file descriptor).
+struct Lock(#[expect(dead_code, reason = "held for its Drop")] File);
+
+impl Lock {
+    fn acquire(dir: &Path) -> io::Result<Lock> {
+        let file = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(dir.join(LOCK_FILE))?;
+        file.lock()?;
+        Ok(Lock(file))
+    }
+}
+
+/// The state on disk: `(state, fresh)`. A file that cannot be used is
+/// moved aside (a warning says where) and the state starts over.
+fn read(dir: &Path, warnings: &mut Vec<String>) -> Result<(State, bool)> {
+    let path = dir.join(STATE_FILE);
+    let text = match fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((State::default(), true)),
+        Err(e) if e.kind() == io::ErrorKind::InvalidData => String::new(),
+        Err(e) => {
+            return Err(e).with_context(|| {
+                format!(
+                    "cannot read progress from {}: check that {} is a folder you can read and write",
+                    path.display(),
+                    dir.display()
+                )
+            });
+        }
+    };
+    let problem = match toml::from_str::<State>(&text) {
+        Ok(state) if state.version == STATE_VERSION => return Ok((state, false)),
+        Ok(state) => format!(
+            "it has version {} and this rustdrill reads version {STATE_VERSION}",
+            state.version
+        ),
+        Err(e) => format!("it is damaged ({})", e.message().trim()),
+    };
+    // Keep the learner's data for inspection; start over beside it.
+    let aside = files::stamped_path(dir, &format!("{STATE_FILE}.corrupt-"), "");
+    fs::rename(&path, &aside)
+        .with_context(|| format!("cannot move the unreadable {} aside", path.display()))?;
+    warnings.push(format!(
+        "progress file {} could not be used: {problem}. It was kept as {} \
+         and progress starts over (exercises you solved will be recognised \
+         again when checked).",
+        path.display(),
+        aside.display()
+    ));
+    Ok((State::default(), false))
+}
+
+/// Why progress could not be saved, and what to do about it.
+fn unwritable(dir: &Path, e: &io::Error) -> anyhow::Error {
+    let advice = match e.kind() {
+        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
+            "The disk is full: make room, then check again."
+        }
+        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
+            "The folder is read-only: make it writable, or copy the course somewhere writable."
+        }
+        _ => "Check that it is a folder you can write to (or copy the course somewhere writable).",
+    };
+    anyhow::anyhow!("cannot save progress in {} ({e}). {advice}", dir.display())
 }
 
 /// `.rustdrill/` holds one learner's progress: keep it out of git.
@@ -259,36 +311,100 @@ fn ensure_gitignore(dir: &Path) {
 mod tests {
     use super::*;
 
-    #[test]
-    fn round_trips_and_is_atomic() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut sf = StateFile::load_from(dir.path()).unwrap();
-        assert!(sf.fresh);
-        sf.set_current("intro1");
-        sf.exercise("intro1").checks = 3;
-        sf.save().unwrap();
-        let again = StateFile::load_from(dir.path()).unwrap();
-        assert_eq!(again.state, sf.state);
-        assert!(!again.fresh);
-        // Only the state file and the .gitignore: no temp files left over.
-        let mut names: Vec<_> = fs::read_dir(dir.path())
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<_> = fs::read_dir(dir)
             .unwrap()
             .map(|e| e.unwrap().file_name().into_string().unwrap())
             .collect();
         names.sort();
-        assert_eq!(names, [".gitignore", "state.toml"]);
+        names
+    }
+
+    #[test]
+    fn round_trips_and_is_atomic() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        assert!(store.fresh);
+        let ((), saved) = store.update(|s| {
+            s.set_current("intro1");
+            s.exercise("intro1").checks = 3;
+        });
+        saved.unwrap();
+        let again = Store::open(dir.path()).unwrap();
+        assert_eq!(again.state, store.state);
+        assert!(!again.fresh);
+        // The state, the lock and the .gitignore: no temp files left over.
+        assert_eq!(names(dir.path()), [".gitignore", "lock", "state.toml"]);
+    }
+
+    #[test]
+    fn an_update_applies_to_what_is_on_disk_not_to_a_stale_copy() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut watch = Store::open(dir.path()).unwrap();
+        let mut verify = Store::open(dir.path()).unwrap();
+        let _ = verify.update(|s| s.exercise("a").done = true);
+        // `watch` has not seen that; its own change must not undo it.
+        let _ = watch.update(|s| s.set_current("b"));
+        let on_disk = Store::open(dir.path()).unwrap().state;
+        assert!(on_disk.is_done("a"));
+        assert_eq!(on_disk.current.as_deref(), Some("b"));
+        assert_eq!(watch.state, on_disk, "the copy in memory caught up");
+    }
+
+    #[test]
+    fn concurrent_writers_lose_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let threads: Vec<_> = (0..8)
+            .map(|t| {
+                let dir = dir.path().to_path_buf();
+                std::thread::spawn(move || {
+                    let mut store = Store::open(&dir).unwrap();
+                    for _ in 0..25 {
+                        let (_, saved) = store.update(|s| {
+                            let e = s.exercise("shared");
+                            e.checks += 1;
+                            s.exercise(&format!("ex{t}")).done = true;
+                        });
+                        saved.unwrap();
+                    }
+                })
+            })
+            .collect();
+        for t in threads {
+            t.join().unwrap();
+        }
+        let state = Store::open(dir.path()).unwrap().state;
+        assert_eq!(state.exercises["shared"].checks, 200);
+        assert!((0..8).all(|t| state.is_done(&format!("ex{t}"))));
+    }
+
+    #[test]
+    fn a_change_that_cannot_be_saved_still_applies_in_memory() {
+        let dir = tempfile::tempdir().unwrap();
+        let state_dir = dir.path().join(".rustdrill");
+        let mut store = Store::open(&state_dir).unwrap();
+        // A file where the folder should be: nothing can be written (a
+        // read-only folder would not stop root, who runs CI).
+        fs::write(&state_dir, "").unwrap();
+        let (value, saved) = store.update(|s| {
+            s.exercise("a").done = true;
+            7
+        });
+        assert_eq!(value, 7);
+        let message = format!("{:#}", saved.unwrap_err());
+        assert!(message.contains("cannot save progress"), "{message}");
+        assert!(store.state.is_done("a"));
     }
 
     #[test]
     fn damaged_file_is_moved_aside() {
         let dir = tempfile::tempdir().unwrap();
         fs::write(dir.path().join("state.toml"), "version = \"oops\n").unwrap();
-        let sf = StateFile::load_from(dir.path()).unwrap();
-        assert_eq!(sf.warnings.len(), 1);
-        assert_eq!(sf.state, State::default());
-        let kept: Vec<_> = fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name().into_string().unwrap())
+        let store = Store::open(dir.path()).unwrap();
+        assert_eq!(store.warnings.len(), 1);
+        assert_eq!(store.state, State::default());
+        let kept: Vec<_> = names(dir.path())
+            .into_iter()
             .filter(|n| n.starts_with("state.toml.corrupt-"))
             .collect();
         assert_eq!(kept.len(), 1);
@@ -300,7 +416,7 @@ mod tests {
     fn unknown_version_is_moved_aside() {
         let dir = tempfile::tempdir().unwrap();
         fs::write(dir.path().join("state.toml"), "version = 99\n").unwrap();
-        let sf = StateFile::load_from(dir.path()).unwrap();
-        assert!(sf.warnings[0].contains("version 99"));
+        let store = Store::open(dir.path()).unwrap();
+        assert!(store.warnings[0].contains("version 99"));
     }
 }

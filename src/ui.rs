@@ -213,9 +213,14 @@ pub fn spinner() -> indicatif::ProgressBar {
 }
 
 /// `hint 2/3` followed by the hint text.
-pub fn render_hint(ex: &Exercise, shown: usize) -> String {
+/// Hints `numbers` (counted from 1) of `ex`, each under a `hint n/total`
+/// title.
+pub fn render_hints(ex: &Exercise, numbers: std::ops::RangeInclusive<usize>) -> String {
     let mut out = String::new();
-    for (i, hint) in ex.hints.iter().enumerate().take(shown) {
+    for (i, hint) in ex.hints.iter().enumerate() {
+        if !numbers.contains(&(i + 1)) {
+            continue;
+        }
         let title =
             Style::new()
                 .cyan()

@@ -88,6 +88,33 @@ impl Verdict {
         matches!(self, Verdict::Pass { .. })
     }
 
+    /// The failure says something about the machine rather than the code:
+    /// the linker or cargo failed without a compiler error (a full disk, a
+    /// missing `cc`), a process was killed by a signal (out of memory), or
+    /// it ran out of time (a busy machine). Such a verdict is never cached:
+    /// the same file may pass once the machine is fine.
+    pub fn is_about_the_machine(&self) -> bool {
+        let signaled = |o: &ProcessOutput| matches!(o.termination, Termination::Signaled(_));
+        match self {
+            Verdict::Pass { .. } | Verdict::Clippy { .. } => false,
+            Verdict::CompileError { diagnostics, .. } => {
+                let mut errors = diagnostics
+                    .iter()
+                    .filter(|d| d.severity == Severity::Error)
+                    .peekable();
+                errors.peek().is_none()
+                    || errors.all(|d| {
+                        d.message.starts_with("linking with")
+                            || d.message.starts_with("could not write output")
+                            || d.message.contains("No space left on device")
+                            || d.message.contains("os error")
+                    })
+            }
+            Verdict::TestFailed { output, .. } | Verdict::RunFailed { output } => signaled(output),
+            Verdict::TimedOut { .. } => true,
+        }
+    }
+
     /// One line: the first thing to fix (or "done").
     pub fn headline(&self) -> String {
         match self {

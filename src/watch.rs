@@ -27,7 +27,8 @@ use std::sync::mpsc;
 use anyhow::{Context, Result, bail};
 
 use crate::cli::Global;
-use crate::cmd::{Ctx, Outcome};
+use crate::cmd::Outcome;
+use crate::session::Session;
 use crate::ui;
 
 pub fn run(global: &Global, poll: bool) -> Result<Outcome> {
@@ -35,7 +36,8 @@ pub fn run(global: &Global, poll: bool) -> Result<Outcome> {
         bail!(NO_TERMINAL);
     }
     // Fail before the screen takes over if progress could not be saved.
-    let ctx = Ctx::load_to_write(global)?;
+    let session = Session::load(global)?;
+    session.progress.ensure_writable()?;
     let (tx, rx) = mpsc::channel();
 
     let raw = terminal::RawMode::enable().context("cannot switch the terminal to raw mode")?;
@@ -43,8 +45,8 @@ pub fn run(global: &Global, poll: bool) -> Result<Outcome> {
     print!("\x1b[2J");
 
     events::listen_signals(tx.clone()).context("cannot listen for signals")?;
-    let mut app = app::App::new(ctx, tx.clone(), None);
-    let watcher = match events::watch(&app.watch_folders(), poll, tx.clone()) {
+    let mut app = app::App::new(session, tx.clone(), None);
+    let watcher = match events::watch(&app.watch_folders(), app.state_file(), poll, tx.clone()) {
         Ok(w) => Some(w),
         Err(e) => {
             let suggestion = if poll {

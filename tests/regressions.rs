@@ -308,21 +308,40 @@ fn type_error_in_info_toml_did_not_name_the_exercise_or_field() {
 
 #[cfg(target_os = "linux")]
 #[test]
-fn read_only_course_was_checked_before_progress_failed_to_save() {
+fn read_only_course_swallowed_the_verdict() {
     let course = Course::fixture("basic");
     // A state folder no one can create files in, root included (tests
     // often run as root, for whom chmod changes nothing): procfs.
     std::os::unix::fs::symlink("/proc/self/fdinfo", course.path(".rustdrill")).unwrap();
-    for args in [&["run", "passes"][..], &["hint", "passes"], &["verify"]] {
+    // What the learner asked for comes first, then why it was not kept.
+    let expected: [(&[&str], &str, &str); 3] = [
+        (
+            &["run", "passes"],
+            "double of 21 is 42",
+            "the verdict above was not saved",
+        ),
+        (
+            &["hint", "passes"],
+            "It already passes.",
+            "the hint above was shown but not remembered",
+        ),
+        (
+            &["verify"],
+            "compile_error",
+            "the verdicts above were not saved",
+        ),
+    ];
+    for (args, shown, warning) in expected {
         let run = course.run(args);
         run.expect_code(2)
             .expect_contains("cannot save progress")
-            .expect_contains("read-only");
+            .expect_contains(warning);
         assert!(
-            !run.stdout.contains("passes"),
-            "{args:?} worked before failing:\n{}",
+            run.stdout.contains(shown),
+            "{args:?} showed nothing:\n{}",
             run.stdout
         );
+        assert!(!run.stderr.contains(".:"), "a stray '.:' in {}", run.stderr);
     }
     // Reading progress still works.
     course.run(&["list"]).expect_code(0);
@@ -353,4 +372,119 @@ fn a_shared_cargo_target_dir_ran_another_copys_solved_binary() {
         .expect_code(1)
         .expect_contains("compile error: [E0308]");
     assert!(unsolved.path("exercises/target").is_dir());
+}
+
+/// `list --json`'s done flags by exercise name.
+fn done_names(course: &Course) -> Vec<String> {
+    let run = course.run(&["list", "--json"]);
+    let list: serde_json::Value = serde_json::from_str(&run.stdout).expect("list --json");
+    list["exercises"]
+        .as_array()
+        .expect("exercises")
+        .iter()
+        .filter(|e| e["done"] == true)
+        .map(|e| e["name"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn concurrent_runs_lost_each_others_progress() {
+    let course = Course::fixture("basic");
+    for name in ["compile_error", "test_fails"] {
+        let fixed = course.read(&format!("solutions/01_basics/{name}.rs"));
+        course.write(&format!("exercises/01_basics/{name}.rs"), &fixed);
+    }
+    // Built once first, so the three checks below end (and save) together.
+    course.run(&["verify"]);
+    fs::remove_dir_all(course.path(".rustdrill")).unwrap();
+    for _ in 0..3 {
+        let children: Vec<_> = ["passes", "compile_error", "test_fails", "passes"]
+            .iter()
+            .map(|name| {
+                course
+                    .cmd(&["run", name])
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::null())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        for mut child in children {
+            assert!(child.wait().unwrap().success());
+        }
+    }
+    assert_eq!(
+        done_names(&course),
+        ["passes", "compile_error", "test_fails"],
+        "every done flag survives"
+    );
+    let state: toml::Table = toml::from_str(&course.read(".rustdrill/state.toml")).unwrap();
+    assert_eq!(
+        state["exercises"]["passes"]["checks"].as_integer(),
+        Some(6),
+        "no check count lost"
+    );
+}
+
+#[test]
+fn verify_cached_a_failure_that_run_had_fixed_since() {
+    // A test that depends on a file outside the exercise: what `run`
+    // concludes must be what `verify` reuses, not an older verdict.
+    let course = with_passes_source(
+        r#"fn main() {}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn flag_file_exists() {
+        assert!(std::path::Path::new("flag").exists(), "no flag file");
+    }
+}
+"#,
+    );
+    course
+        .run(&["verify"])
+        .expect_code(1)
+        .expect_contains("no flag file");
+    course.write("exercises/01_basics/flag", "");
+    course.run(&["run", "passes"]).expect_code(0);
+    let verify = course.run(&["verify", "--json"]);
+    let json: serde_json::Value = serde_json::from_str(&verify.stdout).unwrap();
+    let passes = &json["exercises"][0];
+    assert_eq!(passes["name"], "passes");
+    assert_eq!(passes["status"], "done", "{passes}");
+    assert_eq!(passes["cached"], true, "run's verdict was reused: {passes}");
+    assert!(done_names(&course).contains(&"passes".to_owned()));
+}
+
+#[test]
+fn done_stayed_after_a_later_failing_check() {
+    let course = Course::fixture("basic");
+    course.run(&["run", "passes"]).expect_code(0);
+    assert!(done_names(&course).contains(&"passes".to_owned()));
+    course.write(
+        "exercises/01_basics/passes.rs",
+        "fn main() { let broken: i32 = \"no\"; }\n",
+    );
+    course.run(&["run", "passes"]).expect_code(1);
+    // `done` means "passed at its last check" (docs/json.md).
+    assert!(!done_names(&course).contains(&"passes".to_owned()));
+}
+
+#[test]
+fn stray_temp_files_stayed_after_a_kill_during_a_state_write() {
+    let course = Course::fixture("basic");
+    course.run(&["hint", "passes"]).expect_code(0);
+    // What `kill -9` in the middle of an atomic write leaves: a temp copy.
+    let leftover = course.path(".rustdrill/.rustdrill-tmp-AbC123");
+    fs::write(&leftover, "version = 1\n").unwrap();
+    let old = std::time::SystemTime::now() - Duration::from_secs(3600);
+    fs::File::options()
+        .write(true)
+        .open(&leftover)
+        .unwrap()
+        .set_modified(old)
+        .unwrap();
+    course.run(&["hint", "passes"]).expect_code(0);
+    assert!(!leftover.exists(), "the stale temp file is cleaned up");
 }

@@ -359,3 +359,40 @@ fn without_a_terminal_it_points_to_run() {
     );
     run.expect_code(2).expect_contains("rustdrill run");
 }
+
+#[test]
+fn goto_from_another_terminal_was_undone_by_the_next_key_in_watch() {
+    let t = Tmux::start("watch_course", &[]);
+    t.wait_for("fix_me — compile error");
+    // An instructor steers the room while watch is open.
+    t.course.run(&["goto", "second"]).expect_code(0);
+    t.wait_for("moved to second");
+    t.wait_for("exercises/02_more/second.rs");
+    t.keys(&["h"]);
+    t.wait_for("hint 1/");
+    let state: toml::Table = toml::from_str(&t.course.read(".rustdrill/state.toml")).unwrap();
+    assert_eq!(state["current"].as_str(), Some("second"), "{state}");
+}
+
+#[test]
+fn verify_in_another_terminal_was_overwritten_by_watch() {
+    let t = Tmux::start("watch_course", &[]);
+    t.wait_for("fix_me — compile error");
+    write(&t.file("second"), &t.solution("second"));
+    // `verify` elsewhere marks `second` done; watch is still on fix_me.
+    t.course.run(&["verify"]);
+    t.keys(&["h"]);
+    t.wait_for("hint 1/");
+    write(&t.file("fix_me"), &t.solution("fix_me"));
+    t.wait_for("fix_me is done!");
+    let run = t.course.run(&["list", "--json"]);
+    let list: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let done: Vec<&str> = list["exercises"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["done"] == true)
+        .map(|e| e["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(done, ["fix_me", "second"], "{run:?}", run = run.stdout);
+}

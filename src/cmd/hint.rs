@@ -2,37 +2,33 @@
 
 use anyhow::Result;
 
-use super::{Ctx, Outcome};
+use super::Outcome;
 use crate::cli::Global;
+use crate::session::Session;
 use crate::ui::{self, out, outln};
 
 pub fn run(global: &Global, name: Option<&str>, all: bool) -> Result<Outcome> {
-    let mut ctx = Ctx::load_to_write(global)?;
-    let ex = ctx.pick(name)?.clone();
-    let total = ex.hints.len();
-    let entry = ctx.state.exercise(&ex.name);
-    let before = entry.hints_shown.min(total);
-    let shown = if all { total } else { (before + 1).min(total) };
-    entry.hints_shown = shown;
-    if all || before == total {
-        out!("{}", ui::render_hint(&ex, shown))?;
-        if !all && before == total {
+    let mut session = Session::load(global)?;
+    let ex = session.pick(name)?.clone();
+    let saved = session.progress.reveal_hint(&session.course, &ex, all);
+    let step = saved.value;
+    if all || step.exhausted() {
+        out!("{}", ui::render_hints(&ex, 1..=step.shown))?;
+        if !all && step.exhausted() {
             outln!("{}", ui::dim("(no more hints: these are all of them)"))?;
         }
     } else {
         // Only the newly revealed hint; earlier ones are one `--all` away.
-        let text = ui::render_hint(&ex, shown);
-        let newest = text
-            .split_inclusive('\n')
-            .skip_while(|l| !l.contains(&format!("hint {shown}/")));
-        out!("{}", newest.collect::<String>())?;
-        if shown < total {
+        out!("{}", ui::render_hints(&ex, step.shown..=step.shown))?;
+        if step.shown < step.total {
             outln!(
                 "{}",
                 ui::dim("(run `rustdrill hint` again for the next one)")
             )?;
         }
     }
-    ctx.save()?;
+    if let Some(e) = saved.unsaved {
+        return Err(e.context("the hint above was shown but not remembered"));
+    }
     Ok(Outcome::Done)
 }

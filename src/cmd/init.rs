@@ -3,19 +3,18 @@
 //! builds with no network.
 //!
 //! Solutions are not written up front: `solutions/` holds a note, and each
-//! solution appears there when its exercise is solved (`reveal_solution`,
+//! solution appears there when its exercise is solved (`progress::reveal_solution`,
 //! called where a pass is recorded).
 
 use std::fs;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use anyhow::{Context, Result, bail};
 
 use super::Outcome;
 use crate::cargo::CARGO_MISSING;
-use crate::course::{Course, Exercise};
 use crate::embedded;
 
 pub fn run(dir: &Path, no_fetch: bool) -> Result<Outcome> {
@@ -123,20 +122,6 @@ fn shell_word(dir: &Path) -> String {
     } else {
         format!("'{}'", text.replace('\'', r"'\''"))
     }
-}
-
-/// In a course written by `init`, puts the exercise's reference solution in
-/// `solutions/` once it is solved. Returns where, if it wrote one.
-pub fn reveal_solution(course: &Course, ex: &Exercise) -> Result<Option<PathBuf>> {
-    let dest = course.root.join(&ex.solution_path);
-    if dest.exists() || !course.embedded {
-        return Ok(None);
-    }
-    let Some(bytes) = embedded::file(&ex.solution_path) else {
-        return Ok(None);
-    };
-    write(&dest, bytes)?;
-    Ok(Some(dest))
 }
 
 const GITIGNORE: &str = "\

@@ -3,8 +3,9 @@
 use anyhow::Result;
 use serde::{Deserialize, Serialize};
 
-use super::{Ctx, Outcome};
+use super::Outcome;
 use crate::cli::Global;
+use crate::session::Session;
 use crate::ui::{self, outln};
 
 /// The `--json` shape (documented in docs/json.md).
@@ -30,9 +31,9 @@ pub struct ListEntry {
 }
 
 pub fn run(global: &Global, json: bool) -> Result<Outcome> {
-    let ctx = Ctx::load(global)?;
-    let current = ctx.state.current(&ctx.course).name.clone();
-    let entries: Vec<ListEntry> = ctx
+    let session = Session::load(global)?;
+    let current = session.progress.current(&session.course).name.clone();
+    let entries: Vec<ListEntry> = session
         .course
         .exercises
         .iter()
@@ -41,7 +42,7 @@ pub fn run(global: &Global, json: bool) -> Result<Outcome> {
             name: ex.name.clone(),
             chapter: ex.chapter.clone(),
             path: ex.relative_path.display().to_string(),
-            done: ctx.state.is_done(&ex.name),
+            done: session.progress.is_done(&ex.name),
             current: ex.name == current,
         })
         .collect();
@@ -49,7 +50,7 @@ pub fn run(global: &Global, json: bool) -> Result<Outcome> {
     let total = entries.len();
     if json {
         let out = ListJson {
-            course: ctx.course.root.display().to_string(),
+            course: session.course.root.display().to_string(),
             done,
             total,
             current,

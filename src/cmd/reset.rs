@@ -1,18 +1,15 @@
 //! `rustdrill reset NAME`: back up the learner's file, restore the original.
 
-use std::fs;
+use anyhow::{Result, bail};
 
-use anyhow::{Context, Result, bail};
-
-use super::{Ctx, Outcome, original};
+use super::Outcome;
 use crate::cli::Global;
-use crate::files;
+use crate::session::Session;
 use crate::ui::outln;
 
 pub fn run(global: &Global, name: &str, yes: bool) -> Result<Outcome> {
-    let mut ctx = Ctx::load_to_write(global)?;
-    let ex = ctx.course.exercise(name)?.clone();
-    let original = original(&ctx.course, &ex)?;
+    let mut session = Session::load(global)?;
+    let ex = session.course.exercise(name)?.clone();
     if !yes {
         let term = console::Term::stderr();
         if !term.is_term() || !console::user_attended() {
@@ -31,35 +28,11 @@ pub fn run(global: &Global, name: &str, yes: bool) -> Result<Outcome> {
             return Ok(Outcome::NotDone);
         }
     }
-    let backup = backup_and_restore(&ctx, &ex, &original)?;
-    let entry = ctx.state.exercise(&ex.name);
-    entry.done = false;
-    entry.hints_shown = 0;
-    ctx.save()?;
+    let saved = session.progress.reset(&session.course, &ex)?;
     outln!("Restored {} to its original.", ex.relative_path.display())?;
-    if let Some(backup) = backup {
+    if let Some(backup) = &saved.value {
         outln!("Your version is kept in {}", backup.display())?;
     }
+    saved.into_result()?;
     Ok(Outcome::Done)
-}
-
-/// Copies the current file to `.rustdrill/backup/NAME-TIME.rs`, then
-/// atomically replaces it with `original`. Returns the backup's path.
-pub fn backup_and_restore(
-    ctx: &Ctx,
-    ex: &crate::course::Exercise,
-    original: &[u8],
-) -> Result<Option<std::path::PathBuf>> {
-    let backup_dir = ctx.course.state_dir().join("backup");
-    let mut backup = None;
-    if let Ok(current) = fs::read(&ex.path) {
-        fs::create_dir_all(&backup_dir)
-            .with_context(|| format!("cannot create {}", backup_dir.display()))?;
-        let path = files::stamped_path(&backup_dir, &format!("{}-", ex.name), ".rs");
-        fs::write(&path, current).with_context(|| format!("cannot write {}", path.display()))?;
-        backup = Some(path);
-    }
-    files::write_atomic(&ex.path, original)
-        .with_context(|| format!("cannot replace {}", ex.path.display()))?;
-    Ok(backup)
 }

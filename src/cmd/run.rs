@@ -2,63 +2,82 @@
 
 use anyhow::Result;
 
-use super::{Ctx, Outcome};
-use crate::check::{self, Progress};
+use super::Outcome;
+use crate::cache::Keys;
+use crate::check::{self, Progress as CheckProgress};
 use crate::cli::Global;
-use crate::course::Exercise;
-use crate::state;
+use crate::course::{Course, Exercise};
+use crate::progress::{Advance, CheckRecord, Medium};
+use crate::session::Session;
 use crate::ui::{self, Detail, out, outln};
 use crate::verdict::Verdict;
 
 pub fn run(global: &Global, name: Option<&str>) -> Result<Outcome> {
-    let mut ctx = Ctx::load_to_write(global)?;
-    if ctx.state.fresh
-        && let Some(welcome) = &ctx.course.welcome_message
-    {
+    let mut session = Session::load(global)?;
+    let Session { course, progress } = &mut session;
+    // A misspelt name fails before anything is written.
+    let named = name
+        .map(|name| course.exercise(name).cloned())
+        .transpose()?;
+    let mut unsaved = Vec::new();
+    let welcome = progress.welcome(course);
+    unsaved.extend(welcome.unsaved);
+    if let Some(text) = welcome.value {
         // A welcome that cannot be shown (a closed pipe) is no reason to
         // skip the check: its error is left to the verdict's output.
-        let _ = outln!("{}\n", welcome.trim());
-        ctx.state.state.welcomed = true;
+        let _ = outln!("{text}\n");
     }
-    let ex = ctx.pick(name)?.clone();
-    if name.is_none() {
-        ctx.state.set_current(&ex.name);
+    let ex = match named {
+        Some(ex) => ex,
+        None => {
+            let ex = progress.current(course).clone();
+            unsaved.extend(progress.go_to(course, &ex).unsaved);
+            ex
+        }
+    };
+    // Keys as the check starts: a verdict is cached only for the inputs it
+    // was computed from (no rustc to ask: the check itself says so).
+    let mut before = Keys::new(course).ok();
+    if let Some(keys) = before.as_mut() {
+        keys.key(&ex);
     }
-    let verdict = check_one(&ctx, &ex)?;
-    let passed = verdict.passed();
-    record(&mut ctx, &ex, &verdict);
-    // Saved before anything is printed: output that cannot be written (a
-    // closed pipe) must not lose the exercise the learner just solved.
-    ctx.save()?;
+    let verdict = check_one(course, &ex)?;
+    let key = cache_key(before.as_ref(), &ex);
+    let recorded = progress.record(
+        course,
+        &[CheckRecord {
+            exercise: &ex,
+            verdict: &verdict,
+            key,
+        }],
+        Advance::OnPass,
+    );
+    unsaved.extend(recorded.unsaved);
+    // The verdict is shown even when progress could not be saved: the
+    // learner asked for it. The warning follows.
     out!(
         "{}",
-        ui::render_verdict(&ctx.course, &ex, &verdict, Detail::Full)
+        ui::render_verdict(course, &ex, &verdict, Detail::Full)
     )?;
-    if passed {
+    let passed = verdict.passed();
+    if let Some(Some(after)) = recorded.value.first() {
         outln!()?;
-        if ctx.course.root.join(&ex.solution_path).is_file() {
-            outln!(
-                "Solved! Compare with the reference solution: {}",
-                ex.solution_path.display()
-            )?;
+        for line in after.lines(Medium::Command) {
+            outln!("{line}")?;
         }
-        match ctx.state.next_pending(&ctx.course, &ex.name) {
-            Some(next) => outln!(
-                "Next exercise: {} ({})",
-                next.name,
-                next.relative_path.display()
-            )?,
-            None => {
-                if let Some(msg) = &ctx.course.final_message {
-                    outln!("{}", msg.trim())?;
-                }
-            }
+        if after.next.is_none()
+            && let Some(msg) = &course.final_message
+        {
+            outln!("{}", msg.trim())?;
         }
-    } else if !ex.hints.is_empty() {
+    } else if !passed && !ex.hints.is_empty() {
         outln!(
             "\n{}",
             ui::dim(&format!("Stuck? `rustdrill hint {}`", ex.name))
         )?;
+    }
+    if let Some(e) = unsaved.into_iter().next() {
+        return Err(e.context("the verdict above was not saved"));
     }
     Ok(if passed {
         Outcome::Done
@@ -67,47 +86,31 @@ pub fn run(global: &Global, name: Option<&str>) -> Result<Outcome> {
     })
 }
 
+/// The cache key of `ex` as its files are after the check (the build may
+/// have written `Cargo.lock`), if the exercise file itself is what was
+/// checked: a save during the check makes the verdict stale.
+pub fn cache_key(before: Option<&Keys>, ex: &Exercise) -> Option<String> {
+    let before = before?;
+    let mut after = before.reread();
+    let key = after.key(ex);
+    before.same_file(&after, &ex.path).then_some(key)
+}
+
 /// Checks one exercise with a spinner on stderr (hidden when not a terminal).
-pub fn check_one(ctx: &Ctx, ex: &Exercise) -> Result<Verdict> {
+pub fn check_one(course: &Course, ex: &Exercise) -> Result<Verdict> {
     let spinner = ui::spinner();
     spinner.set_message(format!("checking {}", ex.name));
-    let progress = |event: Progress| match event {
-        Progress::PhaseStarted(phase) => {
+    let progress = |event: CheckProgress| match event {
+        CheckProgress::PhaseStarted(phase) => {
             spinner.set_message(format!("checking {}: {phase}", ex.name))
         }
-        Progress::Compiled { phase, crate_name } => {
+        CheckProgress::Compiled { phase, crate_name } => {
             spinner.set_message(format!("checking {}: {phase} ({crate_name})", ex.name));
         }
-        Progress::Checked { .. } => {}
+        CheckProgress::Checked { .. } => {}
     };
-    let result = check::check(&ctx.course, &[ex], &progress);
+    let result = check::check(course, &[ex], &progress);
     spinner.finish_and_clear();
     let mut checked = result?;
     Ok(checked.remove(0).verdict)
-}
-
-/// Records a check in the state; on a pass the exercise is done and, if it
-/// was current, the next pending one becomes current.
-pub fn record(ctx: &mut Ctx, ex: &Exercise, verdict: &Verdict) {
-    let entry = ctx.state.exercise(&ex.name);
-    // Saturating: the count comes from a file a learner can edit.
-    entry.checks = entry.checks.saturating_add(1);
-    if entry.first_opened.is_none() {
-        entry.first_opened = Some(state::now());
-    }
-    if verdict.passed() {
-        if !entry.done {
-            entry.solved_at = Some(state::now());
-        }
-        entry.done = true;
-        // A course from `rustdrill init` gets the solution once solved.
-        if let Err(e) = super::init::reveal_solution(&ctx.course, ex) {
-            eprintln!("{}", ui::warn(&format!("{e:#}")));
-        }
-        let was_current = ctx.state.current(&ctx.course).name == ex.name;
-        if was_current && let Some(next) = ctx.state.next_pending(&ctx.course, &ex.name) {
-            let next = next.name.clone();
-            ctx.state.set_current(&next);
-        }
-    }
 }

@@ -4,23 +4,24 @@ use std::fs;
 
 use anyhow::{Context, Result};
 
-use super::{Ctx, Outcome};
+use super::Outcome;
 use crate::cli::Global;
+use crate::session::Session;
 use crate::ui::outln;
 
 pub fn run(global: &Global, name: Option<&str>, show: bool) -> Result<Outcome> {
-    let ctx = Ctx::load(global)?;
-    let mut ex = ctx.pick(name)?;
+    let session = Session::load(global)?;
+    let mut ex = session.pick(name)?;
     // Solving moves the course on, so right after a pass the current exercise
     // is the next, unsolved one: show the one solved last instead.
     if name.is_none()
-        && !ctx.state.is_done(&ex.name)
-        && let Some(last) = last_solved(&ctx)
+        && !session.progress.is_done(&ex.name)
+        && let Some(last) = session.progress.last_solved(&session.course)
     {
         ex = last;
         outln!("(the exercise you solved last: {})", ex.name)?;
     }
-    if !ctx.state.is_done(&ex.name) {
+    if !session.progress.is_done(&ex.name) {
         outln!(
             "Solve {} first: its solution is shown once it passes. \
              Try `rustdrill hint {}`.",
@@ -29,7 +30,7 @@ pub fn run(global: &Global, name: Option<&str>, show: bool) -> Result<Outcome> {
         )?;
         return Ok(Outcome::NotDone);
     }
-    let path = ctx.course.root.join(&ex.solution_path);
+    let path = session.course.root.join(&ex.solution_path);
     if !path.is_file() {
         outln!(
             "This course has no solution file for {} ({}).",
@@ -45,17 +46,4 @@ pub fn run(global: &Global, name: Option<&str>, show: bool) -> Result<Outcome> {
         outln!("\n{text}")?;
     }
     Ok(Outcome::Done)
-}
-
-/// The done exercise with the latest `solved_at` (RFC 3339 sorts by time).
-fn last_solved(ctx: &Ctx) -> Option<&crate::course::Exercise> {
-    ctx.course
-        .exercises
-        .iter()
-        .filter_map(|ex| {
-            let state = ctx.state.state.exercises.get(&ex.name)?;
-            state.done.then_some((state.solved_at.as_deref()?, ex))
-        })
-        .max_by_key(|(solved_at, _)| *solved_at)
-        .map(|(_, ex)| ex)
 }

@@ -15,12 +15,13 @@ use anyhow::{Result, bail};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::{Deserialize, Serialize};
 
-use super::{Ctx, Outcome};
-use crate::cache::{self, Keys};
+use super::Outcome;
+use crate::cache::Keys;
 use crate::check::{self, Progress};
 use crate::cli::Global;
 use crate::course::{Course, Exercise};
-use crate::state::{CachedVerdict, StateFile};
+use crate::progress::{Advance, CheckRecord};
+use crate::session::Session;
 use crate::ui;
 use crate::verdict::VerdictKind;
 
@@ -60,12 +61,15 @@ pub enum Status {
 }
 
 pub fn run(global: &Global, json: bool, chapter: Option<&str>, no_cache: bool) -> Result<Outcome> {
-    let mut ctx = Ctx::load_to_write(global)?;
-    let selection = select(&ctx.course, chapter)?;
+    let mut session = Session::load(global)?;
+    let Session { course, progress } = &mut session;
+    let selection = select(course, chapter)?;
 
-    let mut keys = Keys::new(&ctx.course)?;
+    let mut keys = Keys::new(course)?;
     let toolchain = keys.toolchain().to_owned();
-    let reuse = reuse_cached(&mut ctx.state, &mut keys, &selection, !no_cache);
+    let reuse = progress.reuse_cached(course, &mut keys, &selection, !no_cache);
+    let mut unsaved = reuse.unsaved;
+    let reuse = reuse.value;
     let mut entries: HashMap<String, VerifyEntry> = HashMap::new();
     for (ex, hit) in &reuse.cached {
         entries.insert(
@@ -75,10 +79,8 @@ pub fn run(global: &Global, json: bool, chapter: Option<&str>, no_cache: bool) -
     }
     if !reuse.to_check.is_empty() {
         let exercises: Vec<&Exercise> = reuse.to_check.iter().collect();
-        let checked = check_with_progress(&ctx.course, &exercises, selection.len())?;
-        let pairs: Vec<(&Exercise, &check::Checked)> =
-            exercises.iter().copied().zip(&checked).collect();
-        for (ex, checked) in &pairs {
+        let checked = check_with_progress(course, &exercises, selection.len())?;
+        for (ex, checked) in exercises.iter().zip(&checked) {
             let verdict = &checked.verdict;
             let millis = u64::try_from(checked.duration.as_millis()).unwrap_or(u64::MAX);
             entries.insert(
@@ -86,9 +88,10 @@ pub fn run(global: &Global, json: bool, chapter: Option<&str>, no_cache: bool) -
                 entry(ex, verdict.kind(), &verdict.headline(), millis, false),
             );
         }
-        record_checked(&mut ctx, Some(&keys), &pairs);
+        let records = records(Some(&keys), &exercises, &checked);
+        let recorded = progress.record(course, &records, Advance::OnPass);
+        unsaved = unsaved.or(recorded.unsaved);
     }
-    ctx.save()?;
 
     let ordered: Vec<VerifyEntry> = selection
         .iter()
@@ -98,7 +101,7 @@ pub fn run(global: &Global, json: bool, chapter: Option<&str>, no_cache: bool) -
     let total = ordered.len();
     if json {
         let out = VerifyJson {
-            course: ctx.course.root.display().to_string(),
+            course: course.root.display().to_string(),
             toolchain,
             done,
             total,
@@ -108,7 +111,10 @@ pub fn run(global: &Global, json: bool, chapter: Option<&str>, no_cache: bool) -
         text.push('\n');
         write_stdout(&text)?;
     } else {
-        write_stdout(&report(&ctx.course, &ordered))?;
+        write_stdout(&report(course, &ordered))?;
+    }
+    if let Some(e) = unsaved {
+        return Err(e.context("the verdicts above were not saved"));
     }
     Ok(if done == total {
         Outcome::Done
@@ -117,68 +123,34 @@ pub fn run(global: &Global, json: bool, chapter: Option<&str>, no_cache: bool) -
     })
 }
 
-/// A selection split by the verdict cache.
-pub struct Reuse {
-    /// Exercises whose inputs are unchanged since their last verdict.
-    pub cached: Vec<(Exercise, CachedVerdict)>,
-    /// The rest, to check.
-    pub to_check: Vec<Exercise>,
-}
-
-/// Splits `selection` by the verdict cache (with `use_cache` false,
-/// everything is checked). A cached pass whose progress was lost (a state
-/// file kept aside, say) is marked done again.
-pub fn reuse_cached(
-    state: &mut StateFile,
-    keys: &mut Keys,
-    selection: &[Exercise],
-    use_cache: bool,
-) -> Reuse {
-    let mut reuse = Reuse {
-        cached: Vec::new(),
-        to_check: Vec::new(),
-    };
-    for ex in selection {
-        let key = keys.key(ex);
-        match cache::lookup(state, &ex.name, &key).filter(|_| use_cache) {
-            Some(hit) => {
-                let hit = hit.clone();
-                if hit.kind == VerdictKind::Pass {
-                    state.exercise(&ex.name).done = true;
-                }
-                reuse.cached.push((ex.clone(), hit));
-            }
-            None => reuse.to_check.push(ex.clone()),
-        }
-    }
-    reuse
-}
-
-/// Records fresh verdicts: progress through `run::record`, and the cache
-/// under keys computed from the files as they are now (the build may have
-/// written `Cargo.lock`). An exercise saved during the check, or checked
-/// without `before` keys, keeps no cached verdict.
-pub fn record_checked(
-    ctx: &mut Ctx,
+/// What to record of checked exercises: each verdict, cached under the keys
+/// of the files as they are now (the build may have written `Cargo.lock`)
+/// — unless the exercise was saved during the check, or there are no
+/// `before` keys.
+pub fn records<'a>(
     before: Option<&Keys>,
-    checked: &[(&Exercise, &check::Checked)],
-) {
+    exercises: &[&'a Exercise],
+    checked: &'a [check::Checked],
+) -> Vec<CheckRecord<'a>> {
     let mut after = before.map(Keys::reread);
-    for (ex, checked) in checked {
-        let verdict = &checked.verdict;
-        super::run::record(ctx, ex, verdict);
-        let key = match (before, after.as_mut()) {
-            (Some(before), Some(after)) => {
-                let key = after.key(ex);
-                before.same_file(after, &ex.path).then_some(key)
+    exercises
+        .iter()
+        .zip(checked)
+        .map(|(ex, checked)| {
+            let key = match (before, after.as_mut()) {
+                (Some(before), Some(after)) => {
+                    let key = after.key(ex);
+                    before.same_file(after, &ex.path).then_some(key)
+                }
+                _ => None,
+            };
+            CheckRecord {
+                exercise: ex,
+                verdict: &checked.verdict,
+                key,
             }
-            _ => None,
-        };
-        match key {
-            Some(key) => cache::store(&mut ctx.state, &ex.name, key, verdict),
-            None => ctx.state.exercise(&ex.name).cache = None,
-        }
-    }
+        })
+        .collect()
 }
 
 /// The exercises to verify: all, or those of one chapter.

@@ -28,10 +28,12 @@ use super::prebuild::{self, Prebuild, PrebuildReport};
 use super::screen::{self, Frame, Top};
 use crate::cache::Keys;
 use crate::cargo::Cargo;
-use crate::check::{self, Checked, Progress};
+use crate::check::{self, Checked, Progress as CheckProgress};
+use crate::cmd::run::cache_key;
 use crate::cmd::verify;
-use crate::cmd::{self, Ctx};
 use crate::course::{Course, Exercise, Layout};
+use crate::progress::{Advance, CheckRecord, Medium, Progress, Saved};
+use crate::session::Session;
 use crate::ui;
 use crate::verdict::{Verdict, VerdictKind};
 
@@ -47,13 +49,13 @@ struct Running {
     job: Job,
     /// For `All`: verdicts reused from the cache (index, kind, headline).
     cached: Vec<(usize, VerdictKind, String)>,
-    /// For `All`: the cache keys as the check started, per exercise.
+    /// The cache keys as the check started, per exercise.
     keys: Option<Keys>,
 }
 
 pub struct App {
-    ctx: Ctx,
-    /// The same course, shared with the check threads.
+    progress: Progress,
+    /// The course, shared with the check threads.
     course: Arc<Course>,
     tx: Sender<Event>,
     paths: PathMap,
@@ -80,28 +82,36 @@ pub struct App {
     prebuilt: HashSet<String>,
     /// The last exercise was solved: the next verify-all is the final one.
     final_verify: bool,
+    /// Computes verdict cache keys; asks rustc its version once, here, not
+    /// on every check. `None` without a toolchain (the check says why).
+    keys: Option<Keys>,
     size: (usize, usize),
     quit: bool,
 }
 
 impl App {
-    pub fn new(mut ctx: Ctx, tx: Sender<Event>, watch_note: Option<String>) -> App {
-        let course = Arc::new(ctx.course.clone());
-        let viewing = ctx.state.current(&course).index;
+    pub fn new(session: Session, tx: Sender<Event>, watch_note: Option<String>) -> App {
+        let Session {
+            course,
+            mut progress,
+        } = session;
+        let course = Arc::new(course);
+        let viewing = progress.current(&course).index;
         let mut welcome = Vec::new();
-        if !ctx.state.state.welcomed
-            && let Some(text) = &course.welcome_message
-        {
-            welcome.extend(text.trim().lines().map(str::to_owned));
+        let mut message = None;
+        let shown = progress.welcome(&course);
+        if let Some(text) = shown.value {
+            welcome.extend(text.lines().map(str::to_owned));
             welcome.push(String::new());
-            ctx.state.state.welcomed = true;
         }
-        // Ctx::load printed these, but the screen covers them.
+        message = message.or(shown.unsaved.map(|e| format!("{e:#}")));
+        // Session::load printed these, but the screen covers them.
         for w in &course.warnings {
             welcome.push(ui::warn(&w.to_string()));
         }
-        let name = course.exercises[viewing].name.clone();
-        ctx.state.set_current(&name);
+        let opened = progress.go_to(&course, &course.exercises[viewing]);
+        message = message.or(opened.unsaved.map(|e| format!("{e:#}")));
+        let keys = Keys::new(&course).ok();
         let mut app = App {
             paths: PathMap::new(course.exercises.iter().map(|e| (e.index, e.path.as_path()))),
             names: course.exercises.iter().map(|e| e.name.clone()).collect(),
@@ -110,7 +120,7 @@ impl App {
                 .iter()
                 .map(|e| e.chapter.clone().unwrap_or_default())
                 .collect(),
-            ctx,
+            progress,
             course,
             tx,
             viewing,
@@ -118,7 +128,7 @@ impl App {
             verdict: None,
             panel: Vec::new(),
             welcome,
-            message: None,
+            message,
             check_status: None,
             prebuild_status: None,
             watch_note,
@@ -130,21 +140,33 @@ impl App {
             prebuild_enabled: std::env::var_os("RUSTDRILL_NO_PREBUILD").is_none(),
             prebuilt: HashSet::new(),
             final_verify: false,
+            keys,
             size: terminal_size(),
             quit: false,
         };
         if let Some(chapter) = app.course.exercises[viewing].chapter.clone() {
             // The learner starts inside this chapter: no introduction.
-            app.ctx.state.state.chapters_introduced.insert(chapter);
+            let course = Arc::clone(&app.course);
+            let saved = app.progress.introduce_chapter(&course, &chapter);
+            app.saved(saved);
         }
-        app.save();
         app.request(Job::One(viewing));
         app
     }
 
-    /// The folders to watch for saves.
+    /// The folders to watch: the exercises' for saves, `.rustdrill/` for
+    /// progress written by other rustdrill processes.
     pub fn watch_folders(&self) -> std::collections::BTreeSet<std::path::PathBuf> {
-        self.paths.folders()
+        let mut folders = self.paths.folders();
+        if self.course.state_dir().is_dir() {
+            folders.insert(self.course.state_dir());
+        }
+        folders
+    }
+
+    /// The progress file, whose changes `state_changed` follows.
+    pub fn state_file(&self) -> std::path::PathBuf {
+        self.course.state_dir().join(crate::state::STATE_FILE)
     }
 
     /// Reacts to events until the learner quits; draws after each burst.
@@ -165,7 +187,7 @@ impl App {
         }
         self.prebuild.stop();
         (
-            self.ctx.state.done_count(&self.course),
+            self.progress.done_count(&self.course),
             self.course.exercises.len(),
         )
     }
@@ -175,6 +197,7 @@ impl App {
             Event::Key(key) => self.key(&key),
             Event::KeysGone | Event::Terminate => self.quit = true,
             Event::Files(paths) => self.files_changed(&paths),
+            Event::StateChanged => self.state_changed(),
             Event::WatchError(e) => {
                 self.watch_note = Some(ui::warn(&e));
             }
@@ -212,7 +235,7 @@ impl App {
             Action::RevealHint => self.reveal_hint(),
             Action::Next => {
                 let name = self.ex().name.clone();
-                match self.ctx.state.next_pending(&self.course, &name) {
+                match self.progress.next_pending(&self.course, &name) {
                     Some(next) => self.go_to(next.index),
                     None => self.start_final_verify(),
                 }
@@ -235,35 +258,53 @@ impl App {
     fn done_flags(&self) -> Vec<bool> {
         self.names
             .iter()
-            .map(|n| self.ctx.state.is_done(n))
+            .map(|n| self.progress.is_done(n))
             .collect()
     }
 
-    fn save(&mut self) {
-        if let Err(e) = self.ctx.save() {
+    /// The value of a change of progress; a failure to save it is shown.
+    fn saved<T>(&mut self, saved: Saved<T>) -> T {
+        if let Some(e) = saved.unsaved {
             self.message = Some(format!("{e:#}"));
+        }
+        saved.value
+    }
+
+    /// Another rustdrill process changed the progress (`goto` from an
+    /// instructor, `verify` in another terminal): follow it.
+    fn state_changed(&mut self) {
+        match self.progress.reload() {
+            Ok(true) => {}
+            Ok(false) => return,
+            Err(e) => {
+                self.message = Some(format!("{e:#}"));
+                return;
+            }
+        }
+        let current = self.progress.current(&self.course).index;
+        if current != self.viewing && self.progress.state().current.is_some() {
+            let name = self.course.exercises[current].name.clone();
+            self.go_to(current);
+            self.message = Some(format!("moved to {name} (changed outside this window)"));
         }
     }
 
     fn reveal_hint(&mut self) {
         let ex = self.ex().clone();
-        let total = ex.hints.len();
-        if total == 0 {
+        if ex.hints.is_empty() {
             self.message = Some(format!("{} has no hints", ex.name));
             return;
         }
-        let entry = self.ctx.state.exercise(&ex.name);
-        let before = entry.hints_shown.min(total);
-        entry.hints_shown = (before + 1).min(total);
-        let shown = entry.hints_shown;
-        self.save();
-        self.panel = ui::render_hint(&ex, shown)
+        let course = Arc::clone(&self.course);
+        let saved = self.progress.reveal_hint(&course, &ex, false);
+        let step = self.saved(saved);
+        self.panel = ui::render_hints(&ex, 1..=step.shown)
             .lines()
             .map(str::to_owned)
             .collect();
-        if before == total {
+        if step.exhausted() {
             self.message = Some("no more hints: these are all of them".to_owned());
-        } else if shown < total {
+        } else if step.shown < step.total {
             self.panel
                 .push(ui::dim("(press h again for the next hint)"));
         }
@@ -275,18 +316,16 @@ impl App {
         self.verdict = None;
         self.panel.clear();
         let ex = self.ex().clone();
-        self.ctx.state.set_current(&ex.name);
-        self.save();
+        let course = Arc::clone(&self.course);
+        let saved = self.progress.go_to(&course, &ex);
+        self.saved(saved);
         if let Some(chapter) = &ex.chapter
             && before.as_ref() != Some(chapter)
-            && self
-                .ctx
-                .state
-                .state
-                .chapters_introduced
-                .insert(chapter.clone())
         {
-            self.panel = self.chapter_intro(chapter);
+            let saved = self.progress.introduce_chapter(&course, chapter);
+            if self.saved(saved) {
+                self.panel = self.chapter_intro(chapter);
+            }
         }
         self.request(Job::One(index));
     }
@@ -313,14 +352,10 @@ impl App {
 
     fn reset(&mut self) {
         let ex = self.ex().clone();
-        let restored = cmd::original(&self.course, &ex)
-            .and_then(|original| cmd::reset::backup_and_restore(&self.ctx, &ex, &original));
-        match restored {
-            Ok(backup) => {
-                let entry = self.ctx.state.exercise(&ex.name);
-                entry.done = false;
-                entry.hints_shown = 0;
-                self.save();
+        let course = Arc::clone(&self.course);
+        match self.progress.reset(&course, &ex) {
+            Ok(saved) => {
+                let backup = self.saved(saved);
                 self.panel = vec![format!(
                     "Restored {} to its original.",
                     ex.relative_path.display()
@@ -401,6 +436,7 @@ impl App {
             cached: Vec::new(),
             keys: None,
         };
+        let course = Arc::clone(&self.course);
         let selection: Vec<Exercise> = match job {
             Job::One(i) => {
                 let ex = &self.course.exercises[i];
@@ -408,20 +444,22 @@ impl App {
                     self.checked_content.insert(i, hash(&bytes));
                 }
                 self.check_status = Some(format!("checking {}…", ex.name));
+                running.keys = self.keys.clone().map(|mut keys| {
+                    keys.key(ex);
+                    keys
+                });
                 vec![ex.clone()]
             }
             Job::All => {
                 // Without cache keys (no rustc?), everything is checked and
                 // the check itself says what is wrong.
-                let mut keys = Keys::new(&self.course).ok();
+                let mut keys = self.keys.clone();
                 let to_check = match keys.as_mut() {
                     Some(keys) => {
-                        let reuse = verify::reuse_cached(
-                            &mut self.ctx.state,
-                            keys,
-                            &self.course.exercises,
-                            true,
-                        );
+                        let saved =
+                            self.progress
+                                .reuse_cached(&course, keys, &course.exercises, true);
+                        let reuse = self.saved(saved);
                         running.cached = reuse
                             .cached
                             .iter()
@@ -449,13 +487,13 @@ impl App {
         let tx = self.tx.clone();
         thread::spawn(move || {
             let refs: Vec<&Exercise> = selection.iter().collect();
-            let progress = |p: Progress| {
+            let progress = |p: CheckProgress| {
                 let text = match p {
-                    Progress::PhaseStarted(phase) => format!("checking: {phase}…"),
-                    Progress::Compiled { phase, crate_name } => {
+                    CheckProgress::PhaseStarted(phase) => format!("checking: {phase}…"),
+                    CheckProgress::Compiled { phase, crate_name } => {
                         format!("checking: {phase} ({crate_name})…")
                     }
-                    Progress::Checked { name, .. } => format!("checked {name}"),
+                    CheckProgress::Checked { name, .. } => format!("checked {name}"),
                 };
                 let _ = tx.send(Event::CheckProgress { id, text });
             };
@@ -488,7 +526,8 @@ impl App {
             Ok(checked) => match running.job {
                 Job::One(i) => {
                     if let Some(c) = checked.into_iter().next() {
-                        self.judged(i, c.verdict);
+                        let key = cache_key(running.keys.as_ref(), &self.course.exercises[i]);
+                        self.judged(i, c.verdict, key);
                     }
                 }
                 Job::All => self.verified(running, checked),
@@ -501,49 +540,31 @@ impl App {
     }
 
     /// One exercise's verdict is in.
-    fn judged(&mut self, i: usize, verdict: Verdict) {
+    fn judged(&mut self, i: usize, verdict: Verdict, key: Option<String>) {
         let ex = self.course.exercises[i].clone();
-        cmd::run::record(&mut self.ctx, &ex, &verdict);
-        // `record` moves "current" on after a pass; the screen stays on the
-        // solved exercise until the learner presses `n`.
-        if i == self.viewing {
-            self.ctx.state.set_current(&ex.name);
-        }
-        self.save();
+        let course = Arc::clone(&self.course);
+        // The screen stays on a solved exercise until the learner presses `n`.
+        let saved = self.progress.record(
+            &course,
+            &[CheckRecord {
+                exercise: &ex,
+                verdict: &verdict,
+                key,
+            }],
+            Advance::Never,
+        );
+        let after = self.saved(saved).into_iter().next().flatten();
         if i != self.viewing {
             return;
         }
-        let passed = verdict.passed();
         self.verdict = Some(verdict);
-        if passed {
-            self.panel = self.done_panel(&ex);
-            if self
-                .ctx
-                .state
-                .next_pending(&self.course, &ex.name)
-                .is_none()
-            {
+        if let Some(after) = after {
+            self.panel = vec![ui::ok(&format!("✓ {} is done!", ex.name))];
+            self.panel.extend(after.lines(Medium::Watch));
+            if after.next.is_none() {
                 self.start_final_verify();
             }
         }
-    }
-
-    fn done_panel(&self, ex: &Exercise) -> Vec<String> {
-        let mut panel = vec![ui::ok(&format!("✓ {} is done!", ex.name))];
-        if self.course.root.join(&ex.solution_path).is_file() {
-            panel.push(format!(
-                "Compare with the reference solution, now at {} (`s` shows it).",
-                ex.solution_path.display()
-            ));
-        }
-        if let Some(next) = self.ctx.state.next_pending(&self.course, &ex.name) {
-            panel.push(format!(
-                "Press {} for the next exercise: {}.",
-                console::style("n").bold(),
-                next.name
-            ));
-        }
-        panel
     }
 
     fn start_final_verify(&mut self) {
@@ -556,21 +577,21 @@ impl App {
     /// A verify-all is in: record, cache, summarise.
     fn verified(&mut self, running: Running, checked: Vec<Checked>) {
         let mut results: Vec<(usize, VerdictKind, String)> = running.cached;
-        let mut pairs: Vec<(&Exercise, &Checked)> = Vec::new();
-        for c in &checked {
-            let Ok(ex) = self.course.exercise(&c.name) else {
-                continue;
-            };
+        let course = Arc::clone(&self.course);
+        // Every check is of an exercise of this course (it came from it).
+        let exercises: Vec<&Exercise> = checked
+            .iter()
+            .filter_map(|c| course.exercise(&c.name).ok())
+            .collect();
+        for (ex, c) in exercises.iter().zip(&checked) {
             results.push((ex.index, c.verdict.kind(), c.verdict.headline()));
             if ex.index == self.viewing {
                 self.verdict = Some(c.verdict.clone());
             }
-            pairs.push((ex, c));
         }
-        verify::record_checked(&mut self.ctx, running.keys.as_ref(), &pairs);
-        let name = self.ex().name.clone();
-        self.ctx.state.set_current(&name);
-        self.save();
+        let records = verify::records(running.keys.as_ref(), &exercises, &checked);
+        let saved = self.progress.record(&course, &records, Advance::Never);
+        self.saved(saved);
         results.sort_by_key(|r| r.0);
         let failing: Vec<&(usize, VerdictKind, String)> = results
             .iter()

@@ -26,6 +26,9 @@ pub enum Event {
     KeysGone,
     /// One debounced batch of changed paths.
     Files(Vec<PathBuf>),
+    /// The progress file changed: another rustdrill process (or this one)
+    /// wrote it.
+    StateChanged,
     /// The watcher reported an error after it started.
     WatchError(String),
     /// A line of progress from the running check.
@@ -118,9 +121,11 @@ pub enum Watcher {
     Poll(Debouncer<PollWatcher, NoCache>),
 }
 
-/// Starts watching `folders`, sending `Event::Files` batches to `tx`.
+/// Starts watching `folders`, sending `Event::Files` batches to `tx`, and
+/// `Event::StateChanged` when `state_file` (in one of them) changes.
 pub fn watch(
     folders: &BTreeSet<PathBuf>,
+    state_file: PathBuf,
     poll: bool,
     tx: Sender<Event>,
 ) -> notify::Result<Watcher> {
@@ -132,6 +137,9 @@ pub fn watch(
                     .filter(|e| changes_content(&e.event.kind))
                     .flat_map(|e| e.event.paths)
                     .collect();
+                if paths.contains(&state_file) {
+                    let _ = tx.send(Event::StateChanged);
+                }
                 if paths.is_empty() {
                     return;
                 }

@@ -1,0 +1,37 @@
+//! A command's working set: the course it runs in and the learner's
+//! progress in it, loaded once with their warnings shown.
+
+use anyhow::Result;
+
+use crate::cli::Global;
+use crate::course::{self, Course, Exercise};
+use crate::progress::Progress;
+use crate::ui;
+
+pub struct Session {
+    pub course: Course,
+    pub progress: Progress,
+}
+
+impl Session {
+    pub fn load(global: &Global) -> Result<Session> {
+        let root = course::find_root(global.course.as_deref())?;
+        let course = Course::load(&root, false)?;
+        for w in &course.warnings {
+            eprintln!("{}", ui::warn(&w.to_string()));
+        }
+        let mut progress = Progress::load(&course)?;
+        for w in progress.take_warnings() {
+            eprintln!("{}", ui::warn(&w));
+        }
+        Ok(Session { course, progress })
+    }
+
+    /// The named exercise, or the current one.
+    pub fn pick(&self, name: Option<&str>) -> Result<&Exercise> {
+        match name {
+            Some(name) => self.course.exercise(name),
+            None => Ok(self.progress.current(&self.course)),
+        }
+    }
+}
