@@ -116,6 +116,10 @@ impl Keys {
 /// A missing file hashes differently from every existing one (an empty file
 /// included), so creating a `.cargo/config.toml` changes the key.
 fn file_hash(path: &Path) -> blake3::Hash {
+    // Never read what is not a regular file: a FIFO would block.
+    if !fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return blake3::hash(b"missing");
+    }
     match fs::read(path) {
         Ok(bytes) => {
             let mut h = blake3::Hasher::new();

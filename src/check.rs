@@ -15,7 +15,7 @@ use cargo_metadata::Message;
 use crate::cargo::{Cancel, Cargo, Diagnostic, Phase, PhaseReport, Severity};
 use crate::course::{Course, Exercise, Layout};
 use crate::exec::{self, ProcessOutput, Termination};
-use crate::verdict::{self, TimedStep, Verdict};
+use crate::verdict::{self, FileProblem, TimedStep, Verdict};
 
 /// Progress events, for a progress bar or a status line.
 #[derive(Debug, Clone)]
@@ -50,6 +50,42 @@ pub fn check(
     selection: &[&Exercise],
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<Vec<Checked>> {
+    // A missing file has its verdict without cargo, which would stop at it
+    // and judge nothing else.
+    let (present, missing): (Vec<&Exercise>, Vec<&Exercise>) = selection
+        .iter()
+        .copied()
+        .partition(|e| FileProblem::of(&e.path).is_none());
+    let mut checked = check_present(course, &present, progress)?;
+    for ex in missing {
+        let problem = FileProblem::of(&ex.path).unwrap_or(FileProblem::NotFound);
+        progress(Progress::Checked {
+            name: ex.name.clone(),
+            passed: false,
+        });
+        checked.push(Checked {
+            name: ex.name.clone(),
+            verdict: Verdict::Missing { problem },
+            duration: Duration::ZERO,
+        });
+    }
+    checked.sort_by_key(|c| {
+        selection
+            .iter()
+            .position(|e| e.name == c.name)
+            .unwrap_or(usize::MAX)
+    });
+    Ok(checked)
+}
+
+fn check_present(
+    course: &Course,
+    selection: &[&Exercise],
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Result<Vec<Checked>> {
+    if selection.is_empty() {
+        return Ok(Vec::new());
+    }
     let cargo = Cargo::for_course(course);
     let bins: Vec<&str> = selection.iter().map(|e| e.name.as_str()).collect();
     let forward = |phase: Phase| {
@@ -254,6 +290,7 @@ fn relocate(course: &Course, ex: &Exercise, verdict: &mut Verdict) {
         }
         Verdict::Clippy { lints } => fix_diagnostics(lints),
         Verdict::RunFailed { output } | Verdict::TimedOut { output, .. } => fix_output(output),
+        Verdict::Missing { .. } => {}
     }
 }
 

@@ -125,28 +125,17 @@ impl Course {
             );
         };
 
+        // A missing exercise file does not stop the course: that exercise's
+        // verdict says so, and `reset` restores it. Its bin target is still
+        // known to cargo, which does not read sources to list targets.
         let mut problems = Vec::new();
-        for ex in &info.exercises {
-            let path = root.join(ex.relative_path());
-            if !path.is_file() {
-                problems.push(format!(
-                    "{INFO_FILE}:{}: exercise `{}`: file {} does not exist",
-                    ex.line,
-                    ex.name,
-                    ex.relative_path().display()
-                ));
-            }
-        }
-        if !problems.is_empty() {
-            bail!(problems.join("\n"));
-        }
 
         let targets = targets::bin_targets(&cargo_dir, &root.join(".rustdrill"))?;
         let target_dir = own_target_dir(&root, &cargo_dir, &targets.target_dir);
         let mut exercises = Vec::with_capacity(info.exercises.len());
         for (index, ex) in info.exercises.into_iter().enumerate() {
             let path = root.join(ex.relative_path());
-            let canonical = path.canonicalize().unwrap_or_else(|_| path.clone());
+            let canonical = canonical_even_if_missing(&path);
             let Some(bin) = targets.bins.get(&canonical) else {
                 problems.push(missing_target_message(&ex, &layout));
                 continue;
@@ -216,6 +205,21 @@ impl Course {
             .iter()
             .filter(|e| e.chapter.as_deref() == Some(dir))
             .collect()
+    }
+}
+
+/// `path` canonicalised, or, for a file that is gone, its folder's
+/// canonical path joined with its name (how cargo's target paths read).
+pub(crate) fn canonical_even_if_missing(path: &Path) -> PathBuf {
+    if let Ok(canonical) = path.canonicalize() {
+        return canonical;
+    }
+    match (
+        path.parent().and_then(|p| p.canonicalize().ok()),
+        path.file_name(),
+    ) {
+        (Some(dir), Some(name)) => dir.join(name),
+        _ => path.to_path_buf(),
     }
 }
 

@@ -20,7 +20,7 @@ use crate::course::{Course, Exercise};
 use crate::embedded;
 use crate::files;
 use crate::state::{self, CachedVerdict, State, Store};
-use crate::verdict::{Verdict, VerdictKind};
+use crate::verdict::{FileProblem, Verdict, VerdictKind};
 
 /// The learner's progress in one course.
 #[derive(Debug)]
@@ -311,7 +311,9 @@ impl Progress {
         let original = original(course, ex)?;
         let backup_dir = course.state_dir().join("backup");
         let mut backup = None;
-        if let Ok(current) = fs::read(&ex.path) {
+        // Only a regular file: reading a FIFO put in its place would block.
+        let readable = FileProblem::of(&ex.path).is_none();
+        if readable && let Ok(current) = fs::read(&ex.path) {
             fs::create_dir_all(&backup_dir)
                 .with_context(|| format!("cannot create {}", backup_dir.display()))?;
             let path = files::stamped_path(&backup_dir, &format!("{}-", ex.name), ".rs");

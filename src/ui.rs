@@ -162,6 +162,14 @@ pub fn render_verdict(course: &Course, ex: &Exercise, verdict: &Verdict, detail:
             };
             body.push_str(&process_output(what, output));
         }
+        Verdict::Missing { .. } => {
+            let _ = writeln!(
+                body,
+                "Restore the original with `rustdrill reset {}` (or `x` in watch mode); \
+                 a backup of whatever is there now is kept.",
+                ex.name
+            );
+        }
     }
     match detail {
         Detail::Full => out.push_str(&body),

@@ -58,6 +58,30 @@ pub enum Verdict {
         limit: Duration,
         output: ProcessOutput,
     },
+    /// The exercise file is gone (deleted, or replaced by something that is
+    /// not a file): nothing to build. `rustdrill reset` restores it.
+    Missing {
+        problem: FileProblem,
+    },
+}
+
+/// Why an exercise file cannot be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileProblem {
+    NotFound,
+    /// A folder, a FIFO, a device: reading it would fail or block.
+    NotAFile,
+}
+
+impl FileProblem {
+    /// The problem with `path`, if any.
+    pub fn of(path: &std::path::Path) -> Option<FileProblem> {
+        match std::fs::metadata(path) {
+            Ok(m) if m.is_file() => None,
+            Ok(_) => Some(FileProblem::NotAFile),
+            Err(_) => Some(FileProblem::NotFound),
+        }
+    }
 }
 
 /// The kind of a verdict, for lists, JSON and exit codes.
@@ -70,6 +94,7 @@ pub enum VerdictKind {
     Clippy,
     RunFailed,
     TimedOut,
+    Missing,
 }
 
 impl Verdict {
@@ -81,6 +106,7 @@ impl Verdict {
             Verdict::Clippy { .. } => VerdictKind::Clippy,
             Verdict::RunFailed { .. } => VerdictKind::RunFailed,
             Verdict::TimedOut { .. } => VerdictKind::TimedOut,
+            Verdict::Missing { .. } => VerdictKind::Missing,
         }
     }
 
@@ -97,6 +123,8 @@ impl Verdict {
         let signaled = |o: &ProcessOutput| matches!(o.termination, Termination::Signaled(_));
         match self {
             Verdict::Pass { .. } | Verdict::Clippy { .. } => false,
+            // Checked again as soon as the file is back.
+            Verdict::Missing { .. } => true,
             Verdict::CompileError { diagnostics, .. } => {
                 let mut errors = diagnostics
                     .iter()
@@ -156,6 +184,12 @@ impl Verdict {
                 None => "clippy failed".to_owned(),
             },
             Verdict::RunFailed { output } => format!("running main failed: {}", output.termination),
+            Verdict::Missing {
+                problem: FileProblem::NotFound,
+            } => "the exercise file is missing".to_owned(),
+            Verdict::Missing {
+                problem: FileProblem::NotAFile,
+            } => "the exercise's path is not a regular file".to_owned(),
             Verdict::TimedOut { step, limit, .. } => format!(
                 "timed out: {} ran longer than {} s (an endless loop, or waiting forever?)",
                 match step {

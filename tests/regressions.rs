@@ -488,3 +488,54 @@ fn stray_temp_files_stayed_after_a_kill_during_a_state_write() {
     course.run(&["hint", "passes"]).expect_code(0);
     assert!(!leftover.exists(), "the stale temp file is cleaned up");
 }
+
+#[test]
+fn a_deleted_exercise_file_bricked_the_course() {
+    let course = Course::fixture("basic");
+    // The first run keeps an original of every exercise for `reset`.
+    course.run(&["run", "passes"]).expect_code(0);
+    fs::remove_file(course.path("exercises/01_basics/compile_error.rs")).unwrap();
+    course.run(&["list"]).expect_code(0);
+    course.run(&["hint", "compile_error"]).expect_code(0);
+    course.run(&["run", "passes"]).expect_code(0);
+    course
+        .run(&["run", "compile_error"])
+        .expect_code(1)
+        .expect_contains("the exercise file is missing")
+        .expect_contains("rustdrill reset compile_error");
+    course
+        .run(&["reset", "compile_error", "--yes"])
+        .expect_code(0);
+    course
+        .run(&["run", "compile_error"])
+        .expect_code(1)
+        .expect_contains("compile error: [E0308]");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_place_of_an_exercise_was_reported_as_missing() {
+    let course = Course::fixture("basic");
+    let path = course.path("exercises/01_basics/test_fails.rs");
+    fs::remove_file(&path).unwrap();
+    let status = Command::new("mkfifo").arg(&path).status().unwrap();
+    assert!(status.success());
+    // Reading a FIFO blocks: the run must not, so it is bounded here.
+    let mut child = course
+        .cmd(&["run", "test_fails"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while child.try_wait().unwrap().is_none() {
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("rustdrill blocked on the FIFO");
+        }
+        thread::sleep(Duration::from_millis(50));
+    }
+    Run::from(child.wait_with_output().unwrap())
+        .expect_code(1)
+        .expect_contains("not a regular file");
+}

@@ -151,14 +151,32 @@ impl ExerciseInfo {
 struct Locator<'a> {
     file: &'a Path,
     text: &'a str,
+    /// Byte offset where each line starts: a lookup is a binary search, so
+    /// locating every entry of a large info.toml stays linear overall.
+    line_starts: Vec<usize>,
 }
 
-impl Locator<'_> {
+impl<'a> Locator<'a> {
+    fn new(file: &'a Path, text: &'a str) -> Locator<'a> {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Locator {
+            file,
+            text,
+            line_starts,
+        }
+    }
+
     fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
-        let before = &self.text[..offset];
-        let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let line = self.line_starts.partition_point(|&start| start <= offset);
+        let start = self.line_starts[line - 1];
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(0, |l| l.chars().count())
+            + 1;
         (line, column)
     }
 
@@ -271,7 +289,7 @@ fn valid_dir(dir: &str) -> bool {
 /// `strict` turns unknown keys into errors (the authoring check); otherwise
 /// they are warnings, so typos surface without stopping a learner.
 pub fn parse(file: &Path, text: &str, strict: bool) -> Result<Info, InfoErrors> {
-    let loc = Locator { file, text };
+    let loc = Locator::new(file, text);
     let raw: RawInfo = toml::from_str(text).map_err(|e| {
         let span = e.span().unwrap_or(0..0);
         let message = e.message().trim().to_owned();
@@ -540,6 +558,35 @@ mod tests {
         let p = only_error("format_version = 1\n[[exercises]\n");
         assert_eq!(p.line, 2);
         assert!(p.to_string().starts_with("info.toml:2:"), "{p}");
+    }
+
+    #[test]
+    fn a_large_info_toml_loads_and_locates_errors_at_the_end() {
+        // Was quadratic: 16,000 entries took 16 s. Asserting on lines, not
+        // time: the last entry's duplicate is found where it is.
+        let mut text = HEADER.to_owned();
+        for i in 0..20_000 {
+            text.push_str(&format!("[[exercises]]\nname = \"e{i}\"\nhint = \"h\"\n\n"));
+        }
+        text.push_str("[[exercises]]\nname = \"e7\"\nhint = \"h\"\n");
+        let p = only_error(&text);
+        let header_lines = HEADER.matches('\n').count();
+        assert_eq!(p.line, header_lines + 20_000 * 4 + 2);
+        assert_eq!(p.column, 8);
+    }
+
+    #[test]
+    fn locator_counts_lines_and_characters() {
+        let loc = Locator::new(Path::new("info.toml"), "ab\néé x\n\nz");
+        assert_eq!(loc.line_col(0), (1, 1));
+        assert_eq!(loc.line_col(3), (2, 1));
+        assert_eq!(
+            loc.line_col(8),
+            (2, 4),
+            "columns count characters, not bytes"
+        );
+        assert_eq!(loc.line_col(11), (4, 1));
+        assert_eq!(loc.line_col(999), (4, 2));
     }
 
     #[test]

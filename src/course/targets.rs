@@ -140,7 +140,7 @@ pub fn query(cargo_dir: &Path) -> Result<Targets> {
     for package in &metadata.packages {
         for target in &package.targets {
             let src = target.src_path.clone().into_std_path_buf();
-            let src = src.canonicalize().unwrap_or(src);
+            let src = super::canonical_even_if_missing(&src);
             if target.kind.contains(&TargetKind::Bin) {
                 let bin = BinTarget {
                     package: package.name.to_string(),

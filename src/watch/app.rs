@@ -35,7 +35,7 @@ use crate::course::{Course, Exercise, Layout};
 use crate::progress::{Advance, CheckRecord, Medium, Progress, Saved};
 use crate::session::Session;
 use crate::ui;
-use crate::verdict::{Verdict, VerdictKind};
+use crate::verdict::{FileProblem, Verdict, VerdictKind};
 
 /// What a check covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -393,8 +393,14 @@ impl App {
         for i in self.paths.exercises(paths) {
             if i == self.viewing {
                 // A delete before a create, or a rename away (vim's backup):
-                // the new content's event follows.
-                let Ok(bytes) = fs::read(&self.course.exercises[i].path) else {
+                // the new content's event follows. Never read what is not a
+                // file (a FIFO would block the screen).
+                let path = &self.course.exercises[i].path;
+                if FileProblem::of(path) == Some(FileProblem::NotAFile) {
+                    self.request(Job::One(i));
+                    continue;
+                }
+                let Ok(bytes) = fs::read(path) else {
                     continue;
                 };
                 if self.checked_content.get(&i) != Some(&hash(&bytes)) {
@@ -440,7 +446,9 @@ impl App {
         let selection: Vec<Exercise> = match job {
             Job::One(i) => {
                 let ex = &self.course.exercises[i];
-                if let Ok(bytes) = fs::read(&ex.path) {
+                if FileProblem::of(&ex.path).is_none()
+                    && let Ok(bytes) = fs::read(&ex.path)
+                {
                     self.checked_content.insert(i, hash(&bytes));
                 }
                 self.check_status = Some(format!("checking {}…", ex.name));
