@@ -150,9 +150,11 @@ pub fn run(mut cmd: Command, timeout: Duration) -> io::Result<ProcessOutput> {
             Termination::TimedOut(timeout)
         }
     };
-    // Children that outlived their parent still hold the pipes: end them.
+    // Children that outlived their parent still hold the pipes: end them,
+    // and those that left the group (setsid) and came back to us as orphans.
     signal_group(registered.0, Ending::Kill);
     drop(registered);
+    end_escapees();
     let deadline = Instant::now() + DRAIN_DEADLINE;
     let stdout = stdout.finish(deadline);
     let stderr = stderr.finish(deadline);
@@ -316,17 +318,118 @@ impl Drop for Registered {
 
 /// Spawns `cmd` as the leader of a new process group and registers it in
 /// the same step, so a signal can never fall between the two and miss it.
+/// On Linux the process also dies with rustdrill (`PR_SET_PDEATHSIG`): a
+/// `kill -9` of the runner must not leave a looping exercise behind.
 pub fn spawn_registered(cmd: &mut Command, ending: Ending) -> io::Result<(Child, Registered)> {
     #[cfg(unix)]
     {
         use std::os::unix::process::CommandExt;
         cmd.process_group(0);
     }
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::process::CommandExt;
+        let signal = match ending {
+            Ending::Kill => libc::SIGKILL,
+            Ending::Term => libc::SIGTERM,
+        };
+        let parent = std::process::id() as libc::pid_t;
+        // SAFETY: prctl and getppid are async-signal-safe, as pre_exec
+        // requires; nothing is allocated.
+        unsafe {
+            cmd.pre_exec(move || {
+                if libc::prctl(libc::PR_SET_PDEATHSIG, signal as libc::c_ulong, 0, 0, 0) != 0 {
+                    return Err(io::Error::last_os_error());
+                }
+                // The parent died before prctl took effect: nobody would
+                // send the signal, so act as if it had.
+                if libc::getppid() != parent {
+                    libc::raise(signal);
+                }
+                Ok(())
+            });
+        }
+    }
     let mut list = running();
     let child = cmd.spawn()?;
     let pid = i32::try_from(child.id()).map_err(io::Error::other)?;
     list.push((pid, ending));
     Ok((child, Registered(pid)))
+}
+
+/// Makes rustdrill a child subreaper (Linux): a process an exercise starts
+/// in a session of its own (`setsid`) leaves the exercise's process group,
+/// and when its parent exits it is re-parented to rustdrill instead of to
+/// init, where `end_escapees` finds and ends it. Elsewhere such a process
+/// outlives the check (see docs/course-format.md).
+pub fn adopt_orphans() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: a plain prctl on this process.
+    unsafe {
+        libc::prctl(libc::PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
+    }
+}
+
+/// Kills rustdrill's children that belong to no process group it runs:
+/// orphans re-parented to it (see `adopt_orphans`), and their groups. The
+/// list of running groups is held meanwhile, so nothing being spawned is
+/// mistaken for an orphan.
+pub fn end_escapees() {
+    #[cfg(target_os = "linux")]
+    {
+        let me = std::process::id() as i32;
+        // A killed orphan's own children are re-parented to us in turn.
+        for _ in 0..20 {
+            let list = running();
+            let groups: Vec<i32> = list.iter().map(|(g, _)| *g).collect();
+            let orphans: Vec<(i32, i32)> = children_of(me)
+                .into_iter()
+                .filter(|(pid, pgrp)| !groups.contains(pgrp) && !groups.contains(pid))
+                .collect();
+            if orphans.is_empty() {
+                return;
+            }
+            for &(pid, pgrp) in &orphans {
+                // SAFETY: signals and a non-blocking wait on one pid we own;
+                // never waitpid(-1), which would steal std's children.
+                unsafe {
+                    if pgrp != me && pgrp > 1 {
+                        libc::killpg(pgrp, libc::SIGKILL);
+                    }
+                    libc::kill(pid, libc::SIGKILL);
+                }
+            }
+            drop(list);
+            thread::sleep(Duration::from_millis(5));
+            for &(pid, _) in &orphans {
+                // SAFETY: as above: reaps this one zombie if it is one.
+                unsafe {
+                    libc::waitpid(pid, std::ptr::null_mut(), libc::WNOHANG);
+                }
+            }
+        }
+    }
+}
+
+/// `(pid, process group)` of every process whose parent is `parent`.
+#[cfg(target_os = "linux")]
+fn children_of(parent: i32) -> Vec<(i32, i32)> {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter_map(|e| e.file_name().to_str()?.parse::<i32>().ok())
+        .filter_map(|pid| {
+            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+            // `pid (comm) state ppid pgrp …`: comm may hold spaces and ')'.
+            let rest = &stat[stat.rfind(')')? + 1..];
+            let mut fields = rest.split_whitespace().skip(1);
+            let ppid: i32 = fields.next()?.parse().ok()?;
+            let pgrp: i32 = fields.next()?.parse().ok()?;
+            (ppid == parent).then_some((pid, pgrp))
+        })
+        .collect()
 }
 
 /// Ends every registered process. Returns the list still locked, so that no
@@ -337,6 +440,16 @@ pub fn end_running() -> MutexGuard<'static, Vec<(i32, Ending)>> {
         signal_group(group, ending);
     }
     list
+}
+
+/// `end_running` for the panic hook: never waits for the list (the panic
+/// may have struck while it was held).
+pub fn end_running_after_panic() {
+    if let Ok(list) = RUNNING.try_lock() {
+        for &(group, ending) in list.iter() {
+            signal_group(group, ending);
+        }
+    }
 }
 
 /// For the one-shot commands: on SIGINT, SIGTERM or SIGHUP, end the
@@ -405,6 +518,20 @@ mod tests {
         // Invalid bytes are not "incomplete": they stay, shown lossily.
         let c = Captured::from_capture(b"a\xFF", &VecDeque::new(), 1);
         assert!(c.text.starts_with("a\u{fffd}"), "{}", c.text);
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn children_are_listed_with_their_group() {
+        let mut child = Command::new("sleep").arg("5").spawn().unwrap();
+        let me = std::process::id() as i32;
+        let found = children_of(me);
+        let _ = child.kill();
+        let _ = child.wait();
+        assert!(
+            found.iter().any(|(pid, _)| *pid == child.id() as i32),
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -42,6 +42,7 @@ fn main() -> ExitCode {
     };
     ui::set_color(cli.global.color);
     install_bug_report_hook();
+    exec::adopt_orphans();
     let watching = matches!(cli.command, None | Some(Command::Watch { .. }));
     if !watching && let Err(e) = exec::end_children_on_signal() {
         // Not fatal: without it, Ctrl-C may leave an exercise running.
@@ -58,7 +59,12 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             let _ = io::stdout().flush();
-            eprintln!("{} {e:#}", console::style("error:").red().bold());
+            // Nothing left to tell anyone if stderr is gone too.
+            let _ = writeln!(
+                io::stderr(),
+                "{} {e:#}",
+                console::style("error:").red().bold()
+            );
             ExitCode::from(2)
         }
     }
@@ -102,6 +108,8 @@ fn install_bug_report_hook() {
     let default = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         default(info);
+        // The exercises and cargo runs this process started end with it.
+        exec::end_running_after_panic();
         if std::thread::current().name() == Some("main") {
             eprintln!(
                 "\nrustdrill hit an internal error: this is a bug in rustdrill, not in your code.\n\

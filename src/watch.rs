@@ -41,8 +41,10 @@ pub fn run(global: &Global, poll: bool) -> Result<Outcome> {
     let (tx, rx) = mpsc::channel();
 
     let raw = terminal::RawMode::enable().context("cannot switch the terminal to raw mode")?;
-    // Clear once; later frames overwrite in place.
-    print!("\x1b[2J");
+    // Clear once; later frames overwrite in place. Writes to the terminal
+    // ignore errors: a closed terminal (EIO) must end watch quietly, not
+    // panic and leave the exercise running.
+    let _ = write!(std::io::stdout(), "\x1b[2J");
 
     events::listen_signals(tx.clone()).context("cannot listen for signals")?;
     let mut app = app::App::new(session, tx.clone(), None);
@@ -65,8 +67,8 @@ pub fn run(global: &Global, poll: bool) -> Result<Outcome> {
     let (done, total) = app.run(&rx);
     drop(watcher);
     drop(raw);
-    println!("\r");
     let mut out = std::io::stdout();
+    let _ = writeln!(out, "\r");
     let _ = writeln!(
         out,
         "{}",

@@ -539,3 +539,105 @@ fn a_fifo_in_place_of_an_exercise_was_reported_as_missing() {
         .expect_code(1)
         .expect_contains("not a regular file");
 }
+
+/// Waits up to 10 s for `pid` to die; kills it if it did not (the test
+/// must not leave it) and says whether it had to.
+fn survived(pid: &str) -> bool {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while alive(pid) && Instant::now() < deadline {
+        thread::sleep(Duration::from_millis(20));
+    }
+    let survived = alive(pid);
+    if survived {
+        kill("-KILL", pid);
+    }
+    survived
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_setsid_child_escaped_the_check() {
+    let course = with_passes_source(
+        r#"use std::process::Command;
+
+fn main() {
+    // A daemon in a session of its own: outside the exercise's group.
+    let pidfile = std::env::var("RUSTDRILL_FIXTURE_PIDFILE").unwrap();
+    Command::new("setsid")
+        .args(["sh", "-c", &format!("echo $$ > {pidfile}; exec sleep 1000")])
+        .spawn()
+        .unwrap();
+    while std::fs::read_to_string(&pidfile).map_or(true, |p| p.trim().is_empty()) {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    println!("started a daemon");
+}
+"#,
+    );
+    let pidfile = course.path("daemon.pid");
+    let run = Run::from(
+        course
+            .cmd(&["run", "passes"])
+            .env("RUSTDRILL_FIXTURE_PIDFILE", &pidfile)
+            .output()
+            .unwrap(),
+    );
+    run.expect_code(0).expect_contains("started a daemon");
+    let daemon = wait_for_pid(&pidfile);
+    assert!(
+        !survived(&daemon),
+        "the setsid daemon {daemon} outlived the check"
+    );
+    assert_eq!(
+        run.stdout
+            .matches("output after this not collected")
+            .count(),
+        run.stdout.matches("not collected").count(),
+        "the marker at most once per stream"
+    );
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn kill_9_of_rustdrill_orphaned_a_looping_exercise() {
+    let course = Course::fixture("basic");
+    let info = course
+        .read("info.toml")
+        .replace("timeout_secs = 2", "timeout_secs = 120");
+    course.write("info.toml", &info);
+    let pidfile = course.path("grandchild.pid");
+    let mut child = course
+        .cmd(&["run", "hangs"])
+        .env("RUSTDRILL_FIXTURE_PIDFILE", &pidfile)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("rustdrill starts");
+    wait_for_pid(&pidfile);
+    // The looping main itself: the only `hangs` process whose parent is
+    // rustdrill.
+    let rustdrill = child.id().to_string();
+    let main_pid = fs::read_dir("/proc")
+        .unwrap()
+        .flatten()
+        .filter_map(|e| e.file_name().into_string().ok())
+        .find(|pid| {
+            fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {
+                stat.contains("(hangs)")
+                    && stat
+                        .rsplit(')')
+                        .next()
+                        .unwrap_or("")
+                        .split_whitespace()
+                        .nth(1)
+                        == Some(rustdrill.as_str())
+            })
+        })
+        .expect("the exercise's main runs");
+    kill("-KILL", &rustdrill);
+    let _ = child.wait();
+    assert!(
+        !survived(&main_pid),
+        "the looping main {main_pid} outlived rustdrill"
+    );
+}

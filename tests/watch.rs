@@ -28,10 +28,16 @@ impl Tmux {
     /// After rustdrill exits the pane prints `stty -a` between markers, so
     /// a test can see the settings rustdrill left behind.
     fn start(fixture: &str, args: &[&str]) -> Tmux {
+        Tmux::start_with(fixture, args, |_| {})
+    }
+
+    /// `start`, with the course copy changed by `prepare` first.
+    fn start_with(fixture: &str, args: &[&str], prepare: impl FnOnce(&Course)) -> Tmux {
         if Command::new("tmux").arg("-V").output().is_err() {
             panic!("these tests need tmux (apt-get install tmux)");
         }
         let course = Course::fixture(fixture);
+        prepare(&course);
         let socket = course.path("tmux.sock");
         let script = format!(
             "cd '{}' && env -u CARGO_TARGET_DIR -u RUSTDRILL_COURSE NO_COLOR=1 RUSTDRILL_NO_PREBUILD=1 \
@@ -395,4 +401,59 @@ fn verify_in_another_terminal_was_overwritten_by_watch() {
         .map(|e| e["name"].as_str().unwrap())
         .collect();
     assert_eq!(done, ["fix_me", "second"], "{run:?}", run = run.stdout);
+}
+
+#[test]
+fn closing_the_terminal_left_the_exercise_running() {
+    let t = Tmux::start_with("watch_course", &[], |course| {
+        // Long enough that watch's own time limit cannot be what ends it.
+        let info = course.read("info.toml").replacen(
+            "name = \"fix_me\"\n",
+            "name = \"fix_me\"\ntimeout_secs = 300\n",
+            1,
+        );
+        course.write("info.toml", &info);
+    });
+    t.wait_for("fix_me — compile error");
+    let pidfile = t.course.path("loop.pid");
+    write(
+        &t.file("fix_me"),
+        &format!(
+            "fn main() {{\n    std::fs::write({pidfile:?}, std::process::id().to_string()).unwrap();\n    \
+             #[allow(clippy::empty_loop)]\n    loop {{}}\n}}\n"
+        ),
+    );
+    let deadline = Instant::now() + DEADLINE;
+    let pid = loop {
+        if let Ok(pid) = fs::read_to_string(&pidfile)
+            && !pid.is_empty()
+        {
+            break pid;
+        }
+        assert!(Instant::now() < deadline, "the looping main never started");
+        thread::sleep(Duration::from_millis(50));
+    };
+    // The window closes: SIGHUP, and every write to the terminal fails.
+    t.tmux(&["kill-server"]);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let alive = || {
+        fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|s| {
+            !s.rsplit(')')
+                .next()
+                .unwrap_or("")
+                .trim_start()
+                .starts_with('Z')
+        })
+    };
+    while alive() && Instant::now() < deadline {
+        thread::sleep(Duration::from_millis(50));
+    }
+    let survived = alive();
+    if survived {
+        let _ = Command::new("kill").args(["-KILL", &pid]).status();
+    }
+    assert!(
+        !survived,
+        "the exercise {pid} kept running after the terminal closed"
+    );
 }

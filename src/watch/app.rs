@@ -171,8 +171,8 @@ impl App {
 
     /// Reacts to events until the learner quits; draws after each burst.
     pub fn run(mut self, rx: &Receiver<Event>) -> (usize, usize) {
-        self.draw();
-        while let Ok(event) = rx.recv() {
+        let mut alive = self.draw();
+        while alive && let Ok(event) = rx.recv() {
             self.handle(event);
             // Fold what else is already waiting into one redraw.
             while !self.quit
@@ -183,7 +183,8 @@ impl App {
             if self.quit {
                 break;
             }
-            self.draw();
+            // The terminal is gone (closed window: EIO): leave as on SIGHUP.
+            alive = self.draw();
         }
         self.prebuild.stop();
         (
@@ -715,11 +716,12 @@ impl App {
         })
     }
 
-    fn draw(&self) {
-        self.with_facts(|facts| self.draw_with(facts));
+    /// Draws the screen; false when the terminal cannot be written to.
+    fn draw(&self) -> bool {
+        self.with_facts(|facts| self.draw_with(facts))
     }
 
-    fn draw_with(&self, facts: &Facts) {
+    fn draw_with(&self, facts: &Facts) -> bool {
         let top = match &self.mode {
             Mode::List(view) => Top::List { view, facts },
             _ => Top::Verdict {
@@ -753,8 +755,9 @@ impl App {
             legend,
         };
         let mut out = io::stdout().lock();
-        let _ = out.write_all(screen::render(&frame).as_bytes());
-        let _ = out.flush();
+        out.write_all(screen::render(&frame).as_bytes())
+            .and_then(|()| out.flush())
+            .is_ok()
     }
 }
 

@@ -78,7 +78,7 @@ fn install_panic_hook() {
             // are caught and reported on the screen, which keeps running.
             if std::thread::current().name() == Some("main") {
                 restore();
-                eprintln!();
+                let _ = writeln!(std::io::stderr());
             }
             previous(info);
         }));
