@@ -14,6 +14,7 @@ mod embedded;
 mod exec;
 mod files;
 mod progress;
+mod sanitize;
 mod session;
 mod state;
 mod ui;

@@ -9,6 +9,7 @@ use console::{Style, style};
 use crate::cargo::{Diagnostic, Phase, Severity};
 use crate::course::{Course, Exercise};
 use crate::exec::ProcessOutput;
+use crate::sanitize;
 use crate::verdict::{TimedStep, Verdict};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -33,11 +34,7 @@ pub fn set_color(choice: ColorChoice) {
 
 /// rustc's rendered text carries ANSI colours: keep them only if we colour.
 fn plain_or_colored(rendered: &str) -> String {
-    if console::colors_enabled() {
-        rendered.to_owned()
-    } else {
-        console::strip_ansi_codes(rendered).into_owned()
-    }
+    sanitize::for_terminal(rendered, console::colors_enabled())
 }
 
 /// `print!` for a command's output, returning the error instead of
@@ -94,7 +91,7 @@ pub fn render_verdict(course: &Course, ex: &Exercise, verdict: &Verdict, detail:
     } else {
         bad("✗")
     };
-    let headline = verdict.headline();
+    let headline = sanitize::for_terminal(&verdict.headline(), false);
     let headline = if verdict.passed() {
         ok(&headline)
     } else {
@@ -171,6 +168,9 @@ pub fn render_verdict(course: &Course, ex: &Exercise, verdict: &Verdict, detail:
             );
         }
     }
+    // What the exercise printed may hold any escape sequence: only colours
+    // pass, and only when rustdrill colours.
+    let body = sanitize::for_terminal(&body, console::colors_enabled());
     match detail {
         Detail::Full => out.push_str(&body),
         Detail::Lines(max) => {

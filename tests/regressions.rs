@@ -641,3 +641,26 @@ fn kill_9_of_rustdrill_orphaned_a_looping_exercise() {
         "the looping main {main_pid} outlived rustdrill"
     );
 }
+
+#[test]
+fn escape_sequences_printed_by_an_exercise_reached_the_terminal() {
+    let course = with_passes_source(
+        r#"fn main() {
+    // Retitle the terminal, clear the screen, colour a word, ring the bell.
+    println!("\x1b]0;pwned\x07\x1b[2J\x1b[31mred\x1b[0m done\x07");
+}
+"#,
+    );
+    for (color, red) in [("never", "red"), ("always", "\x1b[31mred\x1b[0m")] {
+        let run = course.run(&["--color", color, "run", "passes"]);
+        run.expect_code(0);
+        assert!(!run.stdout.contains("pwned"), "{color}: {:?}", run.stdout);
+        assert!(!run.stdout.contains("\x1b[2J"), "{color}: {:?}", run.stdout);
+        assert!(!run.stdout.contains('\x07'), "{color}: {:?}", run.stdout);
+        assert!(
+            run.stdout.contains(&format!("{red} done^G")),
+            "{color}: {:?}",
+            run.stdout
+        );
+    }
+}

@@ -274,7 +274,10 @@ fn report(course: &Course, entries: &[VerifyEntry]) -> String {
         };
         let _ = match &e.first_message {
             None => writeln!(out, "  {} {}{note}", ui::ok("✓"), e.name),
-            Some(msg) => writeln!(out, "  {} {} — {msg}{note}", ui::bad("✗"), e.name),
+            Some(msg) => {
+                let msg = crate::sanitize::for_terminal(msg, false);
+                writeln!(out, "  {} {} — {msg}{note}", ui::bad("✗"), e.name)
+            }
         };
     }
     let done = entries.iter().filter(|e| e.status == Status::Done).count();

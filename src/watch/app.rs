@@ -593,7 +593,8 @@ impl App {
             .filter_map(|c| course.exercise(&c.name).ok())
             .collect();
         for (ex, c) in exercises.iter().zip(&checked) {
-            results.push((ex.index, c.verdict.kind(), c.verdict.headline()));
+            let headline = crate::sanitize::for_terminal(&c.verdict.headline(), false);
+            results.push((ex.index, c.verdict.kind(), headline));
             if ex.index == self.viewing {
                 self.verdict = Some(c.verdict.clone());
             }
