@@ -307,11 +307,46 @@ fn compile_failure(report: &PhaseReport, ex: &Exercise, phase: Phase) -> Option<
         // Not our code: a dependency or cargo itself failed.
         diagnostics.splice(0..0, report.foreign_errors.iter().cloned());
     }
+    cap_diagnostics(&mut diagnostics, exec::OUTPUT_CAP);
+    let mut cargo_stderr = report.stderr.clone();
+    if cargo_stderr.len() > exec::OUTPUT_CAP {
+        let end = cargo_stderr.floor_char_boundary(exec::OUTPUT_CAP);
+        let cut = cargo_stderr.len() - end;
+        cargo_stderr.truncate(end);
+        cargo_stderr.push_str(&format!("\n[… {cut} bytes cut]\n"));
+    }
     Some(Verdict::CompileError {
         diagnostics,
         phase,
-        cargo_stderr: report.stderr.clone(),
+        cargo_stderr,
     })
+}
+
+/// Keeps diagnostics, in order, while their rendered text fits in `cap`
+/// bytes (the first always stays), like the cap on an exercise's output: a
+/// macro gone wrong can produce megabytes of errors, and the first is the
+/// one to fix. A note says how many were left out.
+fn cap_diagnostics(diagnostics: &mut Vec<Diagnostic>, cap: usize) {
+    let mut total = 0;
+    let keep = diagnostics
+        .iter()
+        .position(|d| {
+            total += d.rendered.len();
+            total > cap
+        })
+        .map_or(diagnostics.len(), |i| i.max(1));
+    let cut = diagnostics.len() - keep;
+    if cut > 0 {
+        diagnostics.truncate(keep);
+        let message = format!("[… {cut} more diagnostics cut: fix the first ones above]");
+        diagnostics.push(Diagnostic {
+            severity: Severity::Warning,
+            rendered: format!("{message}\n"),
+            message,
+            code: None,
+            location: None,
+        });
+    }
 }
 
 /// Lints that fail the exercise: denied ones always, every warning when the
@@ -441,5 +476,36 @@ fn run_one(course: &Course, ex: &Exercise, build: &PhaseReport, tests: &PhaseRep
     Verdict::Pass {
         output,
         warnings: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error(text: &str) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Error,
+            message: text.to_owned(),
+            code: None,
+            rendered: text.to_owned(),
+            location: None,
+        }
+    }
+
+    #[test]
+    fn compiler_output_is_capped_like_exercise_output() {
+        let mut many: Vec<Diagnostic> = (0..100).map(|_| error(&"x".repeat(100))).collect();
+        cap_diagnostics(&mut many, 1_000);
+        assert_eq!(many.len(), 11, "ten fit, then the note");
+        assert!(many[10].message.contains("90 more diagnostics cut"));
+        // The first error always stays, however long.
+        let mut one_huge = vec![error(&"y".repeat(5_000)), error("second")];
+        cap_diagnostics(&mut one_huge, 1_000);
+        assert_eq!(one_huge[0].rendered.len(), 5_000);
+        assert!(one_huge[1].message.contains("1 more diagnostics cut"));
+        let mut few = vec![error("a"), error("b")];
+        cap_diagnostics(&mut few, 1_000);
+        assert_eq!(few.len(), 2);
     }
 }
