@@ -168,18 +168,21 @@ fn check_present(
             .copied()
             .filter(|e| !checked.contains_key(e.name.as_str()))
             .collect();
+        // The course format's order: tests, then clippy, then main. A lint
+        // that fails the exercise is shown before `main` runs (and may hang).
         let judge = |ex: &Exercise| {
             let started = Instant::now();
-            let verdict = match run_one(course, ex, &build, &tests) {
-                Verdict::Pass { output, .. } => match clippy_failure(&clippy, ex) {
-                    Some(lints) => Verdict::Clippy { lints },
-                    None => Verdict::Pass {
+            let runner = Runner::new(course, ex);
+            let verdict = runner
+                .tests(&tests)
+                .or_else(|| clippy_failure(&clippy, ex).map(|lints| Verdict::Clippy { lints }))
+                .unwrap_or_else(|| match runner.main(&build) {
+                    Verdict::Pass { output, .. } => Verdict::Pass {
                         output,
                         warnings: warnings(&build, &clippy, ex),
                     },
-                },
-                other => other,
-            };
+                    other => other,
+                });
             finish(ex, verdict, started.elapsed())
         };
         for done in run_all(&runnable, &judge) {
@@ -407,23 +410,27 @@ fn run_all(exercises: &[&Exercise], judge: &(dyn Fn(&Exercise) -> Checked + Sync
 
 /// Tests first, then `main`; the first failure is the verdict. `Pass` here
 /// is provisional until clippy's report is in.
-fn run_one(course: &Course, ex: &Exercise, build: &PhaseReport, tests: &PhaseReport) -> Verdict {
-    let main = build
-        .targets
-        .get(&ex.name)
-        .and_then(|t| t.executable.clone());
-    let test = tests
-        .targets
-        .get(&ex.name)
-        .and_then(|t| t.executable.clone());
-    let cwd = match course.layout {
-        Layout::Rustlings => course.root.clone(),
-        Layout::Workspace => ex.path.parent().map_or(course.root.clone(), PathBuf::from),
-    };
-    let launch = |exe: &PathBuf, args: &[&str]| -> ProcessOutput {
+/// Runs one exercise's built binaries, from its chapter's folder.
+struct Runner<'a> {
+    ex: &'a Exercise,
+    cwd: PathBuf,
+}
+
+impl<'a> Runner<'a> {
+    fn new(course: &Course, ex: &'a Exercise) -> Runner<'a> {
+        let cwd = match course.layout {
+            Layout::Rustlings => course.root.clone(),
+            Layout::Workspace => ex.path.parent().map_or(course.root.clone(), PathBuf::from),
+        };
+        Runner { ex, cwd }
+    }
+
+    fn launch(&self, exe: &PathBuf, args: &[&str]) -> ProcessOutput {
         let mut cmd = Command::new(exe);
-        cmd.args(args).current_dir(&cwd).env("RUST_BACKTRACE", "0");
-        exec::run(cmd, ex.timeout).unwrap_or_else(|e| ProcessOutput {
+        cmd.args(args)
+            .current_dir(&self.cwd)
+            .env("RUST_BACKTRACE", "0");
+        exec::run(cmd, self.ex.timeout).unwrap_or_else(|e| ProcessOutput {
             termination: Termination::Exited(-1),
             stdout: Default::default(),
             stderr: exec::Captured {
@@ -431,51 +438,66 @@ fn run_one(course: &Course, ex: &Exercise, build: &PhaseReport, tests: &PhaseRep
                 cut_bytes: 0,
             },
         })
-    };
+    }
 
-    if ex.test
-        && let Some(test) = &test
-    {
-        let output = launch(test, &["--color", "never"]);
+    /// The tests' verdict if they fail (or time out); `None` if they pass
+    /// or the exercise has none.
+    fn tests(&self, tests: &PhaseReport) -> Option<Verdict> {
+        let ex = self.ex;
+        let test = tests.targets.get(&ex.name)?.executable.clone()?;
+        if !ex.test {
+            return None;
+        }
+        let output = self.launch(&test, &["--color", "never"]);
+        if let Some(limit) = verdict::timed_out(&output) {
+            return Some(Verdict::TimedOut {
+                step: TimedStep::Tests,
+                limit,
+                output,
+            });
+        }
+        if output.termination.success() {
+            return None;
+        }
+        let mut failures = verdict::parse_test_failures(&output.stdout);
+        // Tests finish in any order; show them in the file's order, which
+        // is the order the author meant them to be met in.
+        if let Ok(source) = std::fs::read_to_string(&ex.path) {
+            failures.sort_by_key(|f| verdict::position_in_source(&source, &f.name));
+        }
+        Some(Verdict::TestFailed { failures, output })
+    }
+
+    /// Runs `main`: a pass (without warnings: the caller adds them), a
+    /// failure or a timeout.
+    fn main(&self, build: &PhaseReport) -> Verdict {
+        let Some(main) = build
+            .targets
+            .get(&self.ex.name)
+            .and_then(|t| t.executable.clone())
+        else {
+            // Cannot happen: exercises without a binary are compile errors.
+            return Verdict::CompileError {
+                diagnostics: Vec::new(),
+                phase: Phase::Build,
+                cargo_stderr: "error: cargo reported no binary for this exercise".to_owned(),
+            };
+        };
+        let output = self.launch(&main, &[]);
         if let Some(limit) = verdict::timed_out(&output) {
             return Verdict::TimedOut {
-                step: TimedStep::Tests,
+                step: TimedStep::Run,
                 limit,
                 output,
             };
         }
         if !output.termination.success() {
-            let mut failures = verdict::parse_test_failures(&output.stdout);
-            // Tests finish in any order; show them in the file's order, which
-            // is the order the author meant them to be met in.
-            if let Ok(source) = std::fs::read_to_string(&ex.path) {
-                failures.sort_by_key(|f| verdict::position_in_source(&source, &f.name));
-            }
-            return Verdict::TestFailed { failures, output };
+            return Verdict::RunFailed { output };
         }
-    }
-    let Some(main) = main else {
-        // Cannot happen: exercises without a binary are compile errors.
-        return Verdict::CompileError {
-            diagnostics: Vec::new(),
-            phase: Phase::Build,
-            cargo_stderr: "error: cargo reported no binary for this exercise".to_owned(),
-        };
-    };
-    let output = launch(&main, &[]);
-    if let Some(limit) = verdict::timed_out(&output) {
-        return Verdict::TimedOut {
-            step: TimedStep::Run,
-            limit,
+        Verdict::Pass {
             output,
-        };
-    }
-    if !output.termination.success() {
-        return Verdict::RunFailed { output };
-    }
-    Verdict::Pass {
-        output,
-        warnings: Vec::new(),
+            warnings: Vec::new(),
+        }
     }
 }
 

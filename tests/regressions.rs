@@ -664,3 +664,35 @@ fn escape_sequences_printed_by_an_exercise_reached_the_terminal() {
         );
     }
 }
+
+#[test]
+fn a_failing_main_hid_a_lint_and_main_ran_after_clippy_failed() {
+    // compiles → tests → clippy → main (docs/course-format.md): the lint is
+    // the verdict, and `main` (which would fail, or hang) is not even run.
+    let course = Course::fixture("basic");
+    let path = "exercises/01_basics/clippy_strict.rs";
+    let looping = course.read(path).replace(
+        "    println!(\"{}\", square(3));",
+        "    println!(\"{}\", square(3));\n    std::fs::write(\"main-ran\", \"\").unwrap();\n    \
+         std::process::exit(4);",
+    );
+    course.write(path, &looping);
+    course
+        .run(&["run", "clippy_strict"])
+        .expect_code(1)
+        .expect_contains("clippy: [clippy::needless_return]");
+    assert!(
+        !course.path("exercises/01_basics/main-ran").exists(),
+        "main ran although clippy had already failed the exercise"
+    );
+    // And failing tests still come before the lint.
+    let failing_test = course.read(path).replace(
+        "assert_eq!(super::square(3), 9)",
+        "assert_eq!(super::square(3), 10)",
+    );
+    course.write(path, &failing_test);
+    course
+        .run(&["run", "clippy_strict"])
+        .expect_code(1)
+        .expect_contains("test failed: tests::squares");
+}
