@@ -221,10 +221,11 @@ pub fn parse_test_failures(stdout: &Captured) -> Vec<TestFailure> {
             failed.push(name.trim().to_owned());
         }
     }
+    let sections = sections(text, &failed);
     failed
         .into_iter()
-        .map(|name| {
-            let output = section_for(text, &name).unwrap_or_default();
+        .zip(sections)
+        .map(|(name, output)| {
             let message = panic_message(&output).unwrap_or_else(|| output.trim().to_owned());
             TestFailure {
                 name,
@@ -244,20 +245,46 @@ pub fn position_in_source(source: &str, name: &str) -> usize {
         .unwrap_or(usize::MAX)
 }
 
-/// The captured output libtest prints under `---- NAME stdout ----`.
-fn section_for(text: &str, name: &str) -> Option<String> {
-    let header = format!("---- {name} stdout ----");
-    let start = text.find(&header)? + header.len();
-    let rest = &text[start..];
-    // The section ends at the next test's header or the failures list.
-    let end = rest
-        .find("\n---- ")
-        .into_iter()
-        .chain(rest.find("\nfailures:\n"))
-        .chain(rest.find("\n\nfailures:"))
-        .min()
-        .unwrap_or(rest.len());
-    Some(rest[..end].trim_matches('\n').to_owned())
+/// What each failed test printed: libtest puts it under `---- NAME stdout
+/// ----`, one section per failed test in the order of `failed`, and lists
+/// the failed names after the last section. A section ends only at the
+/// next failed test's exact header or at that final list, so a test that
+/// prints a line starting `---- ` or `failures:` keeps all of its output.
+fn sections(text: &str, failed: &[String]) -> Vec<String> {
+    let headers: Vec<String> = failed
+        .iter()
+        .map(|name| format!("---- {name} stdout ----"))
+        .collect();
+    // Where each section starts (after its header), searched in order.
+    let mut starts = Vec::with_capacity(failed.len());
+    let mut from = 0;
+    for header in &headers {
+        match text[from..].find(header.as_str()) {
+            Some(at) => {
+                from += at + header.len();
+                starts.push(Some(from));
+            }
+            None => starts.push(None),
+        }
+    }
+    // The final list: `failures:` followed by exactly the failed names.
+    let list: String = failed.iter().map(|n| format!("    {n}\n")).collect();
+    let summary = text
+        .rfind(&format!("\nfailures:\n{list}"))
+        .unwrap_or(text.len());
+    (0..failed.len())
+        .map(|i| {
+            let Some(start) = starts[i] else {
+                return String::new();
+            };
+            let next_header = starts[i + 1..]
+                .iter()
+                .zip(&headers[i + 1..])
+                .find_map(|(s, h)| s.map(|s| s - h.len()));
+            let end = next_header.unwrap_or(summary).max(start);
+            text[start..end].trim_matches('\n').to_owned()
+        })
+        .collect()
 }
 
 /// The panic message: the lines after "thread '…' panicked at FILE:LINE:COL:"
@@ -334,6 +361,61 @@ test result: FAILED. 1 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out; 
         });
         let messages: Vec<_> = failures.iter().map(|f| f.message.as_str()).collect();
         assert_eq!(messages, ["boom a", "boom b"]);
+    }
+
+    /// libtest output as rustc 1.95 prints it (RUST_BACKTRACE=0, as the
+    /// runner sets) for two failing tests, one printing lines that look
+    /// like libtest's own headers.
+    const TRICKY: &str = "
+running 3 tests
+test tests::fine ... ok
+test tests::prints_headers ... FAILED
+test tests::second ... FAILED
+
+failures:
+
+---- tests::prints_headers stdout ----
+before
+---- not a header
+failures:
+after the fake list
+
+thread 'tests::prints_headers' (17349) panicked at src/main.rs:9:9:
+boom one
+note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace
+
+---- tests::second stdout ----
+
+thread 'tests::second' (17405) panicked at src/main.rs:14:9:
+boom two
+note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace
+
+
+failures:
+    tests::prints_headers
+    tests::second
+
+test result: FAILED. 1 passed; 2 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.00s
+";
+
+    #[test]
+    fn a_test_printing_header_like_lines_keeps_all_its_output() {
+        let failures = parse_test_failures(&Captured {
+            text: TRICKY.into(),
+            cut_bytes: 0,
+        });
+        assert_eq!(failures.len(), 2);
+        let first = &failures[0];
+        assert!(
+            first
+                .output
+                .starts_with("before\n---- not a header\nfailures:\nafter the fake list"),
+            "{}",
+            first.output
+        );
+        assert_eq!(first.message, "boom one");
+        assert_eq!(failures[1].message, "boom two");
+        assert!(!failures[1].output.contains("tests::prints_headers"));
     }
 
     #[test]
