@@ -8,7 +8,7 @@ use std::io::{self, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Mutex, OnceLock, PoisonError};
 use std::thread;
 
 use anyhow::{Context, Result};
@@ -25,23 +25,31 @@ pub const CLIPPY_MISSING: &str = "clippy is not installed for this toolchain.\n\
      Install it with `rustup component add clippy`.";
 
 /// One cargo pass over a selection of exercises.
+///
+/// Clippy is not a pass of its own: its driver is a full rustc, so the
+/// build runs it as cargo's `RUSTC_WORKSPACE_WRAPPER` and one compile gives
+/// both the binaries and the lints (the wrapper applies to workspace
+/// members only: dependencies are built once, by plain rustc, and shared).
+/// The test build never uses it, so neither pass ever invalidates the
+/// other's units.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Phase {
-    /// `cargo build`: the binaries whose `main` runs.
+    /// `cargo build` through clippy's driver: the binaries whose `main`
+    /// runs, and clippy's lints.
     Build,
+    /// `cargo build` with plain rustc, for exercises whose only errors are
+    /// lints the course denies: their tests must still be judged first.
+    BuildWithoutLints,
     /// `cargo test --no-run`: the test harness binaries.
     TestBuild,
-    /// `cargo clippy`, in its own target directory so it can run alongside
-    /// the builds instead of waiting for their lock.
-    Clippy,
 }
 
 impl fmt::Display for Phase {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
-            Phase::Build => "build",
+            Phase::Build => "build and clippy",
+            Phase::BuildWithoutLints => "build without lints",
             Phase::TestBuild => "test build",
-            Phase::Clippy => "clippy",
         })
     }
 }
@@ -76,11 +84,31 @@ pub struct TargetReport {
     pub compiled: bool,
 }
 
+impl Diagnostic {
+    /// A lint of clippy's (its code is `clippy::…`), not the compiler's.
+    pub fn is_clippy(&self) -> bool {
+        self.code
+            .as_deref()
+            .is_some_and(|c| c.starts_with("clippy::"))
+    }
+}
+
 impl TargetReport {
-    pub fn has_errors(&self) -> bool {
+    /// Errors of the compiler's own (clippy's denied lints aside).
+    pub fn has_compiler_errors(&self) -> bool {
         self.diagnostics
             .iter()
-            .any(|d| d.severity == Severity::Error)
+            .any(|d| d.severity == Severity::Error && !d.is_clippy())
+    }
+
+    /// No binary, and every error is a lint clippy denies.
+    pub fn blocked_only_by_lints(&self) -> bool {
+        self.executable.is_none()
+            && !self.has_compiler_errors()
+            && self
+                .diagnostics
+                .iter()
+                .any(|d| d.severity == Severity::Error)
     }
 }
 
@@ -214,11 +242,6 @@ impl Cargo {
         self
     }
 
-    /// The target directory clippy uses, so it never waits for the builds.
-    pub fn clippy_target_dir(&self) -> PathBuf {
-        self.target_dir.join("rustdrill-clippy")
-    }
-
     /// Runs one phase over `bins`, calling `on_message` for every message
     /// (progress reporting), and attributes the results.
     pub fn run_phase(
@@ -241,18 +264,16 @@ impl Cargo {
     ) -> Result<PhaseReport> {
         let mut cmd = Command::new("cargo");
         match phase {
-            // The target dir is explicit so `dev check` can build a copy of
-            // the course in the original's target dir (dependencies built once).
-            Phase::Build => cmd
-                .args(["build", "--keep-going", "--target-dir"])
-                .arg(&self.target_dir),
-            Phase::TestBuild => cmd
-                .args(["test", "--no-run", "--no-fail-fast", "--target-dir"])
-                .arg(&self.target_dir),
-            Phase::Clippy => cmd
-                .args(["clippy", "--keep-going", "--target-dir"])
-                .arg(self.clippy_target_dir()),
+            Phase::Build | Phase::BuildWithoutLints => cmd.args(["build", "--keep-going"]),
+            Phase::TestBuild => cmd.args(["test", "--no-run", "--no-fail-fast"]),
         };
+        // Explicit, so `dev check` can build a copy of the course in the
+        // original's target dir (dependencies built once).
+        cmd.arg("--target-dir").arg(&self.target_dir);
+        cmd.env_remove("RUSTC_WORKSPACE_WRAPPER");
+        if phase == Phase::Build {
+            cmd.env("RUSTC_WORKSPACE_WRAPPER", clippy_driver()?);
+        }
         cmd.arg("--message-format=json-diagnostic-rendered-ansi");
         for bin in bins {
             cmd.args(["--bin", bin]);
@@ -310,7 +331,8 @@ impl Cargo {
         cancel.finished();
         let status = child.wait().context("cargo did not finish")?;
         let stderr = stderr_thread.join().unwrap_or_default();
-        if phase == Phase::Clippy && stderr.contains("no such command: `clippy`") {
+        // rustup's proxy stands in for a driver the toolchain lacks.
+        if phase == Phase::Build && !status.success() && stderr.contains("clippy-driver") {
             anyhow::bail!(CLIPPY_MISSING);
         }
         let mut report = collector.finish();
@@ -361,6 +383,33 @@ fn terminate_group(pid: u32) {
         // reaped, so the id is still ours.
         exec::signal_group(group, exec::Ending::Term);
     }
+}
+
+/// Clippy's driver, found once: on PATH (rustup's proxy, which honours the
+/// course's `rust-toolchain` file, or a system package's binary), else in
+/// the toolchain's sysroot.
+fn clippy_driver() -> Result<&'static Path> {
+    static DRIVER: OnceLock<Option<PathBuf>> = OnceLock::new();
+    DRIVER
+        .get_or_init(|| {
+            let name = format!("clippy-driver{}", std::env::consts::EXE_SUFFIX);
+            let on_path = std::env::var_os("PATH").and_then(|paths| {
+                std::env::split_paths(&paths)
+                    .map(|dir| dir.join(&name))
+                    .find(|p| p.is_file())
+            });
+            on_path.or_else(|| {
+                let out = Command::new("rustc")
+                    .args(["--print", "sysroot"])
+                    .output()
+                    .ok()?;
+                let sysroot = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+                let driver = Path::new(&sysroot).join("bin").join(&name);
+                driver.is_file().then_some(driver)
+            })
+        })
+        .as_deref()
+        .ok_or_else(|| anyhow::anyhow!(CLIPPY_MISSING))
 }
 
 /// The toolchain's version line, part of every cache key.
@@ -425,7 +474,8 @@ mod tests {
             ],
         );
         let a = &r.targets["a"];
-        assert!(a.has_errors());
+        assert!(a.has_compiler_errors());
+        assert!(!a.blocked_only_by_lints());
         assert_eq!(a.diagnostics.len(), 1, "summaries are dropped");
         assert_eq!(a.diagnostics[0].code.as_deref(), Some("E0308"));
         assert_eq!(a.diagnostics[0].location.as_deref(), Some("a.rs:3:5"));
@@ -445,20 +495,33 @@ mod tests {
     }
 
     #[test]
-    fn clippy_lints_are_recognised() {
+    fn clippy_lints_arrive_with_the_build_and_are_told_apart() {
         let r = feed(
-            Phase::Clippy,
-            &["a"],
-            &[&compiler_message(
-                "a",
-                "warning",
-                "needless return",
-                Some("clippy::needless_return"),
-            )],
+            Phase::Build,
+            &["a", "b"],
+            &[
+                &compiler_message(
+                    "a",
+                    "warning",
+                    "needless return",
+                    Some("clippy::needless_return"),
+                ),
+                &compiler_message("a", "warning", "unused variable", Some("unused_variables")),
+                &artifact("a", false),
+                // A lint clippy denies stops b's compilation.
+                &compiler_message("b", "error", "equal expressions", Some("clippy::eq_op")),
+            ],
         );
-        let code = r.targets["a"].diagnostics[0].code.as_deref();
-        assert_eq!(code, Some("clippy::needless_return"));
-        assert!(!r.targets["a"].has_errors());
+        let a = &r.targets["a"];
+        assert!(a.diagnostics[0].is_clippy());
+        assert!(!a.diagnostics[1].is_clippy());
+        assert!(!a.has_compiler_errors() && !a.blocked_only_by_lints());
+        let b = &r.targets["b"];
+        assert!(!b.has_compiler_errors());
+        assert!(
+            b.blocked_only_by_lints(),
+            "judged after a build without the lints"
+        );
     }
 
     #[test]

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use anyhow::Result;
 use cargo_metadata::Message;
 
-use crate::cargo::{Cancel, Cargo, Diagnostic, Phase, PhaseReport, Severity};
+use crate::cargo::{Cargo, Diagnostic, Phase, PhaseReport, Severity};
 use crate::course::{Course, Exercise, Layout};
 use crate::exec::{self, ProcessOutput, Termination};
 use crate::verdict::{self, FileProblem, TimedStep, Verdict};
@@ -111,21 +111,40 @@ fn check_present(
         }
     };
 
-    let clippy_cancel = Cancel::default();
-    thread::scope(|scope| -> Result<Vec<Checked>> {
-        // Clippy runs in its own target directory, alongside the builds.
-        let clippy = scope.spawn(|| {
-            progress(Progress::PhaseStarted(Phase::Clippy));
-            cargo.run_phase_cancellable(
-                Phase::Clippy,
-                &bins,
-                &mut forward(Phase::Clippy),
-                &clippy_cancel,
-            )
-        });
-
+    {
+        // One compile gives the binaries and clippy's lints (see `Phase`).
         progress(Progress::PhaseStarted(Phase::Build));
-        let build = cargo.run_phase(Phase::Build, &bins, &mut forward(Phase::Build))?;
+        let mut build = cargo.run_phase(Phase::Build, &bins, &mut forward(Phase::Build))?;
+        // A lint the course denies stops compilation, but the course format
+        // judges tests before clippy: build those exercises once more with
+        // plain rustc to get a binary to test. The lints stay in `build`.
+        let blocked: Vec<&str> = selection
+            .iter()
+            .filter(|e| {
+                build
+                    .targets
+                    .get(&e.name)
+                    .is_some_and(|t| t.blocked_only_by_lints())
+            })
+            .map(|e| e.name.as_str())
+            .collect();
+        if !blocked.is_empty() {
+            progress(Progress::PhaseStarted(Phase::BuildWithoutLints));
+            let plain = cargo.run_phase(
+                Phase::BuildWithoutLints,
+                &blocked,
+                &mut forward(Phase::BuildWithoutLints),
+            )?;
+            for name in blocked {
+                let target = build
+                    .targets
+                    .get_mut(name)
+                    .expect("blocked targets were built");
+                let rebuilt = plain.targets.get(name).cloned().unwrap_or_default();
+                target.executable = rebuilt.executable;
+                target.compiled = rebuilt.compiled;
+            }
+        }
         let mut checked: HashMap<&str, Checked> = HashMap::new();
         for ex in selection {
             if let Some(v) = compile_failure(&build, ex, Phase::Build) {
@@ -153,15 +172,6 @@ fn check_present(
             }
         }
 
-        // Nothing compiled: clippy's report would go unused, so do not make
-        // the learner wait for it (a compile error is the most common state).
-        if checked.len() == selection.len() {
-            clippy_cancel.cancel();
-        }
-        // Clippy is cheaper than the two builds and has usually finished by
-        // now; with its report in hand each verdict is final when its run ends.
-        let clippy = clippy.join().expect("the clippy thread does not panic")?;
-
         // Run tests and mains of what built, bounded by the cores.
         let runnable: Vec<&Exercise> = selection
             .iter()
@@ -175,11 +185,11 @@ fn check_present(
             let runner = Runner::new(course, ex);
             let verdict = runner
                 .tests(&tests)
-                .or_else(|| clippy_failure(&clippy, ex).map(|lints| Verdict::Clippy { lints }))
+                .or_else(|| clippy_failure(&build, ex).map(|lints| Verdict::Clippy { lints }))
                 .unwrap_or_else(|| match runner.main(&build) {
                     Verdict::Pass { output, .. } => Verdict::Pass {
                         output,
-                        warnings: warnings(&build, &clippy, ex),
+                        warnings: warnings(&build, ex),
                     },
                     other => other,
                 });
@@ -201,7 +211,7 @@ fn check_present(
                     .expect("every exercise is judged")
             })
             .collect())
-    })
+    }
 }
 
 /// `cargo test --no-run` has no `--keep-going`: it starts no new compilation
@@ -219,7 +229,7 @@ fn test_build(
                 report
                     .targets
                     .get(**b)
-                    .is_none_or(|t| !t.has_errors() && t.executable.is_none())
+                    .is_none_or(|t| !t.has_compiler_errors() && t.executable.is_none())
             })
             .map(|b| (*b).to_owned())
             .collect()
@@ -300,10 +310,15 @@ fn relocate(course: &Course, ex: &Exercise, verdict: &mut Verdict) {
 /// A compile-error verdict if `phase` did not produce the exercise's binary.
 fn compile_failure(report: &PhaseReport, ex: &Exercise, phase: Phase) -> Option<Verdict> {
     let target = report.targets.get(&ex.name).cloned().unwrap_or_default();
-    if !target.has_errors() && target.executable.is_some() {
+    if !target.has_compiler_errors() && target.executable.is_some() {
         return None;
     }
-    let mut diagnostics = target.diagnostics;
+    // Clippy's lints are judged later, in their place in the order.
+    let mut diagnostics: Vec<Diagnostic> = target
+        .diagnostics
+        .into_iter()
+        .filter(|d| !d.is_clippy())
+        .collect();
     // Errors first (stable sort keeps rustc's order within each level).
     diagnostics.sort_by_key(|d| d.severity);
     if !diagnostics.iter().any(|d| d.severity == Severity::Error) {
@@ -352,8 +367,8 @@ fn cap_diagnostics(diagnostics: &mut Vec<Diagnostic>, cap: usize) {
     }
 }
 
-/// Lints that fail the exercise: denied ones always, every warning when the
-/// exercise is `strict_clippy`.
+/// Lints that fail the exercise: denied ones always, every warning (the
+/// compiler's too) when the exercise is `strict_clippy`.
 fn clippy_failure(report: &PhaseReport, ex: &Exercise) -> Option<Vec<Diagnostic>> {
     let target = report.targets.get(&ex.name)?;
     let failing: Vec<Diagnostic> = target
@@ -365,9 +380,9 @@ fn clippy_failure(report: &PhaseReport, ex: &Exercise) -> Option<Vec<Diagnostic>
     (!failing.is_empty()).then_some(failing)
 }
 
-fn warnings(build: &PhaseReport, clippy: &PhaseReport, ex: &Exercise) -> Vec<Diagnostic> {
+fn warnings(build: &PhaseReport, ex: &Exercise) -> Vec<Diagnostic> {
     let mut all: Vec<Diagnostic> = Vec::new();
-    for report in [build, clippy] {
+    for report in [build] {
         for d in report
             .targets
             .get(&ex.name)

@@ -136,8 +136,15 @@ pub enum Command {
 #[derive(Debug, Subcommand)]
 pub enum DevCommand {
     /// Prove the course: every exercise fails as shipped and passes solved
-    #[command(after_help = "Example:\n  rustdrill dev check --course my-course")]
-    Check,
+    #[command(after_help = "Examples:\n  rustdrill dev check --course my-course\n  \
+        rustdrill dev check --chapter 05_tokio   build and prove one chapter only")]
+    Check {
+        /// Prove only these chapters (repeatable): their exercises are built
+        /// and run, no other chapter's dependencies are. The checks that
+        /// need no build still cover the whole course.
+        #[arg(long = "chapter", value_name = "DIR")]
+        chapters: Vec<String>,
+    },
     /// Scaffold a new course that passes `rustdrill dev check`
     #[command(after_help = "Example:\n  rustdrill dev new my-course")]
     New {

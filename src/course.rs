@@ -137,7 +137,15 @@ impl Course {
             let path = root.join(ex.relative_path());
             let canonical = canonical_even_if_missing(&path);
             let Some(bin) = targets.bins.get(&canonical) else {
-                problems.push(missing_target_message(&ex, &layout));
+                let mut message = missing_target_message(&ex, &layout);
+                if !path.exists() {
+                    // Neither file nor target: an entry with no exercise.
+                    message.push_str(&format!(
+                        "\n  (and {} does not exist: is the name in info.toml misspelt?)",
+                        ex.relative_path().display()
+                    ));
+                }
+                problems.push(message);
                 continue;
             };
             let (package, bin) = (bin.package.clone(), &bin.name);

@@ -88,7 +88,9 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
             no_cache,
         }) => cmd::verify::run(global, json, chapter.as_deref(), no_cache),
         Some(Command::Init { dir, no_fetch }) => cmd::init::run(&dir, no_fetch),
-        Some(Command::Dev(cli::DevCommand::Check)) => cmd::dev::check(global),
+        Some(Command::Dev(cli::DevCommand::Check { chapters })) => {
+            cmd::dev::check(global, &chapters)
+        }
         Some(Command::Dev(cli::DevCommand::New { dir })) => cmd::dev::new(&dir),
         Some(Command::Completions { shell }) => {
             // Into a buffer first: `generate` panics on a write error, and a

@@ -544,23 +544,12 @@ fn cargo_not_installed() {
 fn clippy_not_installed() {
     let course = Course::fixture("basic");
     let bin = tempfile::tempdir().unwrap();
-    let real = String::from_utf8(
-        std::process::Command::new("sh")
-            .args(["-c", "command -v cargo"])
-            .output()
-            .unwrap()
-            .stdout,
-    )
-    .unwrap();
-    // A cargo that knows every command but clippy, as on a toolchain
-    // installed without the clippy component.
-    let fake = bin.path().join("cargo");
+    // What rustup's proxy does on a toolchain installed without the clippy
+    // component: the driver's name exists, running it fails.
+    let fake = bin.path().join("clippy-driver");
     fs::write(
         &fake,
-        format!(
-            "#!/bin/sh\nif [ \"$1\" = clippy ]; then echo \"error: no such command: \\`clippy\\`\" >&2; exit 101; fi\nexec {} \"$@\"\n",
-            real.trim()
-        ),
+        "#!/bin/sh\necho \"error: 'clippy-driver' is not installed for the toolchain 'stable'\" >&2\nexit 1\n",
     )
     .unwrap();
     #[cfg(unix)]
@@ -577,7 +566,6 @@ fn clippy_not_installed() {
         course
             .cmd(&["run", "passes"])
             .env("PATH", path)
-            .env_remove("CARGO")
             .output()
             .unwrap(),
     );
@@ -596,4 +584,60 @@ fn unwritable_progress_is_reported_without_partial_state() {
         .expect_contains("cannot read progress")
         .expect_contains("folder you can read and write");
     assert_eq!(course.read(".rustdrill"), "not a folder");
+}
+
+/// `clippy::eq_op` is denied by default: under the clippy driver it stops
+/// compilation, yet the tests must still be judged before the lint.
+const DENIED_LINT: &str = r#"// TODO: nothing
+fn double(x: u32) -> u32 {
+    let same = x == x;
+    if same { x * 2 } else { 0 }
+}
+
+fn main() {
+    println!("{}", double(21));
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn doubles() {
+        assert_eq!(super::double(21), EXPECTED);
+    }
+}
+"#;
+
+#[test]
+fn a_denied_lint_comes_after_failing_tests() {
+    let course = Course::fixture("basic");
+    let path = "exercises/01_basics/passes.rs";
+    course.write(path, &DENIED_LINT.replace("EXPECTED", "43"));
+    course
+        .run(&["run", "passes"])
+        .expect_code(1)
+        .expect_contains("test failed: tests::doubles");
+    course.write(path, &DENIED_LINT.replace("EXPECTED", "42"));
+    let run = course.run(&["run", "passes"]);
+    run.expect_code(1)
+        .expect_contains("clippy: [clippy::eq_op]");
+    assert!(!run.all().contains("compile error"), "{}", run.all());
+    // Fixed: the lint is gone and the exercise passes.
+    course.write(
+        path,
+        &DENIED_LINT
+            .replace("let same = x == x;", "let same = x > 0;")
+            .replace("EXPECTED", "42"),
+    );
+    course.run(&["run", "passes"]).expect_code(0);
+}
+
+#[test]
+fn one_target_dir_and_no_clippy_pass_of_its_own() {
+    let course = Course::fixture("basic");
+    course.run(&["run", "clippy_strict"]).expect_code(1);
+    assert!(course.path("exercises/target/debug").is_dir());
+    assert!(
+        !course.path("exercises/target/rustdrill-clippy").exists(),
+        "clippy runs inside the build, with no target dir of its own"
+    );
 }

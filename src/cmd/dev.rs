@@ -24,7 +24,7 @@ use super::Outcome;
 use crate::check::{self, Progress};
 use crate::cli::Global;
 use crate::course::{self, Course, ExerciseInfo, INFO_FILE, Layout, info};
-use crate::ui;
+use crate::ui::{self, outln};
 
 pub use scaffold::new;
 
@@ -59,7 +59,7 @@ impl fmt::Display for Problem {
     }
 }
 
-pub fn check(global: &Global) -> Result<Outcome> {
+pub fn check(global: &Global, chapters: &[String]) -> Result<Outcome> {
     let root = course::find_root(global.course.as_deref())?;
     let root = root
         .canonicalize()
@@ -77,19 +77,38 @@ pub fn check(global: &Global) -> Result<Outcome> {
             for p in errors.0 {
                 problems.push(Problem::new("", None, p.to_string()));
             }
-            return finish(problems, 0);
+            return finish(problems, "", 0);
         }
     };
     for w in &info.warnings {
         problems.push(Problem::new("", None, w.to_string()));
     }
+    let known: BTreeSet<&str> = info
+        .exercises
+        .iter()
+        .filter_map(|e| e.dir.as_deref())
+        .collect();
+    if let Some(unknown) = chapters.iter().find(|c| !known.contains(c.as_str())) {
+        anyhow::bail!(
+            "--chapter {unknown}: no exercise has `dir = \"{unknown}\"` in info.toml. Chapters: {}",
+            known.into_iter().collect::<Vec<_>>().join(", ")
+        );
+    }
+    let in_scope = |dir: Option<&str>| {
+        chapters.is_empty() || dir.is_some_and(|d| chapters.iter().any(|c| c == d))
+    };
+    let proven = info
+        .exercises
+        .iter()
+        .filter(|e| in_scope(e.dir.as_deref()))
+        .count();
 
     static_checks(&root, &info.exercises, &mut problems)?;
     lock_check(&root, &mut problems);
     rustfmt_solutions(&root, &info.exercises, &mut problems);
 
     match Course::load(&root, true) {
-        Ok(course) => dynamic_checks(&course, &mut problems)?,
+        Ok(course) => dynamic_checks(&course, &in_scope, &mut problems)?,
         Err(e) => problems.push(Problem::new(
             "",
             None,
@@ -99,7 +118,12 @@ pub fn check(global: &Global) -> Result<Outcome> {
             ),
         )),
     }
-    finish(problems, info.exercises.len())
+    let scope = if chapters.is_empty() {
+        "the course is sound".to_owned()
+    } else {
+        format!("{} proven", chapters.join(", "))
+    };
+    finish(problems, &scope, proven)
 }
 
 /// The course builds the same everywhere only if its `Cargo.lock` is
@@ -138,20 +162,20 @@ fn lock_check(root: &Path, problems: &mut Vec<Problem>) {
     }
 }
 
-fn finish(mut problems: Vec<Problem>, exercises: usize) -> Result<Outcome> {
+fn finish(mut problems: Vec<Problem>, scope: &str, exercises: usize) -> Result<Outcome> {
     problems.sort();
     problems.dedup();
     if problems.is_empty() {
-        println!(
-            "{} the course is sound: {exercises} exercise(s) fail as shipped and pass solved",
+        outln!(
+            "{} {scope}: {exercises} exercise(s) fail as shipped and pass solved",
             ui::ok("✓")
-        );
+        )?;
         return Ok(Outcome::Done);
     }
     for p in &problems {
-        println!("{} {p}", ui::bad("✗"));
+        outln!("{} {p}", ui::bad("✗"))?;
     }
-    println!("\n{} problem(s) found", problems.len());
+    outln!("\n{} problem(s) found", problems.len())?;
     Ok(Outcome::NotDone)
 }
 
@@ -428,7 +452,11 @@ fn rustfmt_solutions(root: &Path, exercises: &[ExerciseInfo], problems: &mut Vec
 
 /// Both passes on a temporary copy sharing the course's target directory
 /// (so dependencies build once): unsolved must fail, solved must pass.
-fn dynamic_checks(course: &Course, problems: &mut Vec<Problem>) -> Result<()> {
+fn dynamic_checks(
+    course: &Course,
+    in_scope: &dyn Fn(Option<&str>) -> bool,
+    problems: &mut Vec<Problem>,
+) -> Result<()> {
     let tmp = tempfile::Builder::new()
         .prefix("rustdrill-dev-check-")
         .tempdir()
@@ -463,7 +491,7 @@ fn dynamic_checks(course: &Course, problems: &mut Vec<Problem>) -> Result<()> {
     let unsolved: Vec<&course::Exercise> = copy
         .exercises
         .iter()
-        .filter(|e| !e.skip_check_unsolved)
+        .filter(|e| !e.skip_check_unsolved && in_scope(e.chapter.as_deref()))
         .collect();
     if !unsolved.is_empty() {
         let checked = check::check(&copy, &unsolved, &progress("unsolved"))?;
@@ -496,7 +524,7 @@ fn dynamic_checks(course: &Course, problems: &mut Vec<Problem>) -> Result<()> {
     let mut solved = Vec::new();
     for ex in &mut copy.exercises {
         let solution = course.root.join(&ex.solution_path);
-        if solution.is_file() {
+        if solution.is_file() && in_scope(ex.chapter.as_deref()) {
             fs::copy(&solution, &ex.path)
                 .with_context(|| format!("cannot copy {} into the copy", solution.display()))?;
             ex.strict_clippy = true;

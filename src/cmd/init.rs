@@ -16,6 +16,7 @@ use anyhow::{Context, Result, bail};
 use super::Outcome;
 use crate::cargo::CARGO_MISSING;
 use crate::embedded;
+use crate::ui::outln;
 
 pub fn run(dir: &Path, no_fetch: bool) -> Result<Outcome> {
     ensure_empty(dir)?;
@@ -29,9 +30,9 @@ pub fn run(dir: &Path, no_fetch: bool) -> Result<Outcome> {
     } else {
         fetch(dir)?;
     }
-    println!("Your course is ready in {}. Next:", dir.display());
-    println!("  cd {}", shell_word(dir));
-    println!("  rustdrill");
+    outln!("Your course is ready in {}. Next:", dir.display())?;
+    outln!("  cd {}", shell_word(dir))?;
+    outln!("  rustdrill")?;
     Ok(Outcome::Done)
 }
 

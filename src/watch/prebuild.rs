@@ -6,8 +6,8 @@
 //! check is done; it also runs at a lower CPU priority.
 //!
 //! What it builds: exactly what the real check of the next chapter's first
-//! exercise will build — the same three phases through `cargo::Cargo`, so
-//! the same `--bin` selection and target directories (never `-p`, which
+//! exercise will build — the same two phases through `cargo::Cargo` (clippy runs inside the build), so
+//! the same `--bin` selection, target directory and clippy wrapper (never `-p`, which
 //! could resolve features differently and produce artifacts the check
 //! cannot reuse). The exercise itself is still unsolved and fails to compile, but
 //! cargo builds every dependency before it reaches the exercise, which is
@@ -110,7 +110,7 @@ fn run(job: Job, generation: u64, cancel: &Cancel, tx: &Sender<Event>) {
         }
     };
     // The three builds a check makes, in the order the check needs them.
-    for phase in [Phase::Build, Phase::TestBuild, Phase::Clippy] {
+    for phase in [Phase::Build, Phase::TestBuild] {
         if cancel.is_cancelled() {
             return;
         }

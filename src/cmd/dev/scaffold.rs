@@ -10,6 +10,7 @@ use anyhow::{Context, Result};
 
 use crate::cmd::Outcome;
 use crate::cmd::init::ensure_empty;
+use crate::ui::outln;
 
 /// (path relative to the new course, contents).
 const FILES: &[(&str, &str)] = &[
@@ -34,9 +35,9 @@ pub fn new(dir: &Path) -> Result<Outcome> {
         }
         fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
     }
-    println!("A new course is ready in {}. Next:", dir.display());
-    println!("  read {}", dir.join("README.md").display());
-    println!("  rustdrill dev check --course {}", dir.display());
+    outln!("A new course is ready in {}. Next:", dir.display())?;
+    outln!("  read {}", dir.join("README.md").display())?;
+    outln!("  rustdrill dev check --course {}", dir.display())?;
     Ok(Outcome::Done)
 }
 
