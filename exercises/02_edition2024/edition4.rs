@@ -18,7 +18,8 @@ fn parse(text: &str) -> Message {
     let mut lines = text.lines();
     let mut headers = Vec::new();
     // TODO: the header block ends at the first line that is not "Name: value"
-    // (normally the blank line). Stop the loop there with a let chain.
+    // (normally the blank line), but this loop skips that line and goes on
+    // reading body lines as headers.
     while let Some(line) = lines.next() {
         if let Some((name, value)) = line.split_once(": ") {
             headers.push((name.to_string(), value.to_string()));
@@ -40,6 +41,24 @@ fn main() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // This exercise is about the shape of the code, which no output can show,
+    // so this test reads the function's source (comments left out).
+    fn code_of(name: &str) -> String {
+        let file = include_str!("edition4.rs");
+        let start = file
+            .find(&format!("fn {name}("))
+            .expect("the function is there");
+        let len = file[start..].find("\n}").expect("it ends with `}`");
+        let lines = file[start..start + len].lines();
+        let code: Vec<&str> = lines.map(|l| l.split("//").next().unwrap_or("")).collect();
+        code.join("\n")
+    }
+
+    fn words(code: &str) -> Vec<&str> {
+        code.split(|c: char| !c.is_alphanumeric() && c != '_')
+            .collect()
+    }
 
     #[test]
     fn reads_headers() {
@@ -72,6 +91,20 @@ mod tests {
         assert_eq!(
             message.body, "just a body",
             "the body is everything after the blank line"
+        );
+    }
+
+    #[test]
+    fn the_loop_condition_does_the_stopping() {
+        let code = code_of("parse");
+        let squashed: String = code.split_whitespace().collect();
+        assert!(
+            squashed.contains("whilelet") && squashed.contains("&&let"),
+            "parse should stop its loop with a let chain: `while let .. && let ..`"
+        );
+        assert!(
+            !words(&code).contains(&"break"),
+            "with the let chain in the `while` condition, the loop needs no `break`"
         );
     }
 }

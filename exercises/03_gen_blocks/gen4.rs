@@ -51,9 +51,9 @@ impl Iterator for RunLength<'_> {
 /// The same decoding as a generator.
 fn expand(runs: &[(char, usize)]) -> impl Iterator<Item = char> {
     gen move {
-        // TODO: replace this with the two loops that `RunLength` simulates:
-        // for each run, yield its char `count` times.
-        todo!("decode the runs with `for` loops and `yield`")
+        // TODO: this generator produces nothing yet. It should decode the
+        // runs like `RunLength` does, written the way a generator allows.
+        todo!("decode the runs")
     }
 }
 
@@ -69,6 +69,24 @@ fn main() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // The lesson is the shape of the code (loops, not adapters or the old
+    // state machine), which no output can show, so this test reads the function's source (comments left out).
+    fn code_of(name: &str) -> String {
+        let file = include_str!("gen4.rs");
+        let start = file
+            .find(&format!("fn {name}("))
+            .expect("the function is there");
+        let len = file[start..].find("\n}").expect("it ends with `}`");
+        let lines = file[start..start + len].lines();
+        let code: Vec<&str> = lines.map(|l| l.split("//").next().unwrap_or("")).collect();
+        code.join("\n")
+    }
+
+    fn words(code: &str) -> Vec<&str> {
+        code.split(|c: char| !c.is_alphanumeric() && c != '_')
+            .collect()
+    }
 
     const CASES: &[&[(char, usize)]] = &[
         &[('a', 3), ('b', 1), ('c', 2)],
@@ -103,5 +121,29 @@ mod tests {
         // A billion 'z's: only the first three are ever produced.
         let got: String = expand(&[('z', 1_000_000_000)]).take(3).collect();
         assert_eq!(got, "zzz");
+    }
+
+    #[test]
+    fn keeps_the_loops_as_loops() {
+        let code = code_of("expand");
+        let words = words(&code);
+        assert!(
+            words.contains(&"yield"),
+            "expand should be a generator that `yield`s each char"
+        );
+        for shortcut in [
+            "flat_map",
+            "flatten",
+            "repeat",
+            "repeat_n",
+            "from_fn",
+            "RunLength",
+        ] {
+            assert!(
+                !words.contains(&shortcut),
+                "expand should write the two loops as `for` loops, without `{shortcut}`: \
+                 keeping loops as loops is what a generator is for"
+            );
+        }
     }
 }

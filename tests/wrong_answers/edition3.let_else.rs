@@ -1,0 +1,108 @@
+// edition3 — let chains: `if let ... && let ... && condition`.
+//
+// Edition 2021 could not mix `let` patterns and boolean tests in one `if`,
+// so each extra check meant one more nested `if let`, and every level needed
+// its own `else` with the same fallback. Those copies drift apart. Edition
+// 2024 (stable since Rust 1.88) lets you chain any number of `let PATTERN =
+// EXPR` and plain conditions with `&&`; bindings from earlier links are in
+// scope in later ones, and one `else` covers every way the chain can fail.
+// Only `&&` is allowed between the links, not `||`. roadmap.md §1
+
+const DEFAULT_TTL: u32 = 300;
+const MAX_TTL: u32 = 86_400;
+
+// How long (in seconds) a response may be cached, from a header value such
+// as "max-age=60". A missing, malformed or out-of-range header gets the
+// default.
+fn cache_ttl(header: Option<&str>) -> u32 {
+    let Some(value) = header else {
+        return DEFAULT_TTL;
+    };
+    let Some(seconds) = value.trim().strip_prefix("max-age=") else {
+        return DEFAULT_TTL;
+    };
+    let Ok(seconds) = seconds.parse::<u32>() else {
+        return DEFAULT_TTL;
+    };
+    if seconds <= MAX_TTL {
+        seconds
+    } else {
+        DEFAULT_TTL
+    }
+}
+
+fn main() {
+    for header in [
+        Some("max-age=60"),
+        Some("max-age=soon"),
+        Some("no-store"),
+        None,
+    ] {
+        println!("{header:?} -> cache for {} s", cache_ttl(header));
+    }
+}
+
+// Tests are part of the exercise: do not edit them.
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // This exercise is about the shape of the code, which no output can show,
+    // so this test reads the function's source (comments left out).
+    fn code_of(name: &str) -> String {
+        let file = include_str!("edition3.rs");
+        let start = file
+            .find(&format!("fn {name}("))
+            .expect("the function is there");
+        let len = file[start..].find("\n}").expect("it ends with `}`");
+        let lines = file[start..start + len].lines();
+        let code: Vec<&str> = lines.map(|l| l.split("//").next().unwrap_or("")).collect();
+        code.join("\n")
+    }
+
+    fn words(code: &str) -> Vec<&str> {
+        code.split(|c: char| !c.is_alphanumeric() && c != '_')
+            .collect()
+    }
+
+    #[test]
+    fn reads_max_age() {
+        assert_eq!(cache_ttl(Some("max-age=60")), 60);
+        assert_eq!(cache_ttl(Some(" max-age=0 ")), 0);
+    }
+
+    #[test]
+    fn missing_or_unknown_header_uses_the_default() {
+        assert_eq!(cache_ttl(None), DEFAULT_TTL);
+        assert_eq!(cache_ttl(Some("no-store")), DEFAULT_TTL);
+    }
+
+    #[test]
+    fn malformed_number_uses_the_default() {
+        assert_eq!(
+            cache_ttl(Some("max-age=soon")),
+            DEFAULT_TTL,
+            "a malformed max-age must fall back to the default, like a missing header"
+        );
+        assert_eq!(
+            cache_ttl(Some("max-age=100000")),
+            DEFAULT_TTL,
+            "a max-age above MAX_TTL is out of range: use the default"
+        );
+    }
+
+    #[test]
+    fn one_chain_with_one_else() {
+        let code = code_of("cache_ttl");
+        let elses = words(&code).iter().filter(|w| **w == "else").count();
+        let squashed: String = code.split_whitespace().collect();
+        assert!(
+            squashed.contains("&&let"),
+            "cache_ttl should test everything in one let chain: `if let .. && let ..`"
+        );
+        assert_eq!(
+            elses, 1,
+            "cache_ttl should have a single `else` for every way the header can be wrong"
+        );
+    }
+}
