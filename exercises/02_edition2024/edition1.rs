@@ -26,7 +26,8 @@ impl Grid {
 
     // Every (x, y) position, row by row. The iterator copies `width` and
     // `height` out of `self`, so it does not need to keep `self` borrowed.
-    // TODO: tell the compiler that the iterator captures no lifetime at all.
+    // TODO: callers must assume the iterator keeps `self` borrowed, so the
+    // loop in `checkerboard` cannot call `grid.set` while it walks.
     fn positions(&self) -> impl Iterator<Item = (usize, usize)> {
         let (width, height) = (self.width, self.height);
         (0..height).flat_map(move |y| (0..width).map(move |x| (x, y)))

@@ -34,8 +34,7 @@ impl Resolver {
 
     fn resolve(&self, host: &str) -> String {
         // TODO: the `borrow()` below lives until the end of the `match`, so
-        // the `borrow_mut()` in the `None` arm panics. Rewrite this as
-        // `if let ... else`, whose `else` runs after the borrow is dropped.
+        // the `borrow_mut()` in the `None` arm panics: "already borrowed".
         match self.cache.borrow().get(host) {
             Some(address) => address.clone(),
             None => {

@@ -22,8 +22,8 @@ impl Directory {
     // Name for a user id typed by a person, "guest" if unknown.
     fn display_name(&self, input: &str) -> String {
         // TODO: `get` returns a reference into the locked map, but the guard
-        // from `lock()` is dropped at the `}` of this block. Turn the
-        // reference into an owned value before the block ends.
+        // from `lock()` is dropped at the `}` of this block, before
+        // `.cloned()` uses that reference.
         let name = {
             let id: u32 = input.trim().parse().unwrap_or(0);
             self.users.lock().unwrap().get(&id)

@@ -18,7 +18,7 @@ struct Column {
 
 // `column!(name, 8)` for a fixed width, `column!(name, _)` for automatic.
 // TODO: in edition 2024 the first arm also matches `_`, so `column!(x, _)`
-// expands to `Some(_)`. Make the `_` arm reachable again.
+// expands to `Some(_)` and the `_` arm is never reached.
 macro_rules! column {
     ($name:ident, $width:expr) => {
         Column {

@@ -88,9 +88,8 @@ fn query<T: FromReply>(server: &mut Server, command: &str) -> Result<T, String> 
 
 // Records the page as the last one visited and returns its visit count.
 fn visit(server: &mut Server, page: &str) -> Result<i64, String> {
-    // TODO: nothing says which `T` this call should produce any more.
-    // Before edition 2024 inference fell back to `()`; write that choice
-    // down yourself.
+    // TODO: nothing fixes which `T` this call produces. Before edition 2024
+    // inference quietly picked `()`; now it picks `!`, which is no `FromReply`.
     query(server, &format!("SET last_page {page}"))?;
     query(server, &format!("INCR visits:{page}"))
 }

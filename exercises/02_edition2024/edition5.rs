@@ -16,7 +16,8 @@ use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
 trait Store {
-    // TODO: every implementation below is `async`. Declare the method so.
+    // TODO: the trait promises a plain `fn` returning `Option<String>`, but
+    // every implementation below is an `async fn`.
     fn load(&self, key: &str) -> Option<String>;
 }
 

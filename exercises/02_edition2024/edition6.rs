@@ -47,15 +47,16 @@ trait DynStore {
 
 impl<T: Store> DynStore for T {
     fn load_boxed<'a>(&'a self, key: &'a str) -> LocalBoxFuture<'a, Option<String>> {
-        // TODO: box the future that `Store::load` returns (`Box::pin`).
+        // TODO: a `LocalBoxFuture` of `Store::load`'s future is wanted here,
+        // and there is nothing but a `todo!()`.
         todo!("box the future of Store::load")
     }
 }
 
 // Settings looked up in layers, first match wins.
 struct Layered {
-    // TODO: a trait with `async fn` cannot be used as `dyn`; store
-    // `DynStore` trait objects and call their boxed method below.
+    // TODO: `dyn Store` is not allowed: a trait with an `async fn` is not
+    // dyn compatible (E0038).
     layers: Vec<Box<dyn Store>>,
 }
 

@@ -12,9 +12,9 @@
 use std::ffi::{CStr, c_char};
 
 // Both come from the C library (libm / libc) that Rust's std already links.
-// TODO: edition 2024 wants this block marked `unsafe`. `hypot` is fine for
-// every pair of doubles, so also declare it `safe`; `strlen` reads through a
-// raw pointer and must stay unsafe.
+// TODO: edition 2024 rejects a bare `extern` block, and `distance` calls
+// `hypot` without `unsafe` although no pair of doubles can make it misbehave.
+// (`strlen` reads through a raw pointer: calling it really is unsafe.)
 extern "C" {
     fn hypot(x: f64, y: f64) -> f64;
     fn strlen(s: *const c_char) -> usize;

@@ -11,13 +11,14 @@
 // roadmap.md §1
 
 // What a C plugin host would call. Only the symbol names matter to it.
-// TODO: these attributes are unsafe in edition 2024; say so.
+// TODO: edition 2024 rejects this attribute written bare: a wrong symbol name
+// can break memory safety, and nothing here says someone checked it.
 #[no_mangle]
 pub extern "C" fn plugin_abi_version() -> u32 {
     3
 }
 
-// TODO: same here: the attribute must be wrapped in `unsafe(..)`.
+// TODO: the same problem as above.
 #[export_name = "plugin_celsius_from_raw"]
 pub extern "C" fn celsius_from_raw(raw: u16) -> f64 {
     // The sensor reports hundredths of a kelvin.

@@ -26,7 +26,7 @@ impl Album {
     // "1. Intro" lines followed by a count line.
     fn tracklist(&self) -> String {
         // TODO: in edition 2024 this `.into_iter()` tries to move the titles
-        // out of `self.tracks`, which we only borrowed. Borrow them instead.
+        // out of `self.tracks`, which `&self` only borrows.
         let mut lines: Vec<String> = self
             .tracks
             .into_iter()

@@ -18,7 +18,8 @@ fn squares_up_to(limit: u32) -> impl Iterator<Item = u32> {
     gen move {
         let mut n = 1;
         while n * n <= limit {
-            // TODO: hand `n * n` to the caller with `yield`, then carry on.
+            // TODO: the loop finds every square, but the block never hands
+            // one out, so the iterator is empty.
             n += 1;
         }
     }

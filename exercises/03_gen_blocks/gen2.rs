@@ -13,9 +13,9 @@
 #![feature(gen_blocks)]
 
 /// Every number of the Collatz sequence from `start` (at least 1) down to 1.
-// TODO: a plain `fn` cannot `yield`. Make this a generator function; its
-// `-> u64` then means "yields u64 values". (The compiler's `#[coroutine]`
-// suggestion is a different, lower-level feature: not what you want here.)
+// TODO: a plain `fn` cannot `yield`, and its `-> u64` promises one number,
+// not a sequence. (The compiler's `#[coroutine]` suggestion is a different,
+// lower-level feature: not what you want here.)
 fn collatz(start: u64) -> u64 {
     let mut n = start;
     loop {

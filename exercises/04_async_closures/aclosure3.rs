@@ -19,8 +19,8 @@ use std::time::Duration;
 /// the first failure, then twice as long after each further failure. It does
 /// not wait after the last attempt; it returns that attempt's error.
 // TODO: the test's operation is an async closure that counts its calls, so
-// its future borrows the closure's own state. Replace `F` and `Fut` with a
-// single `AsyncFnMut` bound.
+// its future borrows the closure's own state, and no `Fut` type chosen
+// outside the closure can do that.
 async fn retry<T, E, F, Fut>(max_attempts: u32, first_delay: Duration, mut op: F) -> Result<T, E>
 where
     F: FnMut() -> Fut,

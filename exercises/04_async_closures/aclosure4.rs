@@ -18,8 +18,8 @@ use futures::future::join_all;
 
 /// Calls `f` on every item concurrently; the results are in the order of `items`.
 async fn map_concurrently<T, U>(items: &[T], f: impl AsyncFn(&T) -> U) -> Vec<U> {
-    // TODO: this waits for each call before starting the next. Map every item
-    // to its future (`f(item)`), then await them all at once with `join_all`.
+    // TODO: this waits for each call before starting the next, so the waits
+    // add up.
     let mut results = Vec::with_capacity(items.len());
     for item in items {
         results.push(f(item).await);
