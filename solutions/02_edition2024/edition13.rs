@@ -52,7 +52,11 @@ mod tests {
     fn sets_missing_variables_only() {
         let first = apply_defaults(&[("EDITION13_TEST_A", "1"), ("EDITION13_TEST_B", "2")]);
         assert_eq!(first, ["EDITION13_TEST_A", "EDITION13_TEST_B"]);
-        assert_eq!(env::var("EDITION13_TEST_A").as_deref(), Ok("1"));
+        assert_eq!(
+            env::var("EDITION13_TEST_A").as_deref(),
+            Ok("1"),
+            "the default must really be in the environment"
+        );
         let again = apply_defaults(&[("EDITION13_TEST_A", "changed")]);
         assert!(again.is_empty(), "a variable that is set keeps its value");
         assert_eq!(env::var("EDITION13_TEST_A").as_deref(), Ok("1"));
