@@ -47,6 +47,8 @@ async fn main() {
     let mut calls = 0;
     let flaky = async || {
         calls += 1;
+        // Stands in for a network call: `yield_now` returns `Pending` once
+        // (letting other tasks run) and is ready when polled again.
         tokio::task::yield_now().await;
         if calls < 3 {
             Err(format!("connection refused (call {calls})"))
