@@ -77,6 +77,10 @@ mod tests {
         let future = notify_all(&outbox, &["ann"]);
         assert!(outbox.sent.borrow().is_empty(), "calling is not running");
         block_on(future);
-        assert_eq!(outbox.sent.borrow().len(), 1);
+        assert_eq!(
+            outbox.sent.borrow().len(),
+            1,
+            "polling the future to its end sends the mail"
+        );
     }
 }
