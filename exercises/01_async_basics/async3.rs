@@ -1,17 +1,15 @@
 // async3 — a runtime, and what `#[tokio::main]` does.
 //
-// `block_on` from `futures` can poll, but it has nothing that *wakes*: no
-// clock, no sockets. A runtime is an executor plus those "drivers": Tokio
-// keeps the timers and the network, and wakes a task when its timer fires or
-// its socket is ready. Tokio's own futures, such as `tokio::time::sleep`,
-// only work inside a Tokio runtime; anywhere else they panic. The attribute
-// `#[tokio::main]` lets you write `async fn main`: it turns it back into a
-// plain `fn main` that builds a runtime and `block_on`s your body on it
-// (the Tokio chapter's tokio1 writes that code out). `flavor = "current_thread"`
-// asks for a runtime that runs everything on this one thread.
+// `futures`' `block_on` can poll, but it has nothing that *wakes*: no clock,
+// no sockets. A runtime is an executor plus those "drivers": Tokio wakes a
+// task when its timer fires or its socket is ready, and Tokio's futures
+// (`tokio::time::sleep`) panic outside a Tokio runtime. `#[tokio::main]` lets
+// you write `async fn main`: it makes a plain `fn main` that builds a runtime
+// and `block_on`s your body on it (the Tokio chapter's tokio1 writes that
+// out); `flavor = "current_thread"` keeps everything on this one thread.
 // `#[tokio::test(start_paused = true)]` does the same for a test, with the
-// clock paused: a sleep returns at once while Tokio's clock adds up the time,
-// so tests can check durations exactly and quickly. roadmap.md §3
+// clock paused: a sleep returns at once while Tokio's clock adds up the
+// time, so tests check durations exactly and fast. roadmap.md §3
 
 use std::time::Duration;
 

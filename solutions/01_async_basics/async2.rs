@@ -1,12 +1,11 @@
 // async2 — `block_on`: where sync code starts running a future.
 //
-// `.await` only works inside an `async fn` or an `async { }` block, and
-// `fn main` is not async. So at the edge of every async program some plain
-// code takes the outermost future and drives it: that code is an *executor*.
-// It polls the future; when the future answers "not ready yet"
+// `.await` only works inside async code, and `fn main` is not async. At the
+// edge of every async program, plain code drives the outermost future: an
+// *executor*. It polls the future; when the future answers "not ready yet"
 // (`Poll::Pending`), the executor waits until the future's *waker* says that
-// polling again is worthwhile (a reply arrived, a timer fired), then polls
-// again, until the future is ready with its output. The smallest executor is
+// polling again is worthwhile (a reply arrived, a timer fired), and so on
+// until the output is ready. The smallest executor is
 // `futures::executor::block_on(future)`: it drives one future on the current
 // thread, sleeping in between, and returns the output. Use it at the edges
 // (main, a sync callback, a test), never inside async code: a blocked thread
