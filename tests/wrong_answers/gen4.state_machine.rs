@@ -70,22 +70,17 @@ fn main() {
 mod tests {
     use super::*;
 
-    // The lesson is the shape of the code (loops, not adapters or the old
-    // state machine), which no output can show, so this test reads the function's source (comments left out).
-    fn code_of(name: &str) -> String {
+    // The lesson is the shape of the code, which no output shows: this reads
+    // the function's own source (comments left out) as a list of words.
+    fn words_of(name: &str) -> Vec<&'static str> {
         let file = include_str!("gen4.rs");
-        let start = file
-            .find(&format!("fn {name}("))
-            .expect("the function is there");
-        let len = file[start..].find("\n}").expect("it ends with `}`");
-        let lines = file[start..start + len].lines();
-        let code: Vec<&str> = lines.map(|l| l.split("//").next().unwrap_or("")).collect();
-        code.join("\n")
-    }
-
-    fn words(code: &str) -> Vec<&str> {
-        code.split(|c: char| !c.is_alphanumeric() && c != '_')
-            .collect()
+        let start = file.find(&format!("fn {name}(")).expect("the fn is there");
+        let end = start + file[start..].find("\n}").expect("it ends with `}`");
+        let code = file[start..end]
+            .lines()
+            .map(|l| l.split("//").next().unwrap_or(""));
+        let words = code.flat_map(|l| l.split(|c: char| !c.is_alphanumeric() && c != '_'));
+        words.filter(|w| !w.is_empty()).collect()
     }
 
     const CASES: &[&[(char, usize)]] = &[
@@ -125,8 +120,7 @@ mod tests {
 
     #[test]
     fn keeps_the_loops_as_loops() {
-        let code = code_of("expand");
-        let words = words(&code);
+        let words = words_of("expand");
         assert!(
             words.contains(&"yield"),
             "expand should be a generator that `yield`s each char"
