@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
 
-pub use info::{ExerciseInfo, Info, InfoProblem};
+pub use info::{ExerciseInfo, Info, InfoProblem, Track};
 
 pub const INFO_FILE: &str = "info.toml";
 
@@ -23,6 +23,8 @@ pub struct Exercise {
     pub name: String,
     /// The chapter folder (`dir` in info.toml), if any.
     pub chapter: Option<String>,
+    /// The track holding the chapter (`core` in a course without tracks).
+    pub track: String,
     /// The learner's file, absolute.
     pub path: PathBuf,
     /// The same, relative to the course root (for messages).
@@ -57,6 +59,12 @@ pub struct Course {
     pub welcome_message: Option<String>,
     pub final_message: Option<String>,
     pub exercises: Vec<Exercise>,
+    /// Every track of info.toml, included in this folder or not.
+    pub tracks: Vec<Track>,
+    /// The course declares `[[tracks]]` (else `tracks` is the one implicit track).
+    pub declared_tracks: bool,
+    /// Names of the tracks whose chapters this folder holds.
+    pub included_tracks: Vec<String>,
     /// It is the course embedded in this binary (same info.toml): `reset`
     /// and solutions come from the binary.
     pub embedded: bool,
@@ -132,8 +140,17 @@ impl Course {
 
         let targets = targets::bin_targets(&cargo_dir, &root.join(".rustdrill"))?;
         let target_dir = own_target_dir(&root, &cargo_dir, &targets.target_dir);
+        let included_tracks = info
+            .included_tracks()
+            .into_iter()
+            .map(|t| t.name.clone())
+            .collect();
+        let track_of = |dir: Option<&str>| {
+            info.track_of(dir)
+                .map_or_else(String::new, |t| t.name.clone())
+        };
         let mut exercises = Vec::with_capacity(info.exercises.len());
-        for (index, ex) in info.exercises.into_iter().enumerate() {
+        for (index, ex) in info.exercises.iter().cloned().enumerate() {
             let path = root.join(ex.relative_path());
             let canonical = canonical_even_if_missing(&path);
             let Some(bin) = targets.bins.get(&canonical) else {
@@ -161,6 +178,7 @@ impl Course {
                 index,
                 relative_path: ex.relative_path(),
                 solution_path: ex.solution_path(),
+                track: track_of(ex.dir.as_deref()),
                 name: ex.name,
                 chapter: ex.dir,
                 path,
@@ -185,6 +203,9 @@ impl Course {
             final_message: info.final_message,
             embedded,
             exercises,
+            tracks: info.tracks,
+            declared_tracks: info.declared_tracks,
+            included_tracks,
             warnings: info.warnings,
         })
     }

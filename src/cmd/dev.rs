@@ -80,7 +80,9 @@ pub fn check(global: &Global, chapters: &[String]) -> Result<Outcome> {
             return finish(problems, "", 0);
         }
     };
-    for w in &info.warnings {
+    // Warnings, and chapters a track names that no exercise has (normal in
+    // a course `init` wrote with some tracks, an error in the author's).
+    for w in info.warnings.iter().chain(&info.absent_chapters) {
         problems.push(Problem::new("", None, w.to_string()));
     }
     let known: BTreeSet<&str> = info

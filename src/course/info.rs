@@ -2,7 +2,7 @@
 //! line and column, the exercise and the field, so an author can fix it
 //! without guessing.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -25,6 +25,7 @@ const TOP_KEYS: &[&str] = &[
     "welcome_message",
     "final_message",
     "exercises",
+    "tracks",
 ];
 const EXERCISE_KEYS: &[&str] = &[
     "name",
@@ -36,6 +37,7 @@ const EXERCISE_KEYS: &[&str] = &[
     "hints",
     "timeout_secs",
 ];
+const TRACK_KEYS: &[&str] = &["name", "description", "chapters"];
 
 /// A problem found in `info.toml`, located precisely.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,6 +89,15 @@ struct RawInfo {
     final_message: Option<String>,
     #[serde(default)]
     exercises: Vec<Spanned<RawExercise>>,
+    #[serde(default)]
+    tracks: Vec<Spanned<RawTrack>>,
+}
+
+#[derive(Deserialize)]
+struct RawTrack {
+    name: Option<Spanned<String>>,
+    description: Option<Spanned<String>>,
+    chapters: Option<Spanned<Vec<Spanned<String>>>>,
 }
 
 #[derive(Deserialize)]
@@ -107,6 +118,15 @@ pub struct Info {
     pub welcome_message: Option<String>,
     pub final_message: Option<String>,
     pub exercises: Vec<ExerciseInfo>,
+    /// The `[[tracks]]`, in order; a course that declares none has one,
+    /// [`DEFAULT_TRACK`], holding every chapter.
+    pub tracks: Vec<Track>,
+    /// The course has `[[tracks]]` of its own.
+    pub declared_tracks: bool,
+    /// Chapters a track names but no exercise has: a mistake in an
+    /// author's course (`dev check`), normal in a course `init` wrote with
+    /// some tracks left out.
+    pub absent_chapters: Vec<InfoProblem>,
     /// Unknown keys and other non-fatal problems.
     pub warnings: Vec<InfoProblem>,
 }
@@ -205,21 +225,23 @@ impl<'a> Locator<'a> {
         struct Loose {
             #[serde(default)]
             exercises: Vec<Spanned<toml::Table>>,
+            #[serde(default)]
+            tracks: Vec<Spanned<toml::Table>>,
         }
         let Ok(loose) = toml::from_str::<Loose>(self.text) else {
             return (None, None);
         };
-        // Entries are in the file's order: the last one starting before.
-        match loose
-            .exercises
-            .iter()
-            .rev()
-            .find(|e| e.span().start <= offset)
+        // The entry starting last before `offset`, exercise or track.
+        let entries = loose.exercises.iter().map(|e| (e, true));
+        let entries = entries.chain(loose.tracks.iter().map(|t| (t, false)));
+        match entries
+            .filter(|(e, _)| e.span().start <= offset)
+            .max_by_key(|(e, _)| e.span().start)
         {
-            Some(entry) => {
+            Some((entry, is_exercise)) => {
                 let name = entry.get_ref().get("name").and_then(|v| v.as_str());
                 let field = self.key_before(&entry.span(), entry.get_ref().keys(), offset);
-                (name.map(str::to_owned), field)
+                (name.filter(|_| is_exercise).map(str::to_owned), field)
             }
             None => {
                 let keys = self.text.parse::<toml::Table>().ok();
@@ -264,6 +286,59 @@ impl<'a> Locator<'a> {
             offset += line.len();
         }
         within.clone()
+    }
+}
+
+/// The one track of a course that declares no `[[tracks]]`.
+pub const DEFAULT_TRACK: &str = "core";
+
+/// One `[[tracks]]` entry: a path through the course a learner picks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Track {
+    pub name: String,
+    pub description: String,
+    /// Chapter folders (`dir`), in the order the track lists them.
+    pub chapters: Vec<String>,
+    /// Line of the entry in info.toml (0 for the implicit track).
+    pub line: usize,
+}
+
+impl Info {
+    /// The track holding `chapter` (in a course without tracks, the one).
+    pub fn track_of(&self, chapter: Option<&str>) -> Option<&Track> {
+        if !self.declared_tracks {
+            return self.tracks.first();
+        }
+        let chapter = chapter?;
+        self.tracks
+            .iter()
+            .find(|t| t.chapters.iter().any(|c| c == chapter))
+    }
+
+    /// Tracks with at least one exercise in this info.toml (every track of
+    /// an author's course; the chosen ones in a course `init` wrote).
+    pub fn included_tracks(&self) -> Vec<&Track> {
+        self.tracks
+            .iter()
+            .filter(|t| {
+                !self.declared_tracks
+                    || self
+                        .exercises
+                        .iter()
+                        .any(|e| e.dir.as_ref().is_some_and(|d| t.chapters.contains(d)))
+            })
+            .collect()
+    }
+
+    /// The track by name, or an error listing the valid names.
+    pub fn track(&self, name: &str) -> Result<&Track, String> {
+        self.tracks.iter().find(|t| t.name == name).ok_or_else(|| {
+            let names: Vec<&str> = self.tracks.iter().map(|t| t.name.as_str()).collect();
+            format!(
+                "there is no track named `{name}` in this course. Tracks: {}",
+                names.join(", ")
+            )
+        })
     }
 }
 
@@ -355,6 +430,24 @@ pub fn parse(file: &Path, text: &str, strict: bool) -> Result<Info, InfoErrors> 
                         _ => " (typo?)",
                     };
                     unknown(loc.problem(span, name, Some(key), format!("unknown key{hint}")));
+                }
+            }
+        }
+        if let Some(toml::Value::Array(entries)) = table.get("tracks") {
+            for (entry, raw_track) in entries.iter().zip(&raw.tracks) {
+                let Some(entry) = entry.as_table() else {
+                    continue;
+                };
+                let name = raw_track.get_ref().name.as_ref().map(|n| n.get_ref());
+                for key in entry.keys().filter(|k| !TRACK_KEYS.contains(&k.as_str())) {
+                    let span = loc.key_span(&raw_track.span(), key);
+                    let track = name.map_or_else(String::new, |n| format!("track `{n}`: "));
+                    unknown(loc.problem(
+                        span,
+                        None,
+                        Some(key),
+                        format!("{track}unknown key (a track has name, description, chapters)"),
+                    ));
                 }
             }
         }
@@ -494,6 +587,25 @@ pub fn parse(file: &Path, text: &str, strict: bool) -> Result<Info, InfoErrors> 
         ));
     }
 
+    let declared_tracks = !raw.tracks.is_empty();
+    let (tracks, absent_chapters) = if declared_tracks {
+        parse_tracks(&loc, &raw, &mut errors)
+    } else {
+        let mut chapters: Vec<String> = Vec::new();
+        for dir in exercises.iter().filter_map(|e| e.dir.as_ref()) {
+            if !chapters.contains(dir) {
+                chapters.push(dir.clone());
+            }
+        }
+        let whole = Track {
+            name: DEFAULT_TRACK.to_owned(),
+            description: "the whole course".to_owned(),
+            chapters,
+            line: 0,
+        };
+        (vec![whole], Vec::new())
+    };
+
     if !errors.is_empty() {
         return Err(InfoErrors(errors));
     }
@@ -501,8 +613,164 @@ pub fn parse(file: &Path, text: &str, strict: bool) -> Result<Info, InfoErrors> 
         welcome_message: raw.welcome_message,
         final_message: raw.final_message,
         exercises,
+        tracks,
+        declared_tracks,
+        absent_chapters,
         warnings,
     })
+}
+
+/// Validates `[[tracks]]`: each has a valid, unique name, a description
+/// and chapters; every chapter is in exactly one track; every exercise's
+/// chapter is in one. Returns the tracks and the chapters no exercise has.
+fn parse_tracks(
+    loc: &Locator<'_>,
+    raw: &RawInfo,
+    errors: &mut Vec<InfoProblem>,
+) -> (Vec<Track>, Vec<InfoProblem>) {
+    let mut tracks = Vec::new();
+    let mut names: HashMap<&str, usize> = HashMap::new();
+    // chapter -> (its track, line of the listing), and where it was listed.
+    let mut owner: HashMap<&str, (String, usize)> = HashMap::new();
+    let mut listed = Vec::new();
+    for (index, spanned) in raw.tracks.iter().enumerate() {
+        let entry_span = spanned.span();
+        let raw_track = spanned.get_ref();
+        let (line, _) = loc.line_col(entry_span.start);
+        let Some(name) = &raw_track.name else {
+            errors.push(loc.problem(
+                entry_span,
+                None,
+                Some("name"),
+                format!("track #{} has no `name`", index + 1),
+            ));
+            continue;
+        };
+        let name_str = name.get_ref().as_str();
+        let about = format!("track `{name_str}`: ");
+        if !valid_name(name_str) {
+            errors.push(loc.problem(
+                name.span(),
+                None,
+                Some("name"),
+                format!(
+                    "{about}invalid name: use 1-{MAX_NAME_LEN} characters of a-z, 0-9 and `_`, \
+                     starting with a letter (learners type it: `rustdrill init --track NAME`)"
+                ),
+            ));
+        } else if let Some(first) = names.get(name_str) {
+            errors.push(loc.problem(
+                name.span(),
+                None,
+                Some("name"),
+                format!("{about}duplicate name: already used by the track at line {first}"),
+            ));
+        } else {
+            names.insert(name_str, line);
+        }
+        let description = match &raw_track.description {
+            Some(d) if !d.get_ref().trim().is_empty() => d.get_ref().trim().to_owned(),
+            _ => {
+                errors.push(loc.problem(
+                    entry_span.clone(),
+                    None,
+                    Some("description"),
+                    format!(
+                        "{about}missing or empty `description`: one line saying what it teaches"
+                    ),
+                ));
+                String::new()
+            }
+        };
+        let mut chapters = Vec::new();
+        match &raw_track.chapters {
+            Some(list) if !list.get_ref().is_empty() => {
+                for chapter in list.get_ref() {
+                    let dir = chapter.get_ref().as_str();
+                    let (chapter_line, _) = loc.line_col(chapter.span().start);
+                    if !valid_dir(dir) {
+                        errors.push(loc.problem(
+                            chapter.span(),
+                            None,
+                            Some("chapters"),
+                            format!(
+                                "{about}invalid chapter {dir:?}: a chapter is a `dir` of info.toml"
+                            ),
+                        ));
+                    } else if let Some((other, other_line)) = owner.get(dir) {
+                        errors.push(loc.problem(
+                            chapter.span(),
+                            None,
+                            Some("chapters"),
+                            format!(
+                                "{about}chapter `{dir}` is already in track `{other}` (line \
+                                 {other_line}): a chapter belongs to exactly one track"
+                            ),
+                        ));
+                    } else {
+                        owner.insert(dir, (name_str.to_owned(), chapter_line));
+                        listed.push((chapter.span(), name_str, dir));
+                        chapters.push(dir.to_owned());
+                    }
+                }
+            }
+            _ => errors.push(loc.problem(
+                entry_span.clone(),
+                None,
+                Some("chapters"),
+                format!("{about}no `chapters`: list the chapter folders (`dir`) it holds"),
+            )),
+        }
+        tracks.push(Track {
+            name: name_str.to_owned(),
+            description,
+            chapters,
+            line,
+        });
+    }
+
+    let mut used = HashSet::new();
+    for spanned in &raw.exercises {
+        let raw_ex = spanned.get_ref();
+        let name = raw_ex.name.as_ref().map(|n| n.get_ref().as_str());
+        match &raw_ex.dir {
+            None => errors.push(loc.problem(
+                spanned.span(),
+                name,
+                Some("dir"),
+                "no `dir`: in a course with [[tracks]] every exercise is in a chapter \
+                 (its `dir`), and every chapter in a track",
+            )),
+            Some(dir) => {
+                used.insert(dir.get_ref().as_str());
+                if valid_dir(dir.get_ref()) && !owner.contains_key(dir.get_ref().as_str()) {
+                    errors.push(loc.problem(
+                        dir.span(),
+                        name,
+                        Some("dir"),
+                        format!(
+                            "chapter `{}` is in no track: add it to the `chapters` of one \
+                             [[tracks]] entry",
+                            dir.get_ref()
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    let absent = listed
+        .into_iter()
+        .filter(|(_, _, dir)| !used.contains(dir))
+        .map(|(span, track, dir)| {
+            loc.problem(
+                span,
+                None,
+                Some("chapters"),
+                format!("track `{track}`: no exercise has `dir = \"{dir}\"` (a misspelt chapter?)"),
+            )
+        })
+        .collect();
+    (tracks, absent)
 }
 
 /// Names close to `wanted`, best first, for "did you mean" messages.
@@ -648,6 +916,86 @@ mod tests {
         assert!(w.message.contains("timeout_secs"));
         let strict = parse(Path::new("info.toml"), &text, true).unwrap_err();
         assert_eq!(strict.0.len(), 1);
+    }
+
+    const TRACKED: &str = "format_version = 1\n\
+        [[tracks]]\nname = \"core\"\ndescription = \"d\"\nchapters = [\"01_a\"]\n\
+        [[tracks]]\nname = \"web\"\ndescription = \"d\"\nchapters = [\"02_b\", \"03_c\"]\n\
+        [[exercises]]\nname = \"a\"\ndir = \"01_a\"\nhint = \"h\"\n";
+
+    #[test]
+    fn tracks_parse_and_own_their_chapters() {
+        let info = parse_str(&format!(
+            "{TRACKED}[[exercises]]\nname = \"b\"\ndir = \"02_b\"\nhint = \"h\"\n"
+        ))
+        .unwrap();
+        assert!(info.declared_tracks);
+        assert_eq!(info.tracks.len(), 2);
+        assert_eq!(info.tracks[1].chapters, ["02_b", "03_c"]);
+        assert_eq!(info.track_of(Some("02_b")).unwrap().name, "web");
+        assert_eq!(info.included_tracks().len(), 2);
+        assert_eq!(info.absent_chapters.len(), 1, "03_c has no exercise");
+        assert_eq!(info.absent_chapters[0].line, 9);
+        let only_core = parse_str(TRACKED).unwrap();
+        assert_eq!(only_core.included_tracks().len(), 1);
+        assert!(info.track("games").unwrap_err().contains("core, web"));
+    }
+
+    #[test]
+    fn a_course_without_tracks_is_one_track() {
+        let info = parse_str(&format!(
+            "{HEADER}[[exercises]]\nname = \"a\"\ndir = \"01_a\"\nhint = \"h\"\n"
+        ))
+        .unwrap();
+        assert!(!info.declared_tracks);
+        assert_eq!(info.tracks[0].name, DEFAULT_TRACK);
+        assert_eq!(info.tracks[0].chapters, ["01_a"]);
+        assert_eq!(info.track_of(None).unwrap().name, DEFAULT_TRACK);
+    }
+
+    #[test]
+    fn a_chapter_in_no_track_or_two_is_an_error() {
+        let p = only_error(&format!(
+            "{TRACKED}[[exercises]]\nname = \"d\"\ndir = \"04_d\"\nhint = \"h\"\n"
+        ));
+        assert_eq!((p.line, p.column, p.field.as_deref()), (16, 7, Some("dir")));
+        assert!(
+            p.to_string()
+                .contains("exercise `d`, field `dir`: chapter `04_d` is in no track"),
+            "{p}"
+        );
+        let twice = TRACKED.replace("[\"02_b\", \"03_c\"]", "[\"02_b\", \"01_a\"]");
+        let p = only_error(&twice);
+        assert_eq!((p.line, p.field.as_deref()), (9, Some("chapters")));
+        assert!(
+            p.message.contains("already in track `core` (line 5)"),
+            "{p}"
+        );
+        let no_dir = format!("{TRACKED}[[exercises]]\nname = \"d\"\nhint = \"h\"\n");
+        assert_eq!(only_error(&no_dir).field.as_deref(), Some("dir"));
+    }
+
+    #[test]
+    fn bad_tracks_name_their_field() {
+        let p = only_error(&TRACKED.replace("name = \"web\"", "name = \"core\""));
+        assert!(p.message.contains("duplicate name"), "{p}");
+        let p = only_error(
+            &TRACKED.replace("description = \"d\"\nchapters = [\"02", "chapters = [\"02"),
+        );
+        assert_eq!(p.field.as_deref(), Some("description"));
+        let p =
+            only_error(&TRACKED.replace("chapters = [\"02_b\", \"03_c\"]", "chapters = \"02_b\""));
+        assert_eq!((p.line, p.field.as_deref()), (9, Some("chapters")), "{p}");
+        let strict = parse(
+            Path::new("info.toml"),
+            &TRACKED.replace(
+                "description = \"d\"\nchapters = [\"02",
+                "descripton = \"d\"\ndescription = \"d\"\nchapters = [\"02",
+            ),
+            true,
+        )
+        .unwrap_err();
+        assert_eq!(strict.0[0].field.as_deref(), Some("descripton"));
     }
 
     #[test]
