@@ -101,8 +101,14 @@ pub enum Command {
         #[arg(long)]
         no_cache: bool,
     },
-    /// Write the course into a new folder, ready to work offline
-    #[command(after_help = "Example:\n  rustdrill init rust-course && cd rust-course && rustdrill")]
+    /// Write the course (the tracks you choose) into a new folder, ready to work offline
+    #[command(
+        after_help = "The first track (core) is always included. With no --track, rustdrill asks \
+        on a terminal and takes core only otherwise; add more later with `rustdrill tracks add`.\n\n\
+        Examples:\n  rustdrill init rust-course && cd rust-course && rustdrill\n  \
+        rustdrill init rust-course --track web --track games\n  \
+        rustdrill init rust-course --all-tracks"
+    )]
     Init {
         /// The folder to create (it must not exist or be empty)
         #[arg(default_value = "rustdrill-course")]
@@ -110,6 +116,16 @@ pub enum Command {
         /// Do not download the course's dependencies (`cargo fetch`) now
         #[arg(long)]
         no_fetch: bool,
+        /// Include this track's chapters (repeatable; `rustdrill tracks` lists them)
+        #[arg(long = "track", value_name = "NAME")]
+        tracks: Vec<String>,
+        /// Include every track
+        #[arg(long, conflicts_with = "tracks")]
+        all_tracks: bool,
+        /// Take the course from this folder instead of the one inside rustdrill
+        /// (its solutions are copied as they are)
+        #[arg(long, value_name = "COURSE_DIR")]
+        from: Option<PathBuf>,
     },
     /// Tools for course authors
     #[command(subcommand)]

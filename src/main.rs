@@ -17,6 +17,7 @@ mod progress;
 mod sanitize;
 mod session;
 mod state;
+mod tracks;
 mod ui;
 mod verdict;
 mod watch;
@@ -87,7 +88,21 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
             chapter,
             no_cache,
         }) => cmd::verify::run(global, json, chapter.as_deref(), no_cache),
-        Some(Command::Init { dir, no_fetch }) => cmd::init::run(&dir, no_fetch),
+        Some(Command::Init {
+            dir,
+            no_fetch,
+            tracks,
+            all_tracks,
+            from,
+        }) => cmd::init::run(
+            &dir,
+            &cmd::init::Options {
+                no_fetch,
+                tracks,
+                all_tracks,
+                from,
+            },
+        ),
         Some(Command::Dev(cli::DevCommand::Check { chapters })) => {
             cmd::dev::check(global, &chapters)
         }

@@ -4,7 +4,11 @@
 
 mod common;
 
-use common::Course;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::{BIN, Course, Run};
 
 #[test]
 fn dev_check_rejects_a_chapter_in_no_track() {
@@ -61,4 +65,126 @@ fn dev_check_rejects_a_chapter_in_two_tracks() {
         .run(&["dev", "check"])
         .expect_code(1)
         .expect_contains("chapter `01_start` is already in track `core` (line 10)");
+}
+
+/// `rustdrill ARGS` in `dir` (not inside a course).
+fn rustdrill(dir: &Path, args: &[&str]) -> Run {
+    Run::from(
+        Command::new(BIN)
+            .args(args)
+            .current_dir(dir)
+            .env("NO_COLOR", "1")
+            .env_remove("RUSTDRILL_COURSE")
+            .env_remove("CARGO_TARGET_DIR")
+            .output()
+            .expect("rustdrill starts"),
+    )
+}
+
+fn fixture_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tracks")
+}
+
+/// `rustdrill init course --from <tracks fixture> --no-fetch ARGS` in a
+/// fresh temp dir; returns the temp dir (the course is `course/` in it).
+fn init(args: &[&str]) -> (tempfile::TempDir, Run) {
+    let parent = tempfile::tempdir().unwrap();
+    let fixture = fixture_dir();
+    let mut all = vec![
+        "init",
+        "course",
+        "--no-fetch",
+        "--from",
+        fixture.to_str().unwrap(),
+    ];
+    all.extend_from_slice(args);
+    let run = rustdrill(parent.path(), &all);
+    (parent, run)
+}
+
+fn cargo_locked_build(exercises: &Path) -> std::process::Output {
+    Command::new("cargo")
+        .args(["build", "--locked", "--offline", "--quiet"])
+        .current_dir(exercises)
+        .env_remove("CARGO_TARGET_DIR")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn init_with_one_track_writes_only_its_chapters_and_a_lock_cargo_accepts() {
+    let (parent, run) = init(&["--track", "web"]);
+    run.expect_code(0).expect_contains("cd course");
+    let root = parent.path().join("course");
+    assert!(
+        root.join("exercises/01_start/start1.rs").is_file(),
+        "core is always included"
+    );
+    assert!(root.join("exercises/02_web/web1.rs").is_file());
+    assert!(
+        !root.join("exercises/03_games").exists(),
+        "games is left out"
+    );
+    assert!(!root.join("solutions/03_games").exists());
+    let info = fs::read_to_string(root.join("info.toml")).unwrap();
+    assert!(!info.contains("games1"), "{info}");
+    assert!(
+        info.contains("name = \"games\""),
+        "the tracks table is kept whole"
+    );
+    let manifest = fs::read_to_string(root.join("exercises/Cargo.toml")).unwrap();
+    assert!(!manifest.contains("03_games"), "{manifest}");
+    let lock = fs::read_to_string(root.join("exercises/Cargo.lock")).unwrap();
+    assert!(!lock.contains("name = \"games\""), "{lock}");
+
+    let build = cargo_locked_build(&root.join("exercises"));
+    assert!(
+        build.status.success(),
+        "cargo build --locked: {}",
+        String::from_utf8_lossy(&build.stderr)
+    );
+    let list = rustdrill(&root, &["list"]);
+    list.expect_code(0).expect_contains("0/3 done");
+    assert!(!list.stdout.contains("games"), "{}", list.stdout);
+    rustdrill(&root, &["verify"])
+        .expect_code(1)
+        .expect_contains("web1");
+}
+
+#[test]
+fn init_without_a_terminal_takes_the_base_track_and_says_how_to_add_more() {
+    let (parent, run) = init(&[]);
+    run.expect_code(0)
+        .expect_contains("`core` track only")
+        .expect_contains("rustdrill tracks add NAME")
+        .expect_contains("web, games");
+    let root = parent.path().join("course");
+    assert!(root.join("exercises/01_start").is_dir());
+    assert!(!root.join("exercises/02_web").exists());
+    rustdrill(&root, &["list"])
+        .expect_code(0)
+        .expect_contains("0/2 done");
+}
+
+#[test]
+fn init_with_all_tracks_writes_the_whole_course() {
+    let (parent, run) = init(&["--all-tracks"]);
+    run.expect_code(0);
+    let root = parent.path().join("course");
+    assert_eq!(
+        fs::read_to_string(root.join("info.toml")).unwrap(),
+        fs::read_to_string(fixture_dir().join("info.toml")).unwrap()
+    );
+    rustdrill(&root, &["list"])
+        .expect_code(0)
+        .expect_contains("0/5 done");
+}
+
+#[test]
+fn init_with_an_unknown_track_lists_the_valid_ones_and_writes_nothing() {
+    let (parent, run) = init(&["--track", "wbe"]);
+    run.expect_code(2)
+        .expect_contains("no track named `wbe`")
+        .expect_contains("core, web, games");
+    assert!(!parent.path().join("course").exists());
 }

@@ -1,32 +1,57 @@
-//! `rustdrill init [DIR] [--no-fetch]`: write the course embedded in the
-//! binary into a new folder, then `cargo fetch` its dependencies so it later
-//! builds with no network.
+//! `rustdrill init [DIR] [--track NAME]… [--all-tracks] [--no-fetch]`: write
+//! the course embedded in the binary (or `--from` a course folder) into a new
+//! folder with the chosen tracks only, then `cargo fetch` their dependencies
+//! so it later builds with no network.
 //!
-//! Solutions are not written up front: `solutions/` holds a note, and each
-//! solution appears there when its exercise is solved (`progress::reveal_solution`,
-//! called where a pass is recorded).
+//! Solutions of the embedded course are not written up front: `solutions/`
+//! holds a note, and each solution appears there when its exercise is solved
+//! (`progress::reveal_solution`, called where a pass is recorded).
 
 use std::fs;
-use std::io;
-use std::path::Path;
+use std::io::{self, BufRead, IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use anyhow::{Context, Result, bail};
 
 use super::Outcome;
 use crate::cargo::CARGO_MISSING;
-use crate::embedded;
+use crate::tracks::{self, Source};
 use crate::ui::outln;
 
-pub fn run(dir: &Path, no_fetch: bool) -> Result<Outcome> {
+pub struct Options {
+    pub no_fetch: bool,
+    pub tracks: Vec<String>,
+    pub all_tracks: bool,
+    pub from: Option<PathBuf>,
+}
+
+pub fn run(dir: &Path, options: &Options) -> Result<Outcome> {
     ensure_empty(dir)?;
-    write_course(dir)?;
-    if no_fetch {
+    let source = match &options.from {
+        Some(from) => Source::from_dir(from)?,
+        None => Source::embedded()?,
+    };
+    let selected = choose_tracks(&source, options)?;
+    let existed = dir.exists();
+    if let Err(e) = write_course(dir, &source, &selected) {
+        // No half-written course: what this run wrote goes.
+        remove_written(dir, existed);
+        return Err(e);
+    }
+    let trimmed = tracks::trim_lock(dir)?;
+    if options.no_fetch {
         eprintln!(
             "Skipped downloading dependencies (--no-fetch): run `cargo fetch` in {} \
              while online before working on the chapters that need them.",
             dir.join("exercises").display()
         );
+        if !trimmed {
+            eprintln!(
+                "Its Cargo.lock still lists the packages of the tracks left out: \
+                 `cargo fetch` trims it."
+            );
+        }
     } else {
         fetch(dir)?;
     }
@@ -34,6 +59,92 @@ pub fn run(dir: &Path, no_fetch: bool) -> Result<Outcome> {
     outln!("  cd {}", shell_word(dir))?;
     outln!("  rustdrill")?;
     Ok(Outcome::Done)
+}
+
+/// The tracks to write: those named, every one, the learner's answer on a
+/// terminal, or the base track alone (saying how to add more).
+fn choose_tracks(source: &Source, options: &Options) -> Result<Vec<String>> {
+    let all: Vec<String> = source.info.tracks.iter().map(|t| t.name.clone()).collect();
+    if options.all_tracks || all.len() == 1 {
+        return source.selection(&options.tracks).map(|_| all);
+    }
+    if !options.tracks.is_empty() {
+        return source.selection(&options.tracks);
+    }
+    let base = &all[0];
+    if io::stdin().is_terminal() && io::stderr().is_terminal() {
+        return ask(source);
+    }
+    eprintln!(
+        "Writing the `{base}` track only. Add others later with `rustdrill tracks add NAME` \
+         (tracks: {}), or choose now with `--track NAME` or `--all-tracks`.",
+        all[1..].join(", ")
+    );
+    source.selection(&[])
+}
+
+/// Asks which tracks to include: a short list, then numbers or names.
+fn ask(source: &Source) -> Result<Vec<String>> {
+    let tracks = &source.info.tracks;
+    let width = tracks.iter().map(|t| t.name.len()).max().unwrap_or(4);
+    let mut err = io::stderr().lock();
+    writeln!(
+        err,
+        "This course has {} tracks; `{}` is always included:",
+        tracks.len(),
+        tracks[0].name
+    )?;
+    for (i, t) in tracks.iter().enumerate() {
+        let exercises = source
+            .info
+            .exercises
+            .iter()
+            .filter(|e| e.dir.as_ref().is_some_and(|d| t.chapters.contains(d)))
+            .count();
+        writeln!(
+            err,
+            "  {}. {:width$}  {} ({exercises} exercises)",
+            i + 1,
+            t.name,
+            t.description
+        )?;
+    }
+    write!(
+        err,
+        "Tracks to add (numbers or names, `all`; Enter for `{}` only): ",
+        tracks[0].name
+    )?;
+    err.flush()?;
+    drop(err);
+    let mut answer = String::new();
+    io::stdin().lock().read_line(&mut answer)?;
+    if answer.trim() == "all" {
+        return Ok(tracks.iter().map(|t| t.name.clone()).collect());
+    }
+    let names: Vec<String> = answer
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .map(|w| match w.parse::<usize>() {
+            Ok(n) if (1..=tracks.len()).contains(&n) => tracks[n - 1].name.clone(),
+            _ => w.to_owned(),
+        })
+        .collect();
+    source.selection(&names)
+}
+
+fn remove_written(dir: &Path, existed: bool) {
+    if !existed {
+        let _ = fs::remove_dir_all(dir);
+    } else if let Ok(entries) = fs::read_dir(dir) {
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let _ = if path.is_dir() {
+                fs::remove_dir_all(&path)
+            } else {
+                fs::remove_file(&path)
+            };
+        }
+    }
 }
 
 /// A missing or empty folder is fine; anything else would mix the course
@@ -61,16 +172,15 @@ pub(crate) fn ensure_empty(dir: &Path) -> Result<()> {
     }
 }
 
-/// Every embedded file but the solutions, plus the files a learner's folder
-/// needs: a .gitignore, an editor config, and a note in `solutions/`.
-fn write_course(dir: &Path) -> Result<()> {
-    for (rel, bytes) in embedded::files() {
-        if rel.starts_with("solutions/") {
-            continue;
-        }
-        write(&dir.join(rel), bytes)?;
+/// The chosen tracks' files (the embedded course's solutions are revealed
+/// one by one later), plus the files a learner's folder needs: a
+/// .gitignore, an editor config, and a note in `solutions/`.
+fn write_course(dir: &Path, source: &Source, selected: &[String]) -> Result<()> {
+    let files = source.course_files(selected, !source.embedded)?;
+    tracks::write_files(dir, &files, false)?;
+    if source.embedded {
+        write(&dir.join("solutions/README.md"), SOLUTIONS_NOTE.as_bytes())?;
     }
-    write(&dir.join("solutions/README.md"), SOLUTIONS_NOTE.as_bytes())?;
     write(&dir.join(".gitignore"), GITIGNORE.as_bytes())?;
     write(
         &dir.join(".vscode/settings.json"),
@@ -89,7 +199,7 @@ fn write(path: &Path, bytes: &[u8]) -> Result<()> {
 
 /// Downloads every dependency of the course now, while the learner is
 /// surely online; cargo's own progress goes straight to the terminal.
-fn fetch(dir: &Path) -> Result<()> {
+pub(crate) fn fetch(dir: &Path) -> Result<()> {
     let exercises = dir.join("exercises");
     eprintln!("Downloading the course's dependencies (cargo fetch)…");
     let status = Command::new("cargo")

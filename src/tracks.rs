@@ -1,0 +1,336 @@
+//! Writing a course folder with only some of the course's tracks, for
+//! `init --track` and `tracks add`: the chosen tracks' chapters, their
+//! info.toml entries (the `[[tracks]]` table kept whole), the workspace
+//! members, and a `Cargo.lock` cargo trims to exactly what that workspace
+//! needs, so nothing of another track is fetched or built.
+//!
+//! The source is the course embedded in the binary, or a course folder
+//! (`--from DIR`, for an instructor's own course and for the tests).
+
+use std::collections::HashSet;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use anyhow::{Context, Result, bail};
+use toml_edit::DocumentMut;
+
+use crate::course::{self, INFO_FILE, Info, Layout, info};
+use crate::embedded;
+
+/// A whole course to take tracks from.
+pub struct Source {
+    /// Every file, relative to the course root with `/` separators.
+    pub files: Vec<(String, Vec<u8>)>,
+    pub info_text: String,
+    pub info: Info,
+    /// The course embedded in this binary (its solutions are revealed one
+    /// by one; a folder's are copied with its exercises).
+    pub embedded: bool,
+}
+
+impl Source {
+    pub fn embedded() -> Result<Source> {
+        let files = embedded::files()
+            .iter()
+            .map(|(p, b)| ((*p).to_owned(), b.to_vec()))
+            .collect();
+        Source::new(files, true, Path::new("the course inside rustdrill"))
+    }
+
+    /// A course folder: info.toml, exercises/ and solutions/ (build output
+    /// and hidden folders but `.cargo` left out), and a root Cargo.toml.
+    pub fn from_dir(dir: &Path) -> Result<Source> {
+        if !dir.join(INFO_FILE).is_file() {
+            bail!("no {INFO_FILE} in {}: not a course", dir.display());
+        }
+        let mut files = Vec::new();
+        // A root Cargo.toml is the course's only in the rustlings layout
+        // (in the workspace layout it may be a runner's, like rustdrill's).
+        let rustlings = !dir.join("exercises/Cargo.toml").is_file();
+        let tops: &[&str] = if rustlings {
+            &[INFO_FILE, "Cargo.toml", "Cargo.lock"]
+        } else {
+            &[INFO_FILE]
+        };
+        for top in tops {
+            if let Ok(bytes) = fs::read(dir.join(top)) {
+                files.push(((*top).to_owned(), bytes));
+            }
+        }
+        for top in ["exercises", "solutions"] {
+            walk(dir, &dir.join(top), &mut files)?;
+        }
+        files.sort();
+        Source::new(files, false, dir)
+    }
+
+    fn new(files: Vec<(String, Vec<u8>)>, embedded: bool, name: &Path) -> Result<Source> {
+        let Some((_, bytes)) = files.iter().find(|(p, _)| p == INFO_FILE) else {
+            bail!("{} has no {INFO_FILE}", name.display());
+        };
+        let info_text = String::from_utf8(bytes.clone())
+            .with_context(|| format!("{INFO_FILE} of {} is not UTF-8", name.display()))?;
+        let info = info::parse(Path::new(INFO_FILE), &info_text, false)
+            .with_context(|| format!("the course in {} does not load", name.display()))?;
+        Ok(Source {
+            files,
+            info_text,
+            info,
+            embedded,
+        })
+    }
+
+    pub fn file(&self, rel: &str) -> Option<&[u8]> {
+        self.files
+            .iter()
+            .find(|(p, _)| p == rel)
+            .map(|(_, b)| b.as_slice())
+    }
+
+    /// `names` checked against the course's tracks, with the base track
+    /// (the first) added, in course order.
+    pub fn selection(&self, names: &[String]) -> Result<Vec<String>> {
+        for name in names {
+            self.info.track(name).map_err(anyhow::Error::msg)?;
+        }
+        Ok(self
+            .info
+            .tracks
+            .iter()
+            .enumerate()
+            .filter(|(i, t)| *i == 0 || names.contains(&t.name))
+            .map(|(_, t)| t.name.clone())
+            .collect())
+    }
+
+    /// Chapters of the tracks not selected.
+    fn left_out(&self, selected: &[String]) -> HashSet<String> {
+        self.info
+            .tracks
+            .iter()
+            .filter(|t| !selected.contains(&t.name))
+            .flat_map(|t| t.chapters.iter().cloned())
+            .collect()
+    }
+
+    /// The files of a course folder holding the `selected` tracks: the
+    /// chapters of the others left out, info.toml and the workspace
+    /// manifest rewritten to match. Solutions only if `with_solutions`.
+    pub fn course_files(
+        &self,
+        selected: &[String],
+        with_solutions: bool,
+    ) -> Result<Vec<(String, Vec<u8>)>> {
+        let left_out = self.left_out(selected);
+        if !left_out.is_empty() && self.file("exercises/Cargo.toml").is_none() {
+            bail!(
+                "this course has no exercises/Cargo.toml workspace: tracks can only be \
+                 left out of a course with one package per chapter (see docs/course-format.md)"
+            );
+        }
+        let mut out = Vec::new();
+        for (rel, bytes) in &self.files {
+            if rel.starts_with("solutions/") && !with_solutions {
+                continue;
+            }
+            if chapter_of(rel).is_some_and(|c| left_out.contains(c)) {
+                continue;
+            }
+            let bytes = if left_out.is_empty() {
+                bytes.clone()
+            } else if rel == INFO_FILE {
+                filter_info(&self.info_text, &left_out)?.into_bytes()
+            } else if rel == "exercises/Cargo.toml" {
+                let text = String::from_utf8_lossy(bytes);
+                filter_members(&text, &left_out)
+                    .context("cannot read exercises/Cargo.toml of the course")?
+                    .into_bytes()
+            } else {
+                bytes.clone()
+            };
+            out.push((rel.clone(), bytes));
+        }
+        Ok(out)
+    }
+}
+
+/// The chapter a course file belongs to: `exercises/<chapter>/…` or
+/// `solutions/<chapter>/…`.
+pub fn chapter_of(rel: &str) -> Option<&str> {
+    let mut parts = rel.split('/');
+    let top = parts.next()?;
+    let chapter = parts.next()?;
+    parts.next()?;
+    matches!(top, "exercises" | "solutions").then_some(chapter)
+}
+
+/// info.toml without the exercises of the `left_out` chapters; everything
+/// else (comments, `[[tracks]]`) as written.
+pub fn filter_info(text: &str, left_out: &HashSet<String>) -> Result<String> {
+    let mut doc: DocumentMut = text.parse().context("cannot read info.toml")?;
+    if let Some(exercises) = doc
+        .get_mut("exercises")
+        .and_then(|e| e.as_array_of_tables_mut())
+    {
+        exercises.retain(|t| {
+            t.get("dir")
+                .and_then(|d| d.as_str())
+                .is_none_or(|d| !left_out.contains(d))
+        });
+    }
+    Ok(doc.to_string())
+}
+
+/// The workspace manifest without the `left_out` chapters as members.
+pub fn filter_members(text: &str, left_out: &HashSet<String>) -> Result<String> {
+    let mut doc: DocumentMut = text.parse()?;
+    if let Some(members) = doc
+        .get_mut("workspace")
+        .and_then(|w| w.get_mut("members"))
+        .and_then(|m| m.as_array_mut())
+    {
+        members.retain(|m| {
+            m.as_str()
+                .is_none_or(|m| !left_out.contains(m.trim_end_matches('/')))
+        });
+    }
+    Ok(doc.to_string())
+}
+
+/// Is `text` the info.toml `init` writes from `source` for the tracks it
+/// includes? (How a course from `init --track` is known as the embedded one.)
+pub fn is_filtered_from(source_text: &str, text: &str) -> bool {
+    let (Ok(source), Ok(info)) = (
+        info::parse(Path::new(INFO_FILE), source_text, false),
+        info::parse(Path::new(INFO_FILE), text, false),
+    ) else {
+        return false;
+    };
+    if !source.declared_tracks || source.tracks != info.tracks {
+        return false;
+    }
+    let included: Vec<String> = info
+        .included_tracks()
+        .into_iter()
+        .map(|t| t.name.clone())
+        .collect();
+    let left_out: HashSet<String> = source
+        .tracks
+        .iter()
+        .filter(|t| !included.contains(&t.name))
+        .flat_map(|t| t.chapters.iter().cloned())
+        .collect();
+    filter_info(source_text, &left_out).is_ok_and(|filtered| filtered == text)
+}
+
+/// Writes `files` under `dir`, creating folders; `skip_existing` keeps a
+/// file already there (a learner's work when a track is added).
+pub fn write_files(dir: &Path, files: &[(String, Vec<u8>)], skip_existing: bool) -> Result<()> {
+    for (rel, bytes) in files {
+        let path = dir.join(rel);
+        if skip_existing && path.exists() {
+            continue;
+        }
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)
+                .with_context(|| format!("cannot create the folder {}", parent.display()))?;
+        }
+        fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    Ok(())
+}
+
+/// Lets cargo trim the course's full `Cargo.lock` to the workspace's
+/// members, offline: every version kept stays as locked, packages only
+/// other tracks need go. False when cargo could not (no registry index
+/// cached yet): `cargo fetch` trims it then, online.
+pub fn trim_lock(root: &Path) -> Result<bool> {
+    let Some((Layout::Workspace, cargo_dir)) = course::cargo_workspace(root) else {
+        return Ok(true);
+    };
+    let status = Command::new("cargo")
+        .args(["metadata", "--format-version", "1", "--offline"])
+        .current_dir(&cargo_dir)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .map_err(|e| match e.kind() {
+            io::ErrorKind::NotFound => anyhow::anyhow!(crate::cargo::CARGO_MISSING),
+            _ => anyhow::Error::new(e).context("cannot start cargo metadata"),
+        })?;
+    Ok(status.success())
+}
+
+fn walk(root: &Path, dir: &Path, files: &mut Vec<(String, Vec<u8>)>) -> Result<()> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Ok(());
+    };
+    for entry in entries.flatten() {
+        let path: PathBuf = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name == "target" || (name.starts_with('.') && name != ".cargo") {
+            continue;
+        }
+        if path.is_dir() {
+            walk(root, &path, files)?;
+        } else {
+            let rel = path.strip_prefix(root).unwrap_or(&path);
+            let rel = rel.to_string_lossy().replace('\\', "/");
+            let bytes =
+                fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+            files.push((rel, bytes));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn set(items: &[&str]) -> HashSet<String> {
+        items.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    #[test]
+    fn chapters_of_files() {
+        assert_eq!(chapter_of("exercises/02_web/web1.rs"), Some("02_web"));
+        assert_eq!(chapter_of("solutions/02_web/web1.rs"), Some("02_web"));
+        assert_eq!(chapter_of("exercises/Cargo.toml"), None);
+        assert_eq!(chapter_of("info.toml"), None);
+    }
+
+    #[test]
+    fn info_keeps_tracks_and_the_chosen_exercises() {
+        let text = "format_version = 1\n\n[[tracks]]\nname = \"core\"\ndescription = \"d\"\n\
+            chapters = [\"01_a\"]\n\n[[tracks]]\nname = \"web\"\ndescription = \"d\"\n\
+            chapters = [\"02_b\"]\n\n# the first\n[[exercises]]\nname = \"a\"\ndir = \"01_a\"\n\
+            hint = \"h\"\n\n# web\n[[exercises]]\nname = \"b\"\ndir = \"02_b\"\nhint = \"h\"\n";
+        let filtered = filter_info(text, &set(&["02_b"])).unwrap();
+        assert!(filtered.contains("name = \"web\""), "{filtered}");
+        assert!(filtered.contains("# the first\n[[exercises]]\nname = \"a\""));
+        assert!(!filtered.contains("name = \"b\"") && !filtered.contains("# web"));
+        assert!(is_filtered_from(text, &filtered));
+        assert!(is_filtered_from(
+            text,
+            &filter_info(text, &set(&[])).unwrap()
+        ));
+        assert!(!is_filtered_from(
+            text,
+            &filtered.replace("hint = \"h\"", "hint = \"x\"")
+        ));
+    }
+
+    #[test]
+    fn members_lose_the_left_out_chapters() {
+        let text = "[workspace]\nresolver = \"3\"\nmembers = [\n    \"01_a\",\n    \"02_b\",\n    \"03_c\",\n]\n";
+        let filtered = filter_members(text, &set(&["02_b"])).unwrap();
+        assert_eq!(
+            filtered,
+            "[workspace]\nresolver = \"3\"\nmembers = [\n    \"01_a\",\n    \"03_c\",\n]\n"
+        );
+    }
+}
