@@ -127,6 +127,15 @@ pub enum Command {
         #[arg(long, value_name = "COURSE_DIR")]
         from: Option<PathBuf>,
     },
+    /// List the course's tracks (included or not, done), or add one
+    #[command(
+        after_help = "Examples:\n  rustdrill tracks\n  rustdrill tracks add web   \
+        its chapters join the course; your progress is kept"
+    )]
+    Tracks {
+        #[command(subcommand)]
+        command: Option<TracksCommand>,
+    },
     /// Tools for course authors
     #[command(subcommand)]
     Dev(DevCommand),
@@ -147,6 +156,23 @@ pub enum Command {
         after_help = "Example:\n  rustdrill completions bash > ~/.local/share/bash-completion/completions/rustdrill"
     )]
     Completions { shell: clap_complete::Shell },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TracksCommand {
+    /// Add tracks to a course made by `rustdrill init`, keeping your progress
+    #[command(after_help = "Example:\n  rustdrill tracks add web games")]
+    Add {
+        /// Track names (`rustdrill tracks` lists them)
+        #[arg(required = true, value_name = "NAME")]
+        names: Vec<String>,
+        /// Do not download the added chapters' dependencies (`cargo fetch`) now
+        #[arg(long)]
+        no_fetch: bool,
+        /// Take the tracks from this course folder (for a course `init --from` wrote)
+        #[arg(long, value_name = "COURSE_DIR")]
+        from: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

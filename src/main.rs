@@ -103,6 +103,15 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
                 from,
             },
         ),
+        Some(Command::Tracks { command: None }) => cmd::tracks::list(global),
+        Some(Command::Tracks {
+            command:
+                Some(cli::TracksCommand::Add {
+                    names,
+                    no_fetch,
+                    from,
+                }),
+        }) => cmd::tracks::add(global, &names, no_fetch, from.as_deref()),
         Some(Command::Dev(cli::DevCommand::Check { chapters })) => {
             cmd::dev::check(global, &chapters)
         }

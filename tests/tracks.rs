@@ -188,3 +188,107 @@ fn init_with_an_unknown_track_lists_the_valid_ones_and_writes_nothing() {
         .expect_contains("core, web, games");
     assert!(!parent.path().join("course").exists());
 }
+
+#[test]
+fn tracks_add_keeps_progress_and_the_new_exercises_check() {
+    let (parent, run) = init(&[]);
+    run.expect_code(0);
+    let root = parent.path().join("course");
+    let fixture = fixture_dir();
+    let from = fixture.to_str().unwrap();
+    fs::copy(
+        fixture.join("solutions/01_start/start1.rs"),
+        root.join("exercises/01_start/start1.rs"),
+    )
+    .unwrap();
+    rustdrill(&root, &["run", "start1"]).expect_code(0);
+    rustdrill(&root, &["hint", "start2"]).expect_code(0);
+    let state_before = fs::read_to_string(root.join(".rustdrill/state.toml")).unwrap();
+
+    let tracks = rustdrill(&root, &["tracks"]);
+    tracks
+        .expect_code(0)
+        .expect_contains("rustdrill tracks add");
+    let line = |run: &Run, track: &str| {
+        run.stdout
+            .lines()
+            .find(|l| l.trim_start().starts_with(track))
+            .unwrap_or_else(|| panic!("no {track} line:\n{}", run.stdout))
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    assert_eq!(
+        line(&tracks, "core"),
+        "core yes 1/2 01_start The basics everyone needs"
+    );
+    assert_eq!(line(&tracks, "web"), "web no - 02_web Serving things");
+
+    rustdrill(
+        &root,
+        &["tracks", "add", "web", "--from", from, "--no-fetch"],
+    )
+    .expect_code(0)
+    .expect_contains("Added track `web`: 02_web (1 exercise)")
+    .expect_contains("progress is kept");
+    assert_eq!(
+        fs::read_to_string(root.join(".rustdrill/state.toml")).unwrap(),
+        state_before,
+        "progress untouched"
+    );
+    let tracks = rustdrill(&root, &["tracks"]);
+    assert_eq!(line(&tracks, "web"), "web yes 0/1 02_web Serving things");
+    assert_eq!(
+        line(&tracks, "core"),
+        "core yes 1/2 01_start The basics everyone needs"
+    );
+    let list = rustdrill(&root, &["list"]);
+    list.expect_code(0).expect_contains("1/3 done");
+    assert!(
+        list.stdout
+            .lines()
+            .any(|l| l.starts_with('▶') && l.contains("start2")),
+        "the current exercise stays:\n{}",
+        list.stdout
+    );
+    let build = cargo_locked_build(&root.join("exercises"));
+    assert!(
+        build.status.success(),
+        "cargo build --locked after add: {}",
+        String::from_utf8_lossy(&build.stderr)
+    );
+    rustdrill(&root, &["run", "web1"])
+        .expect_code(1)
+        .expect_contains("web1");
+    fs::copy(
+        fixture.join("solutions/02_web/web1.rs"),
+        root.join("exercises/02_web/web1.rs"),
+    )
+    .unwrap();
+    rustdrill(&root, &["verify"])
+        .expect_code(1)
+        .expect_contains("2/3");
+
+    rustdrill(
+        &root,
+        &["tracks", "add", "web", "--from", from, "--no-fetch"],
+    )
+    .expect_code(0)
+    .expect_contains("Track `web` is already in this course.");
+    rustdrill(
+        &root,
+        &["tracks", "add", "wbe", "--from", from, "--no-fetch"],
+    )
+    .expect_code(2)
+    .expect_contains("core, web, games");
+}
+
+#[test]
+fn a_course_without_tracks_is_one_track() {
+    let course = Course::fixture("basic");
+    course
+        .run(&["tracks"])
+        .expect_code(0)
+        .expect_contains("no [[tracks]]")
+        .expect_contains("core   yes");
+}

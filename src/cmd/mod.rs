@@ -9,6 +9,7 @@ pub mod list;
 pub mod reset;
 pub mod run;
 pub mod solution;
+pub mod tracks;
 pub mod verify;
 
 /// What a command concluded, mapped to the exit code in `main`.

@@ -1,0 +1,205 @@
+//! `rustdrill tracks` lists the course's tracks (included or not, chapters,
+//! exercises done); `rustdrill tracks add NAME…` adds tracks to a course
+//! `init` wrote: their chapters, info.toml entries, workspace members and
+//! lock, then `cargo fetch`. Progress is keyed by exercise name, so adding
+//! exercises leaves every bit of it as it was.
+
+use std::collections::HashSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+
+use super::Outcome;
+use crate::cli::Global;
+use crate::course::{self, Course, INFO_FILE};
+use crate::files;
+use crate::progress;
+use crate::session::Session;
+use crate::tracks::{self, Source};
+use crate::ui::{self, outln};
+
+pub fn list(global: &Global) -> Result<Outcome> {
+    let session = Session::load(global)?;
+    let course = &session.course;
+    if !course.declared_tracks {
+        outln!(
+            "This course has no [[tracks]]: all its chapters are one track, `{}`.",
+            course.tracks[0].name
+        )?;
+    }
+    // Exercises of the tracks left out are counted in the course `init`
+    // took them from, when that is the one inside rustdrill.
+    let source = course.embedded.then(Source::embedded).and_then(Result::ok);
+    let name_width = course
+        .tracks
+        .iter()
+        .map(|t| t.name.len())
+        .max()
+        .unwrap_or(5)
+        .max(5);
+    let chapters: Vec<String> = course
+        .tracks
+        .iter()
+        .map(|t| t.chapters.join(", "))
+        .collect();
+    let chapter_width = chapters.iter().map(String::len).max().unwrap_or(8).max(8);
+    outln!(
+        "  {:name_width$}  {:8}  {:>9}  {:chapter_width$}  description",
+        "track",
+        "included",
+        "done",
+        "chapters"
+    )?;
+    let mut left_out = Vec::new();
+    for (track, chapters) in course.tracks.iter().zip(&chapters) {
+        let included = course.included_tracks.contains(&track.name);
+        let done = if included {
+            let mine: Vec<_> = course
+                .exercises
+                .iter()
+                .filter(|e| e.track == track.name)
+                .collect();
+            let done = mine
+                .iter()
+                .filter(|e| session.progress.is_done(&e.name))
+                .count();
+            format!("{done}/{}", mine.len())
+        } else {
+            left_out.push(track.name.as_str());
+            let total = source.as_ref().map(|s| {
+                s.info
+                    .exercises
+                    .iter()
+                    .filter(|e| e.dir.as_ref().is_some_and(|d| track.chapters.contains(d)))
+                    .count()
+            });
+            total.map_or_else(|| "-".to_owned(), |t| format!("-/{t}"))
+        };
+        let mark = if included {
+            ui::ok("yes")
+        } else {
+            ui::dim("no ")
+        };
+        outln!(
+            "  {:name_width$}  {mark}       {done:>9}  {chapters:chapter_width$}  {}",
+            track.name,
+            track.description
+        )?;
+    }
+    if let Some(first) = left_out.first() {
+        outln!(
+            "\nAdd a track with `rustdrill tracks add NAME` (e.g. `rustdrill tracks add {first}`)."
+        )?;
+    }
+    Ok(Outcome::Done)
+}
+
+pub fn add(
+    global: &Global,
+    names: &[String],
+    no_fetch: bool,
+    from: Option<&Path>,
+) -> Result<Outcome> {
+    let root = course::find_root(global.course.as_deref())?;
+    let course = Course::load(&root, false)?;
+    let source = match from {
+        Some(dir) => Source::from_dir(dir)?,
+        None if course.embedded => Source::embedded()?,
+        None => bail!(
+            "this course was not written by this rustdrill's `init` (or the course inside \
+             rustdrill has changed since): add tracks from the full course folder with \
+             `rustdrill tracks add NAME --from COURSE_DIR`"
+        ),
+    };
+    let mut wanted = Vec::new();
+    for name in names {
+        source.info.track(name).map_err(anyhow::Error::msg)?;
+        if course.included_tracks.contains(name) {
+            outln!("Track `{name}` is already in this course.")?;
+        } else if !wanted.contains(name) {
+            wanted.push(name.clone());
+        }
+    }
+    if wanted.is_empty() {
+        return Ok(Outcome::Done);
+    }
+    let mut selected = course.included_tracks.clone();
+    selected.extend(wanted.iter().cloned());
+    let selected = source.selection(&selected)?;
+    let files = source.course_files(&selected, !source.embedded)?;
+
+    // New chapters first, the learner's files untouched; then the files
+    // that make the course see them, info.toml last.
+    let rewritten: HashSet<&str> = [INFO_FILE, "exercises/Cargo.toml", "exercises/Cargo.lock"]
+        .into_iter()
+        .collect();
+    let (whole, new): (Vec<_>, Vec<_>) = files
+        .into_iter()
+        .partition(|(rel, _)| rewritten.contains(rel.as_str()));
+    let added: Vec<PathBuf> = new
+        .iter()
+        .map(|(rel, _)| PathBuf::from(rel))
+        .filter(|rel| !course.root.join(rel).exists())
+        .collect();
+    tracks::write_files(&course.root, &new, true)?;
+    keep_originals(&course, &added)?;
+    for name in ["exercises/Cargo.toml", "exercises/Cargo.lock", INFO_FILE] {
+        if let Some((rel, bytes)) = whole.iter().find(|(rel, _)| rel == name) {
+            let path = course.root.join(rel);
+            files::write_atomic(&path, bytes)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+        }
+    }
+    let trimmed = tracks::trim_lock(&course.root)?;
+    if no_fetch {
+        eprintln!(
+            "Skipped downloading dependencies (--no-fetch): run `cargo fetch` in {} while online.",
+            course.cargo_dir.display()
+        );
+        if !trimmed {
+            eprintln!(
+                "Its Cargo.lock lists packages of tracks left out until `cargo fetch` trims it."
+            );
+        }
+    } else {
+        super::init::fetch(&course.root)?;
+    }
+
+    // Load it again: what every command will now see.
+    let course = Course::load(&course.root, false)?;
+    for name in &wanted {
+        let exercises = course.exercises.iter().filter(|e| &e.track == name).count();
+        let chapters = &source
+            .info
+            .track(name)
+            .map_err(anyhow::Error::msg)?
+            .chapters;
+        let plural = if exercises == 1 { "" } else { "s" };
+        outln!(
+            "{} Added track `{name}`: {} ({exercises} exercise{plural}).",
+            ui::ok("✓"),
+            chapters.join(", ")
+        )?;
+    }
+    outln!("Your progress is kept. `rustdrill list` shows the new exercises.")?;
+    Ok(Outcome::Done)
+}
+
+/// In a course not embedded in rustdrill, `reset` restores from the copies
+/// kept in `.rustdrill/originals/`: keep the added exercises' there too.
+fn keep_originals(course: &Course, added: &[PathBuf]) -> Result<()> {
+    let originals = progress::originals_dir(course);
+    if course.embedded || !originals.is_dir() {
+        return Ok(());
+    }
+    for rel in added.iter().filter(|r| r.starts_with("exercises")) {
+        let dest = originals.join(rel);
+        if let Some(parent) = dest.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::copy(course.root.join(rel), &dest)
+            .with_context(|| format!("cannot keep an original of {}", rel.display()))?;
+    }
+    Ok(())
+}
