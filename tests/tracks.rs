@@ -244,6 +244,16 @@ fn tracks_add_keeps_progress_and_the_new_exercises_check() {
     );
     let list = rustdrill(&root, &["list"]);
     list.expect_code(0).expect_contains("1/3 done");
+    let rows: Vec<String> = list
+        .stdout
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    assert!(
+        rows.contains(&"3 web 02_web web1 pending".to_owned()),
+        "the track beside the chapter:\n{}",
+        list.stdout
+    );
     assert!(
         list.stdout
             .lines()

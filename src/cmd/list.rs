@@ -65,6 +65,32 @@ pub fn run(global: &Global, json: bool) -> Result<Outcome> {
         .max()
         .unwrap_or(4)
         .max(4);
+    // The track beside the chapter, when the course has tracks.
+    let tracks: Vec<&str> = session
+        .course
+        .exercises
+        .iter()
+        .map(|ex| {
+            if session.course.declared_tracks {
+                ex.track.as_str()
+            } else {
+                ""
+            }
+        })
+        .collect();
+    let track_width = tracks.iter().map(|t| t.len()).max().unwrap_or(0);
+    let track_width = if track_width > 0 {
+        track_width.max(5)
+    } else {
+        0
+    };
+    let track_column = |track: &str| {
+        if track_width == 0 {
+            String::new()
+        } else {
+            format!("{track:track_width$}  ")
+        }
+    };
     let chapter_width = entries
         .iter()
         .map(|e| e.chapter.as_deref().unwrap_or("").len())
@@ -72,12 +98,13 @@ pub fn run(global: &Global, json: bool) -> Result<Outcome> {
         .unwrap_or(0)
         .max(7);
     outln!(
-        "  {:>3}  {:chapter_width$}  {:name_width$}  status",
+        "  {:>3}  {}{:chapter_width$}  {:name_width$}  status",
         "#",
+        track_column("track"),
         "chapter",
         "name"
     )?;
-    for e in &entries {
+    for (e, track) in entries.iter().zip(&tracks) {
         let marker = if e.current {
             ui::ok("▶")
         } else {
@@ -89,8 +116,9 @@ pub fn run(global: &Global, json: bool) -> Result<Outcome> {
             ui::dim("pending")
         };
         outln!(
-            "{marker} {:>3}  {:chapter_width$}  {:name_width$}  {status}",
+            "{marker} {:>3}  {}{:chapter_width$}  {:name_width$}  {status}",
             e.index,
+            track_column(track),
             e.chapter.as_deref().unwrap_or(""),
             e.name
         )?;

@@ -115,10 +115,19 @@ impl App {
         let mut app = App {
             paths: PathMap::new(course.exercises.iter().map(|e| (e.index, e.path.as_path()))),
             names: course.exercises.iter().map(|e| e.name.clone()).collect(),
+            // Shown beside the name and in the progress bar: with its
+            // track when the course has tracks.
             chapters: course
                 .exercises
                 .iter()
-                .map(|e| e.chapter.clone().unwrap_or_default())
+                .map(|e| {
+                    let chapter = e.chapter.clone().unwrap_or_default();
+                    if course.declared_tracks {
+                        format!("{} · {chapter}", e.track)
+                    } else {
+                        chapter
+                    }
+                })
                 .collect(),
             progress,
             course,
