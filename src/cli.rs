@@ -126,6 +126,10 @@ pub enum Command {
         /// (its solutions are copied as they are)
         #[arg(long, value_name = "COURSE_DIR")]
         from: Option<PathBuf>,
+        /// Copy the chosen tracks' dependencies into DIR/vendor (`cargo vendor`),
+        /// so the folder builds on a machine with no network and no cargo cache
+        #[arg(long, conflicts_with = "no_fetch")]
+        vendor: bool,
     },
     /// List the course's tracks (included or not, done), or add one
     #[command(

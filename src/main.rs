@@ -94,6 +94,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
             tracks,
             all_tracks,
             from,
+            vendor,
         }) => cmd::init::run(
             &dir,
             &cmd::init::Options {
@@ -101,6 +102,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
                 tracks,
                 all_tracks,
                 from,
+                vendor,
             },
         ),
         Some(Command::Tracks { command: None }) => cmd::tracks::list(global),

@@ -264,6 +264,115 @@ pub fn trim_lock(root: &Path) -> Result<bool> {
     Ok(status.success())
 }
 
+/// Where a vendored course keeps its dependencies' sources.
+pub const VENDOR_DIR: &str = "vendor";
+const VENDORED_SOURCE: &str = "vendored-sources";
+
+/// Copies the sources of every dependency of the course's workspace into
+/// `root/vendor/` (`cargo vendor`, which also trims `Cargo.lock`) and points
+/// cargo at them in `exercises/.cargo/config.toml`, so the folder builds
+/// with an empty cargo home and no network. The old `vendor/` is replaced
+/// only once the new one is complete. Returns its size in bytes.
+pub fn vendor(root: &Path) -> Result<u64> {
+    let root = root
+        .canonicalize()
+        .with_context(|| format!("cannot open {}", root.display()))?;
+    let cargo_dir = root.join("exercises");
+    let staging = root.join(".vendor-new");
+    let _ = fs::remove_dir_all(&staging);
+    // `cargo vendor` ignores the [source] replacement already there, so it
+    // takes crates from the registry (or cargo's cache), never from vendor/.
+    let status = Command::new("cargo")
+        .args(["vendor", "--quiet"])
+        .arg(&staging)
+        .current_dir(&cargo_dir)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .status()
+        .map_err(|e| match e.kind() {
+            io::ErrorKind::NotFound => anyhow::anyhow!(crate::cargo::CARGO_MISSING),
+            _ => anyhow::Error::new(e).context("cannot start cargo vendor"),
+        })?;
+    if !status.success() {
+        let _ = fs::remove_dir_all(&staging);
+        bail!(
+            "`cargo vendor` could not copy the dependencies (see above): it needs the \
+             network, or every crate already in cargo's cache. Try again when online."
+        );
+    }
+    let vendor = root.join(VENDOR_DIR);
+    if vendor.exists() {
+        fs::remove_dir_all(&vendor)
+            .with_context(|| format!("cannot replace {}", vendor.display()))?;
+    }
+    if staging.exists() {
+        fs::rename(&staging, &vendor)
+            .with_context(|| format!("cannot write {}", vendor.display()))?;
+    } else {
+        // No dependency at all: cargo writes nothing.
+        fs::create_dir_all(&vendor)
+            .with_context(|| format!("cannot create {}", vendor.display()))?;
+    }
+    write_source_replacement(&cargo_dir)?;
+    Ok(dir_size(&vendor))
+}
+
+/// Does the course build from `vendor/` (made by `init --vendor`)?
+pub fn is_vendored(root: &Path) -> bool {
+    root.join(VENDOR_DIR).is_dir()
+        && fs::read_to_string(root.join("exercises/.cargo/config.toml"))
+            .is_ok_and(|c| c.contains(VENDORED_SOURCE))
+}
+
+/// `[source]` replacement of crates.io by `../vendor`, merged into the
+/// workspace's cargo config (which may scope `RUSTC_BOOTSTRAP` already).
+fn write_source_replacement(cargo_dir: &Path) -> Result<()> {
+    let path = cargo_dir.join(".cargo/config.toml");
+    let text = fs::read_to_string(&path).unwrap_or_default();
+    let mut doc: DocumentMut = text
+        .parse()
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    let source = doc
+        .entry("source")
+        .or_insert(toml_edit::table())
+        .as_table_mut()
+        .context("`source` in the cargo config is not a table")?;
+    source.set_implicit(true);
+    let mut crates_io = toml_edit::Table::new();
+    crates_io["replace-with"] = toml_edit::value(VENDORED_SOURCE);
+    source.insert("crates-io", toml_edit::Item::Table(crates_io));
+    let mut vendored = toml_edit::Table::new();
+    // Relative to the folder holding `.cargo/`: exercises/../vendor.
+    vendored["directory"] = toml_edit::value(format!("../{VENDOR_DIR}"));
+    source.insert(VENDORED_SOURCE, toml_edit::Item::Table(vendored));
+    fs::create_dir_all(cargo_dir.join(".cargo"))
+        .with_context(|| format!("cannot create {}", cargo_dir.join(".cargo").display()))?;
+    fs::write(&path, doc.to_string()).with_context(|| format!("cannot write {}", path.display()))
+}
+
+fn dir_size(dir: &Path) -> u64 {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return 0;
+    };
+    entries
+        .flatten()
+        .map(|e| match e.file_type() {
+            Ok(t) if t.is_dir() => dir_size(&e.path()),
+            _ => e.metadata().map_or(0, |m| m.len()),
+        })
+        .sum()
+}
+
+/// Bytes for people: `1.2 MB`.
+pub fn human_size(bytes: u64) -> String {
+    let mb = bytes as f64 / 1_000_000.0;
+    if mb >= 0.1 {
+        format!("{mb:.1} MB")
+    } else {
+        format!("{} kB", bytes.div_ceil(1000))
+    }
+}
+
 fn walk(root: &Path, dir: &Path, files: &mut Vec<(String, Vec<u8>)>) -> Result<()> {
     let Ok(entries) = fs::read_dir(dir) else {
         return Ok(());

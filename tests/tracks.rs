@@ -302,3 +302,126 @@ fn a_course_without_tracks_is_one_track() {
         .expect_contains("no [[tracks]]")
         .expect_contains("core   yes");
 }
+
+/// `rustdrill ARGS` in `dir` with cargo offline, and with `cargo_home` as
+/// cargo's home when given (an empty one: no registry cache at all).
+fn rustdrill_offline(dir: &Path, args: &[&str], cargo_home: Option<&Path>) -> Run {
+    let mut cmd = Command::new(BIN);
+    cmd.args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("CARGO_NET_OFFLINE", "true")
+        .env_remove("RUSTDRILL_COURSE")
+        .env_remove("CARGO_TARGET_DIR");
+    if let Some(home) = cargo_home {
+        cmd.env("CARGO_HOME", home);
+    }
+    Run::from(cmd.output().expect("rustdrill starts"))
+}
+
+fn vendored_fixture() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/vendored")
+        .to_str()
+        .unwrap()
+        .to_owned()
+}
+
+// The `vendored` fixture's one registry crate, itoa 1.0.19, is one of
+// rustdrill's own dependencies: cargo's cache has it wherever rustdrill was
+// built, so vendoring works offline here.
+#[test]
+fn a_vendored_course_builds_with_an_empty_cargo_home_and_no_network() {
+    let parent = tempfile::tempdir().unwrap();
+    let from = vendored_fixture();
+    rustdrill_offline(
+        parent.path(),
+        &["init", "room", "--from", &from, "--all-tracks", "--vendor"],
+        None,
+    )
+    .expect_code(0)
+    .expect_contains("Vendored: ");
+    let root = parent.path().join("room");
+    assert!(root.join("vendor/itoa/Cargo.toml").is_file());
+
+    let empty_home = tempfile::tempdir().unwrap();
+    let build = Command::new("cargo")
+        .args(["build", "--locked", "--quiet"])
+        .current_dir(root.join("exercises"))
+        .env("CARGO_HOME", empty_home.path())
+        .env("CARGO_NET_OFFLINE", "true")
+        .env_remove("CARGO_TARGET_DIR")
+        .output()
+        .unwrap();
+    assert!(
+        build.status.success(),
+        "cargo build --locked with an empty cargo home: {}",
+        String::from_utf8_lossy(&build.stderr)
+    );
+    fs::copy(
+        Path::new(&from).join("solutions/02_itoa/itoa1.rs"),
+        root.join("exercises/02_itoa/itoa1.rs"),
+    )
+    .unwrap();
+    rustdrill_offline(&root, &["run", "itoa1"], Some(empty_home.path()))
+        .expect_code(0)
+        .expect_contains("Solved");
+}
+
+#[test]
+fn vendoring_with_no_network_and_an_empty_cache_fails_clearly_and_writes_nothing() {
+    let parent = tempfile::tempdir().unwrap();
+    let empty_home = tempfile::tempdir().unwrap();
+    rustdrill_offline(
+        parent.path(),
+        &[
+            "init",
+            "room",
+            "--from",
+            &vendored_fixture(),
+            "--all-tracks",
+            "--vendor",
+        ],
+        Some(empty_home.path()),
+    )
+    .expect_code(2)
+    .expect_contains("nothing was written")
+    .expect_contains("needs the network");
+    assert!(!parent.path().join("room").exists());
+}
+
+#[test]
+fn tracks_add_on_a_vendored_course_vendors_the_track_or_changes_nothing() {
+    let parent = tempfile::tempdir().unwrap();
+    let from = vendored_fixture();
+    rustdrill_offline(
+        parent.path(),
+        &["init", "room", "--from", &from, "--vendor"],
+        None,
+    )
+    .expect_code(0);
+    let root = parent.path().join("room");
+    let info = fs::read_to_string(root.join("info.toml")).unwrap();
+    let empty_home = tempfile::tempdir().unwrap();
+    rustdrill_offline(
+        &root,
+        &["tracks", "add", "numbers", "--from", &from],
+        Some(empty_home.path()),
+    )
+    .expect_code(2)
+    .expect_contains("track numbers not added")
+    .expect_contains("needs the network");
+    assert_eq!(fs::read_to_string(root.join("info.toml")).unwrap(), info);
+    assert!(!root.join("exercises/02_itoa").exists());
+    rustdrill_offline(&root, &["list"], None)
+        .expect_code(0)
+        .expect_contains("0/1 done");
+
+    rustdrill_offline(&root, &["tracks", "add", "numbers", "--from", &from], None)
+        .expect_code(0)
+        .expect_contains("Added track `numbers`");
+    assert!(root.join("vendor/itoa/Cargo.toml").is_file());
+    rustdrill_offline(&root, &["run", "itoa1"], Some(empty_home.path()))
+        .expect_code(1)
+        .expect_contains("formats");
+}

@@ -24,6 +24,7 @@ pub struct Options {
     pub tracks: Vec<String>,
     pub all_tracks: bool,
     pub from: Option<PathBuf>,
+    pub vendor: bool,
 }
 
 pub fn run(dir: &Path, options: &Options) -> Result<Outcome> {
@@ -40,7 +41,24 @@ pub fn run(dir: &Path, options: &Options) -> Result<Outcome> {
         return Err(e);
     }
     let trimmed = tracks::trim_lock(dir)?;
-    if options.no_fetch {
+    if options.vendor {
+        eprintln!(
+            "Copying the dependencies of {} into vendor/ (cargo vendor)…",
+            selected.join(", ")
+        );
+        match tracks::vendor(dir) {
+            Ok(size) => eprintln!(
+                "Vendored: {} in {}. The folder builds with no network and an empty \
+                 cargo home (copy it whole, vendor/ included).",
+                tracks::human_size(size),
+                dir.join(tracks::VENDOR_DIR).display()
+            ),
+            Err(e) => {
+                remove_written(dir, existed);
+                return Err(e.context(format!("nothing was written to {}", dir.display())));
+            }
+        }
+    } else if options.no_fetch {
         eprintln!(
             "Skipped downloading dependencies (--no-fetch): run `cargo fetch` in {} \
              while online before working on the chapters that need them.",

@@ -142,9 +142,14 @@ pub fn add(
         .map(|(rel, _)| PathBuf::from(rel))
         .filter(|rel| !course.root.join(rel).exists())
         .collect();
+    let rewritten = ["exercises/Cargo.toml", "exercises/Cargo.lock", INFO_FILE];
+    let before: Vec<(PathBuf, Option<Vec<u8>>)> = rewritten
+        .iter()
+        .map(|rel| (course.root.join(rel), fs::read(course.root.join(rel)).ok()))
+        .collect();
     tracks::write_files(&course.root, &new, true)?;
     keep_originals(&course, &added)?;
-    for name in ["exercises/Cargo.toml", "exercises/Cargo.lock", INFO_FILE] {
+    for name in rewritten {
         if let Some((rel, bytes)) = whole.iter().find(|(rel, _)| rel == name) {
             let path = course.root.join(rel);
             files::write_atomic(&path, bytes)
@@ -152,7 +157,22 @@ pub fn add(
         }
     }
     let trimmed = tracks::trim_lock(&course.root)?;
-    if no_fetch {
+    if tracks::is_vendored(&course.root) {
+        eprintln!(
+            "This course is vendored: copying the added chapters' dependencies into vendor/ (cargo vendor)…"
+        );
+        match tracks::vendor(&course.root) {
+            Ok(size) => eprintln!("Vendored: {} in vendor/.", tracks::human_size(size)),
+            Err(e) => {
+                undo(&course.root, &before, &added);
+                return Err(e.context(format!(
+                    "track {} not added: this course builds from vendor/, and the added \
+                     chapters' dependencies could not be vendored",
+                    wanted.join(", ")
+                )));
+            }
+        }
+    } else if no_fetch {
         eprintln!(
             "Skipped downloading dependencies (--no-fetch): run `cargo fetch` in {} while online.",
             course.cargo_dir.display()
@@ -184,6 +204,29 @@ pub fn add(
     }
     outln!("Your progress is kept. `rustdrill list` shows the new exercises.")?;
     Ok(Outcome::Done)
+}
+
+/// Puts the course back as it was before an add that could not finish.
+fn undo(root: &Path, before: &[(PathBuf, Option<Vec<u8>>)], added: &[PathBuf]) {
+    for (path, bytes) in before {
+        let _ = match bytes {
+            Some(bytes) => files::write_atomic(path, bytes),
+            None => fs::remove_file(path),
+        };
+    }
+    for rel in added {
+        let _ = fs::remove_file(root.join(rel));
+        // Folders the add created, now empty (remove_dir fails otherwise).
+        for dir in rel
+            .ancestors()
+            .skip(1)
+            .filter(|d| !d.as_os_str().is_empty())
+        {
+            if fs::remove_dir(root.join(dir)).is_err() {
+                break;
+            }
+        }
+    }
 }
 
 /// In a course not embedded in rustdrill, `reset` restores from the copies
