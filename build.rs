@@ -13,6 +13,12 @@ fn main() {
         files.push(info.clone());
     }
     println!("cargo::rerun-if-changed={}", info.display());
+    // Each track's measured cost (`rustdrill dev measure`), when measured.
+    let costs = root.join("track-costs.toml");
+    if costs.is_file() {
+        files.push(costs.clone());
+    }
+    println!("cargo::rerun-if-changed={}", costs.display());
     for top in ["exercises", "solutions"] {
         walk(&root.join(top), &mut files);
     }

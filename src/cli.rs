@@ -191,6 +191,13 @@ pub enum DevCommand {
         #[arg(long = "chapter", value_name = "DIR")]
         chapters: Vec<String>,
     },
+    /// Measure each track's cold cost (seconds, target size) into track-costs.toml
+    #[command(
+        after_help = "Builds the course once per track from cold (a few minutes for a heavy \
+        course); the file ships with the course, and `init` and `rustdrill tracks` show it.\n\n\
+        Example:\n  rustdrill dev measure"
+    )]
+    Measure,
     /// Scaffold a new course that passes `rustdrill dev check`
     #[command(after_help = "Example:\n  rustdrill dev new my-course")]
     New {

@@ -118,6 +118,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
             cmd::dev::check(global, &chapters)
         }
         Some(Command::Dev(cli::DevCommand::New { dir })) => cmd::dev::new(&dir),
+        Some(Command::Dev(cli::DevCommand::Measure)) => cmd::dev::measure(global),
         Some(Command::Completions { shell }) => {
             // Into a buffer first: `generate` panics on a write error, and a
             // closed pipe must end quietly like every other command.

@@ -54,7 +54,7 @@ impl Source {
         } else {
             &[INFO_FILE]
         };
-        for top in tops {
+        for top in tops.iter().chain(&[COSTS_FILE]) {
             if let Ok(bytes) = fs::read(dir.join(top)) {
                 files.push(((*top).to_owned(), bytes));
             }
@@ -80,6 +80,13 @@ impl Source {
             info,
             embedded,
         })
+    }
+
+    /// Each track's measured cost, when the course ships them.
+    pub fn costs(&self) -> std::collections::BTreeMap<String, Cost> {
+        self.file(COSTS_FILE)
+            .map(|b| parse_costs(&String::from_utf8_lossy(b)))
+            .unwrap_or_default()
     }
 
     pub fn file(&self, rel: &str) -> Option<&[u8]> {
@@ -264,6 +271,59 @@ pub fn trim_lock(root: &Path) -> Result<bool> {
     Ok(status.success())
 }
 
+/// Each track's measured cold cost, written by `rustdrill dev measure` at
+/// the course root and shipped with the course.
+pub const COSTS_FILE: &str = "track-costs.toml";
+
+/// What a track costs a learner from cold: seconds of `rustdrill verify`
+/// and bytes of `target/` (for a track other than the base: on top of it).
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+pub struct Cost {
+    pub build_secs: f64,
+    pub target_bytes: u64,
+}
+
+impl Cost {
+    /// `~70 s, 1.6 GB`.
+    pub fn short(&self) -> String {
+        format!(
+            "~{:.0} s, {}",
+            self.build_secs.max(1.0),
+            human_size(self.target_bytes)
+        )
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct CostsFile {
+    #[serde(default)]
+    tracks: std::collections::BTreeMap<String, Cost>,
+}
+
+/// The costs in a `track-costs.toml`'s text; none when it is unreadable
+/// (costs are a courtesy, never a reason to stop).
+pub fn parse_costs(text: &str) -> std::collections::BTreeMap<String, Cost> {
+    toml::from_str::<CostsFile>(text)
+        .map(|f| f.tracks)
+        .unwrap_or_default()
+}
+
+/// The text of a `track-costs.toml`.
+pub fn costs_toml(costs: &[(String, Cost)], machine: &str) -> String {
+    let mut out = format!(
+        "# Written by `rustdrill dev measure` ({machine}): a cold `rustdrill verify` of the\n\
+         # course with the track, solutions in place. Another track than the first is\n\
+         # what it adds to the first. Measure again rather than edit.\n"
+    );
+    for (name, cost) in costs {
+        out.push_str(&format!(
+            "\n[tracks.{name}]\nbuild_secs = {:.1}\ntarget_bytes = {}\n",
+            cost.build_secs, cost.target_bytes
+        ));
+    }
+    out
+}
+
 /// Where a vendored course keeps its dependencies' sources.
 pub const VENDOR_DIR: &str = "vendor";
 const VENDORED_SOURCE: &str = "vendored-sources";
@@ -350,7 +410,8 @@ fn write_source_replacement(cargo_dir: &Path) -> Result<()> {
     fs::write(&path, doc.to_string()).with_context(|| format!("cannot write {}", path.display()))
 }
 
-fn dir_size(dir: &Path) -> u64 {
+/// Bytes of every file under `dir`.
+pub fn dir_size(dir: &Path) -> u64 {
     let Ok(entries) = fs::read_dir(dir) else {
         return 0;
     };
@@ -366,7 +427,9 @@ fn dir_size(dir: &Path) -> u64 {
 /// Bytes for people: `1.2 MB`.
 pub fn human_size(bytes: u64) -> String {
     let mb = bytes as f64 / 1_000_000.0;
-    if mb >= 0.1 {
+    if mb >= 1000.0 {
+        format!("{:.1} GB", mb / 1000.0)
+    } else if mb >= 0.1 {
         format!("{mb:.1} MB")
     } else {
         format!("{} kB", bytes.div_ceil(1000))
@@ -402,6 +465,19 @@ mod tests {
 
     fn set(items: &[&str]) -> HashSet<String> {
         items.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    #[test]
+    fn costs_round_trip_and_a_bad_file_is_no_costs() {
+        let cost = Cost {
+            build_secs: 70.25,
+            target_bytes: 1_600_000_000,
+        };
+        let text = costs_toml(&[("core".to_owned(), cost)], "2 cores");
+        let costs = parse_costs(&text);
+        assert_eq!(costs["core"].target_bytes, 1_600_000_000);
+        assert_eq!(costs["core"].short(), "~70 s, 1.6 GB");
+        assert!(parse_costs("tracks = 3").is_empty());
     }
 
     #[test]

@@ -425,3 +425,43 @@ fn tracks_add_on_a_vendored_course_vendors_the_track_or_changes_nothing() {
         .expect_code(1)
         .expect_contains("formats");
 }
+
+#[test]
+fn dev_measure_writes_track_costs_that_init_ships_and_tracks_shows() {
+    let course = Course::fixture("tracks");
+    course
+        .run(&["dev", "measure"])
+        .expect_code(0)
+        .expect_contains("Wrote");
+    let costs = course.read("track-costs.toml");
+    for track in ["core", "web", "games"] {
+        assert!(costs.contains(&format!("[tracks.{track}]")), "{costs}");
+    }
+    assert!(costs.contains("target_bytes = "), "{costs}");
+
+    let parent = tempfile::tempdir().unwrap();
+    rustdrill(
+        parent.path(),
+        &[
+            "init",
+            "c",
+            "--no-fetch",
+            "--from",
+            course.root().to_str().unwrap(),
+        ],
+    )
+    .expect_code(0);
+    let root = parent.path().join("c");
+    assert_eq!(
+        fs::read_to_string(root.join("track-costs.toml")).unwrap(),
+        costs
+    );
+    let tracks = rustdrill(&root, &["tracks"]);
+    tracks.expect_code(0).expect_contains("cost");
+    let core = tracks
+        .stdout
+        .lines()
+        .find(|l| l.trim_start().starts_with("core"))
+        .unwrap();
+    assert!(core.contains(" s, ") && core.contains("MB"), "{core}");
+}

@@ -9,6 +9,7 @@
 //! (strict clippy) — and `rustfmt --check` on every solution. Every problem
 //! is reported, each naming its exercise and file, not just the first.
 
+mod measure;
 mod scaffold;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -26,6 +27,7 @@ use crate::cli::Global;
 use crate::course::{self, Course, ExerciseInfo, INFO_FILE, Layout, info};
 use crate::ui::{self, outln};
 
+pub use measure::measure;
 pub use scaffold::new;
 
 /// One authoring problem: which exercise, which file, what is wrong.

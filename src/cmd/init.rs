@@ -105,6 +105,7 @@ fn choose_tracks(source: &Source, options: &Options) -> Result<Vec<String>> {
 fn ask(source: &Source) -> Result<Vec<String>> {
     let tracks = &source.info.tracks;
     let width = tracks.iter().map(|t| t.name.len()).max().unwrap_or(4);
+    let costs = source.costs();
     let mut err = io::stderr().lock();
     writeln!(
         err,
@@ -119,9 +120,12 @@ fn ask(source: &Source) -> Result<Vec<String>> {
             .iter()
             .filter(|e| e.dir.as_ref().is_some_and(|d| t.chapters.contains(d)))
             .count();
+        let cost = costs
+            .get(&t.name)
+            .map_or_else(String::new, |c| format!(", {}", c.short()));
         writeln!(
             err,
-            "  {}. {:width$}  {} ({exercises} exercises)",
+            "  {}. {:width$}  {} ({exercises} exercises{cost})",
             i + 1,
             t.name,
             t.description

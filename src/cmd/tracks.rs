@@ -31,6 +31,29 @@ pub fn list(global: &Global) -> Result<Outcome> {
     // Exercises of the tracks left out are counted in the course `init`
     // took them from, when that is the one inside rustdrill.
     let source = course.embedded.then(Source::embedded).and_then(Result::ok);
+    let costs = fs::read_to_string(course.root.join(tracks::COSTS_FILE))
+        .map(|t| tracks::parse_costs(&t))
+        .unwrap_or_default();
+    let cost_of = |name: &str| {
+        costs
+            .get(name)
+            .map_or_else(|| "-".to_owned(), |c| c.short())
+    };
+    let cost_width = course
+        .tracks
+        .iter()
+        .map(|t| cost_of(&t.name).chars().count())
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    // A column only when the course ships measured costs.
+    let cost_column = |text: &str| {
+        if costs.is_empty() {
+            String::new()
+        } else {
+            format!("{text:cost_width$}  ")
+        }
+    };
     let name_width = course
         .tracks
         .iter()
@@ -45,10 +68,11 @@ pub fn list(global: &Global) -> Result<Outcome> {
         .collect();
     let chapter_width = chapters.iter().map(String::len).max().unwrap_or(8).max(8);
     outln!(
-        "  {:name_width$}  {:8}  {:>9}  {:chapter_width$}  description",
+        "  {:name_width$}  {:8}  {:>9}  {}{:chapter_width$}  description",
         "track",
         "included",
         "done",
+        cost_column("cost"),
         "chapters"
     )?;
     let mut left_out = Vec::new();
@@ -82,9 +106,18 @@ pub fn list(global: &Global) -> Result<Outcome> {
             ui::dim("no ")
         };
         outln!(
-            "  {:name_width$}  {mark}       {done:>9}  {chapters:chapter_width$}  {}",
+            "  {:name_width$}  {mark}       {done:>9}  {}{chapters:chapter_width$}  {}",
             track.name,
+            cost_column(&cost_of(&track.name)),
             track.description
+        )?;
+    }
+    if !costs.is_empty() {
+        outln!(
+            "\n{}",
+            ui::dim(
+                "cost: a cold build of the track (the first alone, others on top of it), measured by the course"
+            )
         )?;
     }
     if let Some(first) = left_out.first() {
