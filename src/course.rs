@@ -223,6 +223,53 @@ impl Course {
         bail!("there is no exercise named `{name}` in this course. {suggestion}")
     }
 
+    /// Said when `exercise` has just passed and, with it, every exercise of
+    /// its track is done (`is_done` by name): which tracks remain, in this
+    /// folder and not added yet. None in a course without tracks.
+    pub fn track_done_message(
+        &self,
+        exercise: &Exercise,
+        is_done: impl Fn(&str) -> bool,
+    ) -> Option<String> {
+        let in_track = |e: &&Exercise| e.track == exercise.track;
+        if !self.declared_tracks
+            || !self
+                .exercises
+                .iter()
+                .filter(in_track)
+                .all(|e| is_done(&e.name))
+        {
+            return None;
+        }
+        let unfinished: Vec<&str> = self
+            .included_tracks
+            .iter()
+            .filter(|t| {
+                self.exercises
+                    .iter()
+                    .any(|e| &e.track == *t && !is_done(&e.name))
+            })
+            .map(String::as_str)
+            .collect();
+        let not_added: Vec<&str> = self
+            .tracks
+            .iter()
+            .map(|t| t.name.as_str())
+            .filter(|t| !self.included_tracks.iter().any(|i| i == t))
+            .collect();
+        let mut message = format!("Track `{}` is done!", exercise.track);
+        if !unfinished.is_empty() {
+            message.push_str(&format!(" Still to go here: {}.", unfinished.join(", ")));
+        }
+        if let Some(first) = not_added.first() {
+            message.push_str(&format!(
+                " Tracks not added yet: {} (`rustdrill tracks add {first}`).",
+                not_added.join(", ")
+            ));
+        }
+        Some(message)
+    }
+
     /// The runner's own files (state, backups) live here.
     pub fn state_dir(&self) -> PathBuf {
         self.root.join(".rustdrill")

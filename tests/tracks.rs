@@ -465,3 +465,27 @@ fn dev_measure_writes_track_costs_that_init_ships_and_tracks_shows() {
         .unwrap();
     assert!(core.contains(" s, ") && core.contains("MB"), "{core}");
 }
+
+#[test]
+fn finishing_a_track_says_which_tracks_remain() {
+    let (parent, run) = init(&["--track", "web"]);
+    run.expect_code(0);
+    let root = parent.path().join("course");
+    let fixture = fixture_dir();
+    for name in ["start1", "start2"] {
+        fs::copy(
+            fixture.join(format!("solutions/01_start/{name}.rs")),
+            root.join(format!("exercises/01_start/{name}.rs")),
+        )
+        .unwrap();
+    }
+    let first = rustdrill(&root, &["run", "start1"]);
+    first.expect_code(0);
+    assert!(!first.stdout.contains("is done!"), "{}", first.stdout);
+    rustdrill(&root, &["run", "start2"])
+        .expect_code(0)
+        .expect_contains(
+            "Track `core` is done! Still to go here: web. Tracks not added yet: games \
+             (`rustdrill tracks add games`).",
+        );
+}

@@ -65,6 +65,9 @@ pub fn run(global: &Global, name: Option<&str>) -> Result<Outcome> {
         for line in after.lines(Medium::Command) {
             outln!("{line}")?;
         }
+        if let Some(msg) = course.track_done_message(&ex, |n| progress.is_done(n)) {
+            outln!("{}", ui::ok(&msg))?;
+        }
         if after.next.is_none()
             && let Some(msg) = &course.final_message
         {

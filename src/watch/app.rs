@@ -579,6 +579,10 @@ impl App {
         if let Some(after) = after {
             self.panel = vec![ui::ok(&format!("✓ {} is done!", ex.name))];
             self.panel.extend(after.lines(Medium::Watch));
+            let progress = &self.progress;
+            if let Some(msg) = self.course.track_done_message(&ex, |n| progress.is_done(n)) {
+                self.panel.push(ui::ok(&msg));
+            }
             if after.next.is_none() {
                 self.start_final_verify();
             }
