@@ -47,25 +47,46 @@ pub fn run(global: &Global, poll: bool) -> Result<Outcome> {
     let _ = write!(std::io::stdout(), "\x1b[2J");
 
     events::listen_signals(tx.clone()).context("cannot listen for signals")?;
-    let mut app = app::App::new(session, tx.clone(), None);
-    let watcher = match events::watch(&app.watch_folders(), app.state_file(), poll, tx.clone()) {
-        Ok(w) => Some(w),
-        Err(e) => {
-            let suggestion = if poll {
-                "press r to check by hand after each save"
-            } else {
-                events::WATCH_HELP
-            };
-            app.handle(events::Event::WatchError(format!(
-                "cannot watch the exercise folders ({e}): {suggestion}"
-            )));
-            None
+    events::read_keys(tx.clone());
+    let mut session = session;
+    let mut note = None;
+    let mut next_id = 0;
+    let (done, total) = loop {
+        let mut app = app::App::new(session, tx.clone(), note.take());
+        app.continue_ids(next_id);
+        let watcher = match events::watch(&app.watch_folders(), app.state_file(), poll, tx.clone())
+        {
+            Ok(w) => Some(w),
+            Err(e) => {
+                let suggestion = if poll {
+                    "press r to check by hand after each save"
+                } else {
+                    events::WATCH_HELP
+                };
+                app.handle(events::Event::WatchError(format!(
+                    "cannot watch the exercise folders ({e}): {suggestion}"
+                )));
+                None
+            }
+        };
+        let ended = app.run(&rx);
+        drop(watcher);
+        if !ended.reload {
+            break (ended.done, ended.total);
         }
+        // info.toml changed (a track added): the same screen on the course
+        // as it is now. A check still running was for the old course.
+        drop(crate::exec::end_running());
+        next_id = ended.next_id;
+        session = match Session::load(global) {
+            Ok(session) => session,
+            Err(e) => {
+                drop(raw);
+                return Err(e.context("info.toml changed and the course no longer loads"));
+            }
+        };
+        note = Some(ui::dim("info.toml changed: the course was loaded again"));
     };
-    events::read_keys(tx);
-
-    let (done, total) = app.run(&rx);
-    drop(watcher);
     drop(raw);
     let mut out = std::io::stdout();
     let _ = writeln!(out, "\r");

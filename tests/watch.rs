@@ -457,3 +457,39 @@ fn closing_the_terminal_left_the_exercise_running() {
         "the exercise {pid} kept running after the terminal closed"
     );
 }
+
+#[test]
+fn a_track_added_while_watching_shows_at_once() {
+    let t = Tmux::start_with("tracks", &[], |course| {
+        // The course as `init` writes it without the `games` track.
+        let info = course.read("info.toml");
+        let cut = info.find("[[exercises]]\nname = \"games1\"").unwrap();
+        course.write("info.toml", &info[..cut]);
+        let manifest = course.read("exercises/Cargo.toml");
+        course.write(
+            "exercises/Cargo.toml",
+            &manifest.replace("    \"03_games\",\n", ""),
+        );
+        fs::remove_dir_all(course.path("exercises/03_games")).unwrap();
+        fs::remove_dir_all(course.path("solutions/03_games")).unwrap();
+    });
+    t.wait_for("start1");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tracks");
+    let added = Command::new(BIN)
+        .args(["tracks", "add", "games", "--no-fetch", "--from"])
+        .arg(&fixture)
+        .current_dir(t.course.root())
+        .env("NO_COLOR", "1")
+        .env_remove("CARGO_TARGET_DIR")
+        .env_remove("RUSTDRILL_COURSE")
+        .output()
+        .unwrap();
+    assert!(
+        added.status.success(),
+        "{}",
+        String::from_utf8_lossy(&added.stderr)
+    );
+    t.wait_for("info.toml changed");
+    t.keys(&["l"]);
+    t.wait_for("games2");
+}

@@ -87,6 +87,19 @@ pub struct App {
     keys: Option<Keys>,
     size: (usize, usize),
     quit: bool,
+    /// info.toml as loaded; a change of it (`tracks add`) reloads the course.
+    info_hash: Option<u64>,
+    reload: bool,
+}
+
+/// How `App::run` ended.
+pub struct Ended {
+    pub done: usize,
+    pub total: usize,
+    /// info.toml changed: load the course again and go on.
+    pub reload: bool,
+    /// The next check id, so a new App ignores the old one's late reports.
+    pub next_id: u64,
 }
 
 impl App {
@@ -152,7 +165,10 @@ impl App {
             keys,
             size: terminal_size(),
             quit: false,
+            info_hash: None,
+            reload: false,
         };
+        app.info_hash = app.info_content_hash();
         if let Some(chapter) = app.course.exercises[viewing].chapter.clone() {
             // The learner starts inside this chapter: no introduction.
             let course = Arc::clone(&app.course);
@@ -163,10 +179,23 @@ impl App {
         app
     }
 
+    /// Goes on numbering checks after an earlier App's.
+    pub fn continue_ids(&mut self, next_id: u64) {
+        self.next_id = self.next_id.max(next_id);
+    }
+
+    fn info_content_hash(&self) -> Option<u64> {
+        fs::read(self.course.root.join(crate::course::INFO_FILE))
+            .ok()
+            .map(|b| hash(&b))
+    }
+
     /// The folders to watch: the exercises' for saves, `.rustdrill/` for
-    /// progress written by other rustdrill processes.
+    /// progress written by other rustdrill processes, the course root for
+    /// info.toml (a track added).
     pub fn watch_folders(&self) -> std::collections::BTreeSet<std::path::PathBuf> {
         let mut folders = self.paths.folders();
+        folders.insert(self.course.root.clone());
         if self.course.state_dir().is_dir() {
             folders.insert(self.course.state_dir());
         }
@@ -179,7 +208,7 @@ impl App {
     }
 
     /// Reacts to events until the learner quits; draws after each burst.
-    pub fn run(mut self, rx: &Receiver<Event>) -> (usize, usize) {
+    pub fn run(mut self, rx: &Receiver<Event>) -> Ended {
         let mut alive = self.draw();
         while alive && let Ok(event) = rx.recv() {
             self.handle(event);
@@ -196,10 +225,12 @@ impl App {
             alive = self.draw();
         }
         self.prebuild.stop();
-        (
-            self.progress.done_count(&self.course),
-            self.course.exercises.len(),
-        )
+        Ended {
+            done: self.progress.done_count(&self.course),
+            total: self.course.exercises.len(),
+            reload: self.reload,
+            next_id: self.next_id + 1,
+        }
     }
 
     pub fn handle(&mut self, event: Event) {
@@ -400,6 +431,12 @@ impl App {
     }
 
     fn files_changed(&mut self, paths: &[std::path::PathBuf]) {
+        let info = self.course.root.join(crate::course::INFO_FILE);
+        if paths.contains(&info) && self.info_content_hash() != self.info_hash {
+            self.reload = true;
+            self.quit = true;
+            return;
+        }
         for i in self.paths.exercises(paths) {
             if i == self.viewing {
                 // A delete before a create, or a rename away (vim's backup):
