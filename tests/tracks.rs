@@ -489,3 +489,44 @@ fn finishing_a_track_says_which_tracks_remain() {
              (`rustdrill tracks add games`).",
         );
 }
+
+#[test]
+fn a_track_left_out_leaves_its_registry_crates_out_of_the_lock() {
+    let parent = tempfile::tempdir().unwrap();
+    rustdrill_offline(
+        parent.path(),
+        &["init", "c", "--from", &vendored_fixture(), "--no-fetch"],
+        None,
+    )
+    .expect_code(0);
+    let root = parent.path().join("c");
+    let lock = fs::read_to_string(root.join("exercises/Cargo.lock")).unwrap();
+    assert!(!lock.contains("itoa"), "{lock}");
+    assert!(lock.contains("name = \"plain\""), "{lock}");
+    let build = cargo_locked_build(&root.join("exercises"));
+    assert!(
+        build.status.success(),
+        "{}",
+        String::from_utf8_lossy(&build.stderr)
+    );
+
+    // Added back, the crate is locked at the version the course pins.
+    rustdrill_offline(
+        &root,
+        &[
+            "tracks",
+            "add",
+            "numbers",
+            "--from",
+            &vendored_fixture(),
+            "--no-fetch",
+        ],
+        None,
+    )
+    .expect_code(0);
+    let lock = fs::read_to_string(root.join("exercises/Cargo.lock")).unwrap();
+    assert!(
+        lock.contains("name = \"itoa\"\nversion = \"1.0.19\""),
+        "{lock}"
+    );
+}
