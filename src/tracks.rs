@@ -271,6 +271,46 @@ pub fn trim_lock(root: &Path) -> Result<bool> {
     Ok(status.success())
 }
 
+/// Said before anything is built when a track's system libraries (its
+/// `system_libraries`, asked of pkg-config) are missing: which, and the
+/// track's `install` command. None when all are there.
+pub fn missing_libraries(track: &crate::course::Track) -> Option<String> {
+    if track.system_libraries.is_empty() {
+        return None;
+    }
+    let mut missing = Vec::new();
+    for lib in &track.system_libraries {
+        match Command::new("pkg-config")
+            .args(["--exists", lib])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+        {
+            Ok(status) if status.success() => {}
+            Ok(_) => missing.push(lib.as_str()),
+            Err(_) => {
+                missing = track.system_libraries.iter().map(String::as_str).collect();
+                missing.push("pkg-config");
+                break;
+            }
+        }
+    }
+    if missing.is_empty() {
+        return None;
+    }
+    let install = track.install.as_deref().map_or_else(
+        || "Install their development packages".to_owned(),
+        |cmd| format!("Install them with: {cmd}"),
+    );
+    Some(format!(
+        "track `{}` needs system libraries missing here: {}. {install} \
+         (its chapters will not build until then).",
+        track.name,
+        missing.join(", ")
+    ))
+}
+
 /// Each track's measured cold cost, written by `rustdrill dev measure` at
 /// the course root and shipped with the course.
 pub const COSTS_FILE: &str = "track-costs.toml";

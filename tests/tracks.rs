@@ -530,3 +530,47 @@ fn a_track_left_out_leaves_its_registry_crates_out_of_the_lock() {
         "{lock}"
     );
 }
+
+#[test]
+fn a_track_whose_system_libraries_are_missing_is_flagged_with_its_install_command() {
+    let course = Course::fixture("tracks");
+    let info = course.read("info.toml");
+    course.write(
+        "info.toml",
+        &info.replace(
+            "chapters = [\"03_games\"]",
+            "chapters = [\"03_games\"]\nsystem_libraries = [\"rustdrill-no-such-lib\"]\n\
+             install = \"sudo apt-get install librustdrill-test-dev\"",
+        ),
+    );
+    let flag = "track `games` needs system libraries missing here: rustdrill-no-such-lib";
+    let install = "sudo apt-get install librustdrill-test-dev";
+    let parent = tempfile::tempdir().unwrap();
+    let from = course.root().to_str().unwrap();
+    let run = rustdrill(
+        parent.path(),
+        &[
+            "init",
+            "c",
+            "--no-fetch",
+            "--from",
+            from,
+            "--track",
+            "games",
+        ],
+    );
+    run.expect_code(0)
+        .expect_contains(flag)
+        .expect_contains(install);
+    let root = parent.path().join("c");
+    rustdrill(&root, &["tracks"])
+        .expect_code(0)
+        .expect_contains(flag);
+    // A track that needs nothing is not flagged.
+    let run = rustdrill(
+        &root,
+        &["tracks", "add", "web", "--no-fetch", "--from", from],
+    );
+    run.expect_code(0);
+    assert!(!run.all().contains("track `web` needs"), "{}", run.all());
+}

@@ -34,6 +34,16 @@ pub fn run(dir: &Path, options: &Options) -> Result<Outcome> {
         None => Source::embedded()?,
     };
     let selected = choose_tracks(&source, options)?;
+    for track in source
+        .info
+        .tracks
+        .iter()
+        .filter(|t| selected.contains(&t.name))
+    {
+        if let Some(warning) = tracks::missing_libraries(track) {
+            eprintln!("{}", crate::ui::warn(&warning));
+        }
+    }
     let existed = dir.exists();
     if let Err(e) = write_course(dir, &source, &selected) {
         // No half-written course: what this run wrote goes.

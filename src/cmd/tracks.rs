@@ -112,6 +112,11 @@ pub fn list(global: &Global) -> Result<Outcome> {
             track.description
         )?;
     }
+    for track in &course.tracks {
+        if let Some(warning) = tracks::missing_libraries(track) {
+            outln!("{}", ui::warn(&warning))?;
+        }
+    }
     if !costs.is_empty() {
         outln!(
             "\n{}",
@@ -156,6 +161,13 @@ pub fn add(
     }
     if wanted.is_empty() {
         return Ok(Outcome::Done);
+    }
+    for name in &wanted {
+        if let Ok(track) = source.info.track(name)
+            && let Some(warning) = tracks::missing_libraries(track)
+        {
+            eprintln!("{}", ui::warn(&warning));
+        }
     }
     let mut selected = course.included_tracks.clone();
     selected.extend(wanted.iter().cloned());

@@ -37,7 +37,13 @@ const EXERCISE_KEYS: &[&str] = &[
     "hints",
     "timeout_secs",
 ];
-const TRACK_KEYS: &[&str] = &["name", "description", "chapters"];
+const TRACK_KEYS: &[&str] = &[
+    "name",
+    "description",
+    "chapters",
+    "system_libraries",
+    "install",
+];
 
 /// A problem found in `info.toml`, located precisely.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,6 +104,8 @@ struct RawTrack {
     name: Option<Spanned<String>>,
     description: Option<Spanned<String>>,
     chapters: Option<Spanned<Vec<Spanned<String>>>>,
+    system_libraries: Option<Vec<String>>,
+    install: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -301,6 +309,10 @@ pub struct Track {
     pub chapters: Vec<String>,
     /// Line of the entry in info.toml (0 for the implicit track).
     pub line: usize,
+    /// pkg-config names of the system libraries its chapters link to.
+    pub system_libraries: Vec<String>,
+    /// The command that installs them, shown when they are missing.
+    pub install: Option<String>,
 }
 
 impl Info {
@@ -446,7 +458,7 @@ pub fn parse(file: &Path, text: &str, strict: bool) -> Result<Info, InfoErrors> 
                         span,
                         None,
                         Some(key),
-                        format!("{track}unknown key (a track has name, description, chapters)"),
+                        format!("{track}unknown key (a track has name, description, chapters, system_libraries, install)"),
                     ));
                 }
             }
@@ -602,6 +614,8 @@ pub fn parse(file: &Path, text: &str, strict: bool) -> Result<Info, InfoErrors> 
             description: "the whole course".to_owned(),
             chapters,
             line: 0,
+            system_libraries: Vec::new(),
+            install: None,
         };
         (vec![whole], Vec::new())
     };
@@ -726,6 +740,8 @@ fn parse_tracks(
             description,
             chapters,
             line,
+            system_libraries: raw_track.system_libraries.clone().unwrap_or_default(),
+            install: raw_track.install.clone(),
         });
     }
 
