@@ -321,15 +321,19 @@ pub const COSTS_FILE: &str = "track-costs.toml";
 pub struct Cost {
     pub build_secs: f64,
     pub target_bytes: u64,
+    /// Size of its dependencies' sources in `vendor/` (`init --vendor`).
+    #[serde(default)]
+    pub vendor_bytes: u64,
 }
 
 impl Cost {
-    /// `~70 s, 1.6 GB`.
+    /// `~70 s, 1.6 GB, vendored 40.2 MB`.
     pub fn short(&self) -> String {
         format!(
-            "~{:.0} s, {}",
+            "~{:.0} s, {}, vendored {}",
             self.build_secs.max(1.0),
-            human_size(self.target_bytes)
+            human_size(self.target_bytes),
+            human_size(self.vendor_bytes)
         )
     }
 }
@@ -357,8 +361,8 @@ pub fn costs_toml(costs: &[(String, Cost)], machine: &str) -> String {
     );
     for (name, cost) in costs {
         out.push_str(&format!(
-            "\n[tracks.{name}]\nbuild_secs = {:.1}\ntarget_bytes = {}\n",
-            cost.build_secs, cost.target_bytes
+            "\n[tracks.{name}]\nbuild_secs = {:.1}\ntarget_bytes = {}\nvendor_bytes = {}\n",
+            cost.build_secs, cost.target_bytes, cost.vendor_bytes
         ));
     }
     out
@@ -512,11 +516,12 @@ mod tests {
         let cost = Cost {
             build_secs: 70.25,
             target_bytes: 1_600_000_000,
+            vendor_bytes: 40_000_000,
         };
         let text = costs_toml(&[("core".to_owned(), cost)], "2 cores");
         let costs = parse_costs(&text);
         assert_eq!(costs["core"].target_bytes, 1_600_000_000);
-        assert_eq!(costs["core"].short(), "~70 s, 1.6 GB");
+        assert_eq!(costs["core"].short(), "~70 s, 1.6 GB, vendored 40.0 MB");
         assert!(parse_costs("tracks = 3").is_empty());
     }
 

@@ -438,6 +438,10 @@ fn dev_measure_writes_track_costs_that_init_ships_and_tracks_shows() {
         assert!(costs.contains(&format!("[tracks.{track}]")), "{costs}");
     }
     assert!(costs.contains("target_bytes = "), "{costs}");
+    assert!(
+        costs.contains("vendor_bytes = 0"),
+        "no registry crate: {costs}"
+    );
 
     let parent = tempfile::tempdir().unwrap();
     rustdrill(

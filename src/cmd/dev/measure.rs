@@ -6,7 +6,8 @@
 //! base track, always there) written to a temporary folder, solutions in
 //! place, dependencies fetched (not timed: the cargo cache is shared), then
 //! `rustdrill verify` timed from an empty target directory, and the size of
-//! that target directory. The base track is measured alone; another track's
+//! that target directory, and the size of its dependencies' sources as
+//! `init --vendor` copies them. The base track is measured alone; another track's
 //! cost is what it adds to the base.
 
 use std::fs;
@@ -27,10 +28,11 @@ pub fn measure(global: &Global) -> Result<Outcome> {
     let names: Vec<String> = source.info.tracks.iter().map(|t| t.name.clone()).collect();
     let base = measure_one(&source, &names[..1])?;
     outln!(
-        "{}: {:.0} s, {} (cold verify, target/)",
+        "{}: {:.0} s, {} (cold verify, target/), vendored {}",
         names[0],
         base.build_secs,
-        tracks::human_size(base.target_bytes)
+        tracks::human_size(base.target_bytes),
+        tracks::human_size(base.vendor_bytes)
     )?;
     let mut costs = vec![(names[0].clone(), base.clone())];
     for name in &names[1..] {
@@ -38,11 +40,13 @@ pub fn measure(global: &Global) -> Result<Outcome> {
         let cost = Cost {
             build_secs: (with.build_secs - base.build_secs).max(0.0),
             target_bytes: with.target_bytes.saturating_sub(base.target_bytes),
+            vendor_bytes: with.vendor_bytes.saturating_sub(base.vendor_bytes),
         };
         outln!(
-            "{name}: +{:.0} s, +{}",
+            "{name}: +{:.0} s, +{}, vendored +{}",
             cost.build_secs,
-            tracks::human_size(cost.target_bytes)
+            tracks::human_size(cost.target_bytes),
+            tracks::human_size(cost.vendor_bytes)
         )?;
         costs.push((name.clone(), cost));
     }
@@ -73,6 +77,24 @@ fn measure_one(source: &Source, selected: &[String]) -> Result<Cost> {
             selected.join(" + ")
         );
     }
+    // What `init --vendor` would copy: the crates just fetched, offline.
+    let vendor = root.join("vendor-measure");
+    let vendored = Command::new("cargo")
+        .args(["vendor", "--quiet", "--offline"])
+        .arg(&vendor)
+        .current_dir(&exercises)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .status()
+        .context("cannot start cargo vendor")?;
+    if !vendored.success() {
+        bail!(
+            "`cargo vendor` failed for {} (see above)",
+            selected.join(" + ")
+        );
+    }
+    let vendor_bytes = tracks::dir_size(&vendor);
+    let _ = fs::remove_dir_all(&vendor);
     // Solved: every exercise builds, runs and is linted, as a learner's
     // course is by the end.
     let course = Course::load(root, false)?;
@@ -103,6 +125,7 @@ fn measure_one(source: &Source, selected: &[String]) -> Result<Cost> {
     Ok(Cost {
         build_secs,
         target_bytes: tracks::dir_size(&course.target_dir),
+        vendor_bytes,
     })
 }
 
