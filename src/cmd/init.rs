@@ -135,10 +135,11 @@ fn ask(source: &Source) -> Result<Vec<String>> {
             .map_or_else(String::new, |c| format!(", {}", c.short()));
         writeln!(
             err,
-            "  {}. {:width$}  {} ({exercises} exercises{cost})",
+            "  {}. {:width$}  {} ({exercises} exercise{}{cost})",
             i + 1,
             t.name,
-            t.description
+            t.description,
+            if exercises == 1 { "" } else { "s" }
         )?;
     }
     write!(
