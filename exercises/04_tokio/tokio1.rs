@@ -32,9 +32,8 @@ async fn sum_of_squares(n: u64) -> u64 {
 
 /// A plain, synchronous function that needs the result of async code.
 fn run(n: u64) -> u64 {
-    // TODO: a plain `fn` cannot `.await`. Build a Tokio runtime by hand with
-    // `tokio::runtime::Builder` (turn its drivers on) and `block_on` the
-    // future instead.
+    // TODO: a plain `fn` cannot `.await`, and nothing here drives the future
+    // to completion.
     sum_of_squares(n).await
 }
 

@@ -31,11 +31,11 @@ async fn audit(line: String) -> String {
 
 async fn record_hit(stats: SharedStats, page: String) {
     // TODO: `guard` lives to the end of the function, across the `.await`
-    // below, so this future is not `Send` and cannot be spawned. Update
-    // `hits`, let go of the lock, await the audit, then lock again to log it.
-    // Let go by ending the guard's scope: on rustc 1.95 a `drop(guard)` call
-    // is not enough, the compiler still counts a guard that was used through
-    // a reference as alive until its scope ends (rust-lang/rust#115437).
+    // below, so this future is not `Send` and cannot be spawned.
+    // (Careful: on rustc 1.95 `drop(guard)` before the `.await` does not
+    // help here. `guard.hits` borrows the guard, and the compiler then treats
+    // a borrowed variable as possibly alive until its scope ends, dropped or
+    // not. A guard that was never borrowed, only moved, may be dropped.)
     let mut guard = stats.lock().unwrap();
     *guard.hits.entry(page.clone()).or_default() += 1;
     let line = audit(format!("hit {page}")).await;

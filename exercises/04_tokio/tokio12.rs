@@ -31,8 +31,8 @@ async fn echo(mut socket: TcpStream) -> io::Result<()> {
 async fn serve(listener: TcpListener) -> io::Result<()> {
     loop {
         let (socket, peer) = listener.accept().await?;
-        // TODO: this serves one client to the end before accepting the next.
-        // Give each connection its own task with `tokio::spawn`.
+        // TODO: this serves one client to the end before accepting the next:
+        // a second client waits until the first one hangs up.
         if let Err(err) = echo(socket).await {
             eprintln!("{peer}: {err}");
         }

@@ -25,9 +25,9 @@ enum Workload {
 
 fn runtime_for(workload: Workload) -> Runtime {
     let built = match workload {
-        // TODO: a tool needs no thread pool: use the current-thread flavour.
+        // TODO: a one-shot tool gets a whole pool of worker threads it never uses.
         Workload::Tool => Builder::new_multi_thread().enable_all().build(),
-        // TODO: a server should get exactly `threads` worker threads.
+        // TODO: the server asked for `threads` workers and gets one per core.
         Workload::Server { threads: _ } => Builder::new_multi_thread().enable_all().build(),
     };
     built.expect("failed to build the runtime")

@@ -34,8 +34,8 @@ async fn first_answers(
     finished: Arc<AtomicUsize>,
 ) -> Vec<String> {
     // TODO: awaiting a Vec of handles gives answers in the order the mirrors
-    // were listed and waits for the slowest one. Spawn the downloads into a
-    // `JoinSet` and take answers with `join_next()` until you have `wanted`.
+    // were listed, and waits for the slowest mirror even once `wanted`
+    // answers are in.
     let handles: Vec<_> = mirrors
         .into_iter()
         .map(|mirror| tokio::spawn(download(mirror, Arc::clone(&finished))))

@@ -27,8 +27,8 @@ async fn run_job(
     limit: Duration,
     cancel: oneshot::Receiver<()>,
 ) -> Outcome {
-    // TODO: race `job` against `sleep(limit)` and `cancel` with
-    // `tokio::select!`; whichever completes first decides the outcome.
+    // TODO: this waits for `job` however long it takes: the time limit and
+    // the `cancel` signal are both ignored.
     Outcome::Done(job.await)
 }
 

@@ -29,9 +29,8 @@ async fn collect_readings(sensors: u32, per_sensor: u32) -> Vec<(u32, u32)> {
     for id in 0..sensors {
         tokio::spawn(sensor(id, per_sensor, tx.clone()));
     }
-    // TODO: `recv()` returns `None` only once every Sender is gone, but this
-    // function still holds the original `tx`, so the loop below never ends.
-    // Let go of it before collecting.
+    // TODO: the loop below never ends. `recv()` returns `None` only once
+    // every Sender is gone, and one Sender is still alive.
     let mut readings = Vec::new();
     while let Some(reading) = rx.recv().await {
         readings.push(reading);

@@ -76,8 +76,8 @@ impl Bank {
 
     /// The current balance (0 for an account never seen).
     async fn balance(&self, account: &str) -> u64 {
-        // TODO: the command needs somewhere to send its answer. Make a oneshot
-        // channel, put its Sender in the command, and await the Receiver.
+        // TODO: the bank task has nowhere to send its answer (the command is
+        // missing its `reply`), so nobody can hear the balance.
         let command = Command::Balance {
             account: account.to_string(),
         };

@@ -22,9 +22,8 @@ struct Member {
 impl Member {
     /// The next message for this member, or `None` once the room is closed.
     async fn next_message(&mut self) -> Option<String> {
-        // TODO: `.ok()` treats "you fell behind" like "the room is closed".
-        // On `Err(RecvError::Lagged(n))`, add n to `self.missed` and keep
-        // receiving; return `None` only for `Err(RecvError::Closed)`.
+        // TODO: `.ok()` treats "you fell behind" like "the room is closed": a
+        // member who lagged stops reading for good, and `missed` stays 0.
         self.inbox.recv().await.ok()
     }
 }

@@ -29,8 +29,8 @@ impl Service {
     }
 
     fn set_health(&self, health: Health) {
-        // TODO: this update is lost while nobody is watching. Store it with a
-        // `watch::Sender` method that works with zero receivers.
+        // TODO: while nobody is watching, `send` fails and this update is
+        // thrown away: a later subscriber sees stale health.
         let _ = self.health.send(health);
     }
 
