@@ -1,55 +1,21 @@
-// embassy2 — tasks, the `Spawner`, and why task arguments must be `'static`.
+// embassy2 — tasks and the `Spawner`.
 //
 // An Embassy task is an `async fn` marked `#[embassy_executor::task]`. Calling
-// it does not run it: it returns a `Result<SpawnToken, SpawnError>`, and
-// `spawner.spawn(token)` hands the task to the executor to run beside the
-// others. No heap: each task lives in a `static` pool sized at compile time.
-//
-// A spawned task may run forever, long after the function that spawned it has
-// returned, so everything it receives must live forever too: owned values,
-// `&'static` references to `static` items, or memory made `'static` on purpose
-// (`StaticCell`). The macro rejects any other reference, and generic tasks.
+// it does not run it: it returns a `Result<SpawnToken, SpawnError>` (`Err` when
+// the task's pool is full), and `spawner.spawn(token)` hands the task to the
+// executor to run beside the others. No heap: each task lives in a `static`
+// pool sized at compile time. (Older examples write `spawner.spawn(task()).unwrap()`:
+// in embassy-executor 0.10 the `Result` comes from the task call instead.)
 // roadmap.md §13
 
-use std::sync::{Mutex, PoisonError};
-
+use embassy_chapter::{Led, simulated};
 use embassy_executor::Spawner;
-use embassy_futures::select::{Either, select};
-use embassy_futures::yield_now;
-use embassy_time::{Duration, Instant, MockDriver, Timer};
-
-/// A pretend LED that remembers when (ms since start) it was switched on or off. On a board this
-/// would be an output pin from the HAL; here it lets `main` and the tests see what tasks did.
-struct Led {
-    switched: Mutex<Vec<(u64, bool)>>,
-}
-
-impl Led {
-    const fn new() -> Self {
-        Led {
-            switched: Mutex::new(Vec::new()),
-        }
-    }
-
-    fn toggle(&self) {
-        let mut switched = self.switched.lock().unwrap_or_else(PoisonError::into_inner);
-        let on = !switched.last().is_some_and(|&(_, on)| on);
-        switched.push((Instant::now().as_millis(), on));
-    }
-
-    fn history(&self) -> Vec<(u64, bool)> {
-        self.switched
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clone()
-    }
-}
+use embassy_time::{Duration, Timer};
 
 static STATUS_LED: Led = Led::new();
 
-// TODO: the task macro rejects this signature. How long must `led` live?
 #[embassy_executor::task]
-async fn blink(led: &Led, period: Duration) {
+async fn blink(led: &'static Led, period: Duration) {
     loop {
         led.toggle();
         Timer::after(period).await;
@@ -58,26 +24,9 @@ async fn blink(led: &Led, period: Duration) {
 
 /// Starts the firmware's background work.
 fn start(spawner: Spawner) {
-    // TODO: spawn the `blink` task for `STATUS_LED`, switching it every 250 ms.
+    // TODO: `start` returns without starting anything: the status LED's
+    // `blink` task (every 250 ms) never runs.
     let _ = spawner;
-}
-
-/// Runs `fut` on simulated time: the mock clock moves on by 1 ms every time the executor comes
-/// back to this future (on a board, a hardware timer's interrupt moves time on).
-async fn simulated<F: Future>(fut: F) -> F::Output {
-    let clock = async {
-        loop {
-            // First let every task that is ready run, then move time on.
-            for _ in 0..8 {
-                yield_now().await;
-            }
-            MockDriver::get().advance(Duration::from_millis(1));
-        }
-    };
-    match select(fut, clock).await {
-        Either::First(output) => output,
-        Either::Second(never) => never,
-    }
 }
 
 #[embassy_executor::main]
@@ -97,6 +46,7 @@ async fn main(spawner: Spawner) {
 mod tests {
     use super::*;
     use embassy_executor::Executor;
+    use embassy_time::MockDriver;
     use std::sync::mpsc;
 
     // Runs `start` on a fresh executor in its own thread for 900 ms of simulated time and

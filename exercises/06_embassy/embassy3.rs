@@ -11,38 +11,9 @@
 // Here one `blink` task function drives three LEDs at three different rates.
 // roadmap.md §13
 
-use std::sync::{Mutex, PoisonError};
-
+use embassy_chapter::{Led, simulated};
 use embassy_executor::{SpawnError, Spawner};
-use embassy_futures::select::{Either, select};
-use embassy_futures::yield_now;
-use embassy_time::{Duration, Instant, MockDriver, Timer};
-
-/// A pretend LED that remembers when (ms since start) it was switched on or off.
-struct Led {
-    switched: Mutex<Vec<(u64, bool)>>,
-}
-
-impl Led {
-    const fn new() -> Self {
-        Led {
-            switched: Mutex::new(Vec::new()),
-        }
-    }
-
-    fn toggle(&self) {
-        let mut switched = self.switched.lock().unwrap_or_else(PoisonError::into_inner);
-        let on = !switched.last().is_some_and(|&(_, on)| on);
-        switched.push((Instant::now().as_millis(), on));
-    }
-
-    fn history(&self) -> Vec<(u64, bool)> {
-        self.switched
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clone()
-    }
-}
+use embassy_time::{Duration, Timer};
 
 static RED: Led = Led::new();
 static GREEN: Led = Led::new();
@@ -63,24 +34,6 @@ fn start(spawner: Spawner) -> Result<(), SpawnError> {
         spawner.spawn(blink(led, Duration::from_millis(period_ms))?);
     }
     Ok(())
-}
-
-/// Runs `fut` on simulated time: the mock clock moves on by 1 ms every time the executor comes
-/// back to this future (on a board, a hardware timer's interrupt moves time on).
-async fn simulated<F: Future>(fut: F) -> F::Output {
-    let clock = async {
-        loop {
-            // First let every task that is ready run, then move time on.
-            for _ in 0..8 {
-                yield_now().await;
-            }
-            MockDriver::get().advance(Duration::from_millis(1));
-        }
-    };
-    match select(fut, clock).await {
-        Either::First(output) => output,
-        Either::Second(never) => never,
-    }
 }
 
 #[embassy_executor::main]
@@ -107,6 +60,7 @@ async fn main(spawner: Spawner) {
 mod tests {
     use super::*;
     use embassy_executor::Executor;
+    use embassy_time::MockDriver;
     use std::sync::mpsc;
 
     type Report = (Result<(), SpawnError>, [Vec<(u64, bool)>; 3]);

@@ -13,12 +13,11 @@
 
 use std::sync::{Mutex, PoisonError};
 
+use embassy_chapter::simulated;
 use embassy_executor::Spawner;
-use embassy_futures::select::{Either, select};
-use embassy_futures::yield_now;
 use embassy_sync::blocking_mutex::raw::CriticalSectionRawMutex;
 use embassy_sync::channel::{Channel, Receiver, Sender};
-use embassy_time::{Duration, Instant, MockDriver, Timer};
+use embassy_time::{Instant, Timer};
 
 const CAPACITY: usize = 4;
 type Readings = Channel<CriticalSectionRawMutex, u16, CAPACITY>;
@@ -53,7 +52,7 @@ impl Flash {
 /// The producer: takes a reading every 10 ms and sends it to the consumer.
 async fn sample(sensor: &[u16], out: Sender<'_, CriticalSectionRawMutex, u16, CAPACITY>) {
     for &value in sensor {
-        // TODO: when the channel is full, this reading is thrown away. Wait for room instead.
+        // TODO: when the channel is full, this reading is silently thrown away.
         let _ = out.try_send(value);
         Timer::after_millis(10).await;
     }
@@ -81,24 +80,6 @@ async fn storage_task() {
     store(READINGS.receiver(), &FLASH).await;
 }
 
-/// Runs `fut` on simulated time: the mock clock moves on by 1 ms every time the executor comes
-/// back to this future (on a board, a hardware timer's interrupt moves time on).
-async fn simulated<F: Future>(fut: F) -> F::Output {
-    let clock = async {
-        loop {
-            // First let every task that is ready run, then move time on.
-            for _ in 0..8 {
-                yield_now().await;
-            }
-            MockDriver::get().advance(Duration::from_millis(1));
-        }
-    };
-    match select(fut, clock).await {
-        Either::First(output) => output,
-        Either::Second(never) => never,
-    }
-}
-
 #[embassy_executor::main]
 async fn main(spawner: Spawner) {
     spawner.spawn(sampler_task().unwrap());
@@ -114,22 +95,14 @@ async fn main(spawner: Spawner) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use embassy_futures::block_on;
-
-    // The mock clock is global to the test binary: tests take turns with it.
-    static CLOCK: Mutex<()> = Mutex::new(());
-
-    fn run<F: Future>(fut: F) -> F::Output {
-        let _turn = CLOCK.lock().unwrap_or_else(PoisonError::into_inner);
-        MockDriver::get().reset();
-        block_on(simulated(fut))
-    }
+    use embassy_chapter::run_simulated;
+    use embassy_futures::select::select;
 
     // Runs the producer and the consumer side by side until 2 s after the producer is done.
     fn pipeline(sensor: &[u16]) -> Vec<u16> {
         let channel = Readings::new();
         let flash = Flash::new();
-        run(select(store(channel.receiver(), &flash), async {
+        run_simulated(select(store(channel.receiver(), &flash), async {
             sample(sensor, channel.sender()).await;
             Timer::after_secs(2).await;
         }));

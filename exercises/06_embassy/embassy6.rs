@@ -13,15 +13,14 @@
 
 use std::sync::{Mutex, PoisonError};
 
+use embassy_chapter::simulated;
 use embassy_executor::Spawner;
-use embassy_futures::select::{Either, select};
-use embassy_futures::yield_now;
 use embassy_sync::blocking_mutex::raw::CriticalSectionRawMutex;
 use embassy_sync::channel::Channel;
-use embassy_time::{Duration, Instant, MockDriver, Timer};
+use embassy_time::{Instant, Timer};
 
-// TODO: the display should show the newest reading, not the oldest one still queued.
-// Replace this queue with a `Signal` (and `send`/`receive` below with its methods).
+// TODO: a queue hands the display the *oldest* reading still waiting, stale by
+// the time a slow refresh is over; the display wants only the newest.
 type Latest = Channel<CriticalSectionRawMutex, i16, 64>;
 
 /// A pretend e-paper display: a refresh takes 1030 ms. Remembers what it showed and when.
@@ -56,7 +55,7 @@ impl Display {
 /// The sensor: publishes one reading every 100 ms.
 async fn measure(sensor: &[i16], latest: &Latest) {
     for &reading in sensor {
-        // TODO: publish the reading, replacing any older one nobody has taken yet.
+        // TODO: (same fix) an older reading nobody has taken yet should be replaced.
         latest.send(reading).await;
         Timer::after_millis(100).await;
     }
@@ -65,13 +64,13 @@ async fn measure(sensor: &[i16], latest: &Latest) {
 /// The display: shows the newest reading, refresh after refresh, forever.
 async fn refresh(latest: &Latest, display: &Display) {
     loop {
-        // TODO: take the newest reading.
+        // TODO: (same fix) this takes the oldest reading, not the newest.
         let reading = latest.receive().await;
         display.show(reading).await;
     }
 }
 
-// TODO: create the `Signal` here.
+// TODO: (same fix) this makes the queue.
 static LATEST: Latest = Channel::new();
 static DISPLAY: Display = Display::new();
 
@@ -85,24 +84,6 @@ async fn sensor_task() {
 #[embassy_executor::task]
 async fn display_task() {
     refresh(&LATEST, &DISPLAY).await;
-}
-
-/// Runs `fut` on simulated time: the mock clock moves on by 1 ms every time the executor comes
-/// back to this future (on a board, a hardware timer's interrupt moves time on).
-async fn simulated<F: Future>(fut: F) -> F::Output {
-    let clock = async {
-        loop {
-            // First let every task that is ready run, then move time on.
-            for _ in 0..8 {
-                yield_now().await;
-            }
-            MockDriver::get().advance(Duration::from_millis(1));
-        }
-    };
-    match select(fut, clock).await {
-        Either::First(output) => output,
-        Either::Second(never) => never,
-    }
 }
 
 #[embassy_executor::main]
@@ -121,23 +102,15 @@ async fn main(spawner: Spawner) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use embassy_futures::block_on;
-
-    // The mock clock is global to the test binary: tests take turns with it.
-    static CLOCK: Mutex<()> = Mutex::new(());
-
-    fn run<F: Future>(fut: F) -> F::Output {
-        let _turn = CLOCK.lock().unwrap_or_else(PoisonError::into_inner);
-        MockDriver::get().reset();
-        block_on(simulated(fut))
-    }
+    use embassy_chapter::run_simulated;
+    use embassy_futures::select::select;
 
     // The sensor sends 0, 1, 2, ... 24 (reading n at n * 100 ms); returns what the display showed.
     fn run_station() -> Vec<(u64, i16)> {
         let latest = Latest::new();
         let display = Display::new();
         let sensor: Vec<i16> = (0..25).collect();
-        run(select(refresh(&latest, &display), async {
+        run_simulated(select(refresh(&latest, &display), async {
             measure(&sensor, &latest).await;
             Timer::after_secs(3).await;
         }));

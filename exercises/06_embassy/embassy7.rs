@@ -13,12 +13,11 @@
 
 use std::sync::{Mutex as StdMutex, PoisonError};
 
+use embassy_chapter::simulated;
 use embassy_executor::Spawner;
-use embassy_futures::select::{Either, select};
-use embassy_futures::yield_now;
 use embassy_sync::blocking_mutex::raw::CriticalSectionRawMutex;
 use embassy_sync::mutex::Mutex;
-use embassy_time::{Duration, MockDriver, Timer};
+use embassy_time::Timer;
 
 /// Wheel pulses counted so far, shared by every task that sees a pulse.
 type Odometer = Mutex<CriticalSectionRawMutex, u32>;
@@ -54,8 +53,8 @@ impl Eeprom {
 /// Counts `pulses` wheel pulses: adds each one to the odometer and saves the new total.
 async fn count_pulses(odometer: &Odometer, eeprom: &Eeprom, pulses: u32) {
     for _ in 0..pulses {
-        // TODO: another task can change the total while this one is saving. Do the whole
-        // read-modify-write under one lock.
+        // TODO: another task can change the total between this read and the
+        // write below, and its pulse is lost.
         let next = *odometer.lock().await + 1;
         eeprom.save(next).await;
         *odometer.lock().await = next;
@@ -69,24 +68,6 @@ static EEPROM: Eeprom = Eeprom::new();
 async fn wheel(name: &'static str, pulses: u32) {
     count_pulses(&ODOMETER, &EEPROM, pulses).await;
     println!("{name} wheel: counted {pulses} pulses");
-}
-
-/// Runs `fut` on simulated time: the mock clock moves on by 1 ms every time the executor comes
-/// back to this future (on a board, a hardware timer's interrupt moves time on).
-async fn simulated<F: Future>(fut: F) -> F::Output {
-    let clock = async {
-        loop {
-            // First let every task that is ready run, then move time on.
-            for _ in 0..8 {
-                yield_now().await;
-            }
-            MockDriver::get().advance(Duration::from_millis(1));
-        }
-    };
-    match select(fut, clock).await {
-        Either::First(output) => output,
-        Either::Second(never) => never,
-    }
 }
 
 #[embassy_executor::main]
@@ -103,23 +84,15 @@ async fn main(spawner: Spawner) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use embassy_chapter::run_simulated;
     use embassy_futures::block_on;
     use embassy_futures::join::join;
-
-    // The mock clock is global to the test binary: tests take turns with it.
-    static CLOCK: StdMutex<()> = StdMutex::new(());
-
-    fn run<F: Future>(fut: F) -> F::Output {
-        let _turn = CLOCK.lock().unwrap_or_else(PoisonError::into_inner);
-        MockDriver::get().reset();
-        block_on(simulated(fut))
-    }
 
     #[test]
     fn two_wheels_lose_no_pulse() {
         let odometer = Odometer::new(0);
         let eeprom = Eeprom::new();
-        run(join(
+        run_simulated(join(
             count_pulses(&odometer, &eeprom, 10),
             count_pulses(&odometer, &eeprom, 10),
         ));
@@ -139,7 +112,7 @@ mod tests {
     fn one_wheel_saves_every_total() {
         let odometer = Odometer::new(100);
         let eeprom = Eeprom::new();
-        run(count_pulses(&odometer, &eeprom, 3));
+        run_simulated(count_pulses(&odometer, &eeprom, 3));
         assert_eq!(eeprom.saved(), [101, 102, 103]);
     }
 }

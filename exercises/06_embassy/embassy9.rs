@@ -13,8 +13,8 @@
 
 use core::convert::Infallible;
 
+use embassy_chapter::simulated;
 use embassy_futures::select::{Either, select};
-use embassy_futures::yield_now;
 use embassy_time::{Duration, Instant, MockDriver, Timer};
 use embedded_hal::digital::ErrorType;
 use embedded_hal_async::digital::Wait;
@@ -27,7 +27,7 @@ enum Outcome {
 
 /// Waits at most `timeout` for the button to be pressed (its pin falls from high to low).
 async fn wait_for_press<B: Wait>(button: &mut B, timeout: Duration) -> Result<Outcome, B::Error> {
-    // TODO: give up after `timeout`: race the falling edge against a `Timer`.
+    // TODO: `timeout` is ignored: when nobody presses, this waits forever.
     let _ = timeout;
     button.wait_for_falling_edge().await?;
     Ok(Outcome::Pressed)
@@ -80,24 +80,6 @@ impl Wait for ScriptedButton {
     }
 }
 
-/// Runs `fut` on simulated time: the mock clock moves on by 1 ms every time the executor comes
-/// back to this future (on a board, a hardware timer's interrupt moves time on).
-async fn simulated<F: Future>(fut: F) -> F::Output {
-    let clock = async {
-        loop {
-            // First let every task that is ready run, then move time on.
-            for _ in 0..8 {
-                yield_now().await;
-            }
-            MockDriver::get().advance(Duration::from_millis(1));
-        }
-    };
-    match select(fut, clock).await {
-        Either::First(output) => output,
-        Either::Second(never) => never,
-    }
-}
-
 #[embassy_executor::main]
 async fn main(_spawner: embassy_executor::Spawner) {
     let timeout = Duration::from_secs(3);
@@ -124,19 +106,18 @@ async fn main(_spawner: embassy_executor::Spawner) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use embassy_futures::block_on;
-    use std::sync::{Mutex, PoisonError};
-
-    // The mock clock is global to the test binary: tests take turns with it.
-    static CLOCK: Mutex<()> = Mutex::new(());
+    use embassy_chapter::run_simulated;
 
     /// Waits for a press with a 3 s timeout; returns the outcome and when it came (ms).
     fn wait_3s(mut button: ScriptedButton) -> (Outcome, u64) {
-        let _turn = CLOCK.lock().unwrap_or_else(PoisonError::into_inner);
-        MockDriver::get().reset();
-        let waiting = wait_for_press(&mut button, Duration::from_secs(3));
-        match block_on(simulated(select(waiting, Timer::after_secs(30)))) {
-            Either::First(Ok(outcome)) => (outcome, Instant::now().as_millis()),
+        // Read the clock inside: once `run_simulated` returns, another test may own it.
+        let (result, at_ms) = run_simulated(async {
+            let waiting = wait_for_press(&mut button, Duration::from_secs(3));
+            let result = select(waiting, Timer::after_secs(30)).await;
+            (result, Instant::now().as_millis())
+        });
+        match result {
+            Either::First(Ok(outcome)) => (outcome, at_ms),
             Either::Second(()) => panic!(
                 "still waiting after 30 s: `wait_for_press` must give up when its 3 s timeout is over"
             ),

@@ -1,10 +1,10 @@
 // embassy10 — `#![no_std]` logic that your host tests exercise.
 //
 // Firmware is `#![no_std]`: `core` (Option, iterators, slices, str, fmt) but
-// no `std`, and without a global allocator no heap: no `Vec`, `String`, `Box`
-// or `format!`. The `heapless` crate's fixed-capacity stand-ins (`Vec<T, N>`,
-// `String<N>`, `Deque<T, N>`) are sized by a const generic: memory known at
-// compile time, and "full" is an error you handle, not an allocation.
+// no `std`, and without a global allocator no heap: no `Vec`, `VecDeque`,
+// `String` or `Box`. The `heapless` crate's fixed-capacity stand-ins
+// (`Vec<T, N>`, `Deque<T, N>`, `String<N>`) are sized by a const generic:
+// memory known at compile time, and "full" is an error you handle.
 //
 // What makes embedded code testable: keep the logic (filters, parsers, state
 // machines) in `no_std` code that never touches a register; test it on the PC.
@@ -76,7 +76,7 @@ fn main() {
 mod tests {
     extern crate std;
 
-    use super::filter::{MovingAverage, volts};
+    use super::filter::MovingAverage;
     use std::vec::Vec;
 
     #[test]
@@ -93,12 +93,5 @@ mod tests {
             smooth.add(u16::MAX);
         }
         assert_eq!(smooth.add(u16::MAX), u16::MAX);
-    }
-
-    #[test]
-    fn formats_volts() {
-        assert_eq!(volts(1234).as_str(), "1.234 V");
-        assert_eq!(volts(5).as_str(), "0.005 V");
-        assert_eq!(volts(u16::MAX).as_str(), "65.535 V");
     }
 }

@@ -11,38 +11,8 @@
 // simulated time, in milliseconds.)
 // roadmap.md §13
 
-use std::sync::{Mutex, PoisonError};
-
-use embassy_futures::select::{Either, select};
-use embassy_futures::yield_now;
-use embassy_time::{Duration, Instant, MockDriver, Ticker, Timer};
-
-/// A pretend LED that remembers when (ms since start) it was switched on or off.
-struct Led {
-    switched: Mutex<Vec<(u64, bool)>>,
-}
-
-impl Led {
-    const fn new() -> Self {
-        Led {
-            switched: Mutex::new(Vec::new()),
-        }
-    }
-
-    fn toggle(&self) -> bool {
-        let mut switched = self.switched.lock().unwrap_or_else(PoisonError::into_inner);
-        let on = !switched.last().is_some_and(|&(_, on)| on);
-        switched.push((Instant::now().as_millis(), on));
-        on
-    }
-
-    fn history(&self) -> Vec<(u64, bool)> {
-        self.switched
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clone()
-    }
-}
+use embassy_chapter::{Led, simulated};
+use embassy_time::{Duration, Ticker, Timer};
 
 /// Pretends to send the LED state over a slow serial port: it takes 20 ms.
 async fn report_state(_on: bool) {
@@ -56,24 +26,6 @@ async fn blink(led: &Led, half_period: Duration, switches: usize) {
         let on = led.toggle();
         report_state(on).await;
         ticker.next().await;
-    }
-}
-
-/// Runs `fut` on simulated time: the mock clock moves on by 1 ms every time the executor comes
-/// back to this future (on a board, a hardware timer's interrupt moves time on).
-async fn simulated<F: Future>(fut: F) -> F::Output {
-    let clock = async {
-        loop {
-            // First let every task that is ready run, then move time on.
-            for _ in 0..8 {
-                yield_now().await;
-            }
-            MockDriver::get().advance(Duration::from_millis(1));
-        }
-    };
-    match select(fut, clock).await {
-        Either::First(output) => output,
-        Either::Second(never) => never,
     }
 }
 
@@ -93,21 +45,12 @@ async fn main(_spawner: embassy_executor::Spawner) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use embassy_futures::block_on;
-
-    // The mock clock is global to the test binary: tests take turns with it.
-    static CLOCK: Mutex<()> = Mutex::new(());
-
-    fn run<F: Future>(fut: F) -> F::Output {
-        let _turn = CLOCK.lock().unwrap_or_else(PoisonError::into_inner);
-        MockDriver::get().reset();
-        block_on(simulated(fut))
-    }
+    use embassy_chapter::run_simulated;
 
     #[test]
     fn switches_every_500_ms_even_though_reporting_takes_20_ms() {
         let led = Led::new();
-        run(blink(&led, Duration::from_millis(500), 5));
+        run_simulated(blink(&led, Duration::from_millis(500), 5));
         let times: Vec<u64> = led.history().iter().map(|&(at, _)| at).collect();
         assert_eq!(
             times,
@@ -119,7 +62,7 @@ mod tests {
     #[test]
     fn alternates_on_and_off() {
         let led = Led::new();
-        run(blink(&led, Duration::from_millis(100), 4));
+        run_simulated(blink(&led, Duration::from_millis(100), 4));
         let states: Vec<bool> = led.history().iter().map(|&(_, on)| on).collect();
         assert_eq!(states, [true, false, true, false]);
     }

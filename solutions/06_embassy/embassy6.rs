@@ -13,12 +13,11 @@
 
 use std::sync::{Mutex, PoisonError};
 
+use embassy_chapter::simulated;
 use embassy_executor::Spawner;
-use embassy_futures::select::{Either, select};
-use embassy_futures::yield_now;
 use embassy_sync::blocking_mutex::raw::CriticalSectionRawMutex;
 use embassy_sync::signal::Signal;
-use embassy_time::{Duration, Instant, MockDriver, Timer};
+use embassy_time::{Instant, Timer};
 
 type Latest = Signal<CriticalSectionRawMutex, i16>;
 
@@ -82,24 +81,6 @@ async fn display_task() {
     refresh(&LATEST, &DISPLAY).await;
 }
 
-/// Runs `fut` on simulated time: the mock clock moves on by 1 ms every time the executor comes
-/// back to this future (on a board, a hardware timer's interrupt moves time on).
-async fn simulated<F: Future>(fut: F) -> F::Output {
-    let clock = async {
-        loop {
-            // First let every task that is ready run, then move time on.
-            for _ in 0..8 {
-                yield_now().await;
-            }
-            MockDriver::get().advance(Duration::from_millis(1));
-        }
-    };
-    match select(fut, clock).await {
-        Either::First(output) => output,
-        Either::Second(never) => never,
-    }
-}
-
 #[embassy_executor::main]
 async fn main(spawner: Spawner) {
     spawner.spawn(sensor_task().unwrap());
@@ -116,23 +97,15 @@ async fn main(spawner: Spawner) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use embassy_futures::block_on;
-
-    // The mock clock is global to the test binary: tests take turns with it.
-    static CLOCK: Mutex<()> = Mutex::new(());
-
-    fn run<F: Future>(fut: F) -> F::Output {
-        let _turn = CLOCK.lock().unwrap_or_else(PoisonError::into_inner);
-        MockDriver::get().reset();
-        block_on(simulated(fut))
-    }
+    use embassy_chapter::run_simulated;
+    use embassy_futures::select::select;
 
     // The sensor sends 0, 1, 2, ... 24 (reading n at n * 100 ms); returns what the display showed.
     fn run_station() -> Vec<(u64, i16)> {
         let latest = Latest::new();
         let display = Display::new();
         let sensor: Vec<i16> = (0..25).collect();
-        run(select(refresh(&latest, &display), async {
+        run_simulated(select(refresh(&latest, &display), async {
             measure(&sensor, &latest).await;
             Timer::after_secs(3).await;
         }));

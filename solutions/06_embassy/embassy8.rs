@@ -11,9 +11,8 @@
 // return `Result<(), Self::Error>`; a good driver passes that error up.
 // roadmap.md §13
 
-use embassy_futures::select::{Either, select};
-use embassy_futures::yield_now;
-use embassy_time::{Delay, Duration, Instant, MockDriver};
+use embassy_chapter::simulated;
+use embassy_time::{Delay, Instant};
 use embedded_hal::digital::{ErrorType, OutputPin};
 use embedded_hal_async::delay::DelayNs;
 
@@ -59,24 +58,6 @@ impl OutputPin for ConsolePin {
     }
 }
 
-/// Runs `fut` on simulated time: the mock clock moves on by 1 ms every time the executor comes
-/// back to this future (on a board, a hardware timer's interrupt moves time on).
-async fn simulated<F: Future>(fut: F) -> F::Output {
-    let clock = async {
-        loop {
-            // First let every task that is ready run, then move time on.
-            for _ in 0..8 {
-                yield_now().await;
-            }
-            MockDriver::get().advance(Duration::from_millis(1));
-        }
-    };
-    match select(fut, clock).await {
-        Either::First(output) => output,
-        Either::Second(never) => never,
-    }
-}
-
 #[embassy_executor::main]
 async fn main(_spawner: embassy_executor::Spawner) {
     // On a board: `ErrorBlinker::new(Output::new(p.PC13, Level::Low, Speed::Low), Delay)`.
@@ -91,18 +72,9 @@ async fn main(_spawner: embassy_executor::Spawner) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use embassy_futures::block_on;
+    use embassy_chapter::run_simulated;
+
     use embedded_hal::digital::{Error, ErrorKind};
-    use std::sync::{Mutex, PoisonError};
-
-    // The mock clock is global to the test binary: tests take turns with it.
-    static CLOCK: Mutex<()> = Mutex::new(());
-
-    fn run<F: Future>(fut: F) -> F::Output {
-        let _turn = CLOCK.lock().unwrap_or_else(PoisonError::into_inner);
-        MockDriver::get().reset();
-        block_on(simulated(fut))
-    }
 
     /// A mock pin that records (ms since start, level) for every change.
     #[derive(Default)]
@@ -151,7 +123,7 @@ mod tests {
     #[test]
     fn code_3_is_three_flashes_then_a_pause() {
         let mut blinker = ErrorBlinker::new(RecordingPin::default(), Delay);
-        let (result, finished_at) = run(async {
+        let (result, finished_at) = run_simulated(async {
             let result = blinker.show(3).await;
             (result, Instant::now().as_millis())
         });
@@ -164,6 +136,6 @@ mod tests {
     #[test]
     fn a_pin_error_reaches_the_caller() {
         let mut blinker = ErrorBlinker::new(BrokenPin, Delay);
-        assert_eq!(run(blinker.show(2)), Err(Disconnected));
+        assert_eq!(run_simulated(blinker.show(2)), Err(Disconnected));
     }
 }
