@@ -6,58 +6,16 @@
 // `State<T>` extractor. Axum clones the state for each request, so make it
 // cheap to clone: an `Arc` around the data, plus a `Mutex` where handlers
 // change it (a std `Mutex` is fine if the guard is never held across an
-// `.await`). A real service keeps its database pool here; this exercise starts
-// a small todo API that the next ones extend.
-//
-// roadmap.md §4
+// `.await`). Extractors run in argument order and only the last may read the
+// body: `State` goes before `Json`. The todo API's types (`Todo`, `Store`…) and
+// the test helper `send` are in this chapter's `support.rs`. (roadmap.md §4)
 
-use std::{
-    collections::BTreeMap,
-    sync::{Arc, Mutex},
-};
+use axum::{Json, Router, http::Method, http::StatusCode, routing::get};
+use axum_chapter::{AppState, NewTodo, Todo, list_todos, send};
+use serde_json::json;
 
-use axum::{
-    Json, Router,
-    body::Body,
-    extract::State,
-    http::{Method, Request, StatusCode, header},
-    routing::get,
-};
-use http_body_util::BodyExt;
-use serde::{Deserialize, Serialize};
-use serde_json::{Value, json};
-use tower::ServiceExt;
-
-#[derive(Clone, Debug, Serialize)]
-struct Todo {
-    id: u64,
-    title: String,
-    done: bool,
-}
-
-#[derive(Debug, Deserialize)]
-struct NewTodo {
-    title: String,
-}
-
-#[derive(Debug, Default)]
-struct Store {
-    last_id: u64,
-    todos: BTreeMap<u64, Todo>,
-}
-
-type AppState = Arc<Mutex<Store>>;
-
-async fn list_todos(State(store): State<AppState>) -> Json<Vec<Todo>> {
-    let store = store.lock().unwrap();
-    Json(store.todos.values().cloned().collect())
-}
-
-// TODO: this handler never touches the store, so every todo gets id 1 and
-// `list_todos` never sees it. Ask for the state like `list_todos` does, take
-// the next id from `last_id`, and insert the new todo into `todos`.
-// Extractors run in argument order and only the last one may read the body:
-// `State` goes before `Json` (the other way round is a `Handler` error).
+// TODO: this handler never touches the shared store: every todo gets id 1,
+// and `GET /todos` never sees it.
 async fn create_todo(Json(new): Json<NewTodo>) -> (StatusCode, Json<Todo>) {
     let todo = Todo {
         id: 1,
@@ -73,35 +31,12 @@ fn app() -> Router {
         .with_state(AppState::default())
 }
 
-/// Sends one request, with an optional JSON body, to the router. Returns
-/// the status and the JSON reply (`Value::Null` for an empty body).
-async fn send(app: &Router, method: Method, uri: &str, body: Option<Value>) -> (StatusCode, Value) {
-    let request = Request::builder().method(method).uri(uri);
-    let request = match body {
-        Some(json) => request
-            .header(header::CONTENT_TYPE, "application/json")
-            .body(Body::from(json.to_string())),
-        None => request.body(Body::empty()),
-    };
-    // A Router is cheap to clone: the clones share the same state.
-    let response = app.clone().oneshot(request.unwrap()).await.unwrap();
-    let status = response.status();
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    let value = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
-    (status, value)
-}
-
 #[tokio::main]
 async fn main() {
     let app = app();
     for title in ["write the tests", "make them pass"] {
-        let (status, todo) = send(
-            &app,
-            Method::POST,
-            "/todos",
-            Some(json!({ "title": title })),
-        )
-        .await;
+        let body = Some(json!({ "title": title }));
+        let (status, todo) = send(&app, Method::POST, "/todos", body).await;
         println!("POST /todos -> {status} {todo}");
     }
     let (status, todos) = send(&app, Method::GET, "/todos", None).await;
@@ -115,14 +50,8 @@ mod tests {
 
     #[tokio::test]
     async fn create_answers_201_with_the_new_todo() {
-        let app = app();
-        let (status, todo) = send(
-            &app,
-            Method::POST,
-            "/todos",
-            Some(json!({ "title": "buy milk" })),
-        )
-        .await;
+        let body = Some(json!({ "title": "buy milk" }));
+        let (status, todo) = send(&app(), Method::POST, "/todos", body).await;
         assert_eq!(status, StatusCode::CREATED);
         assert_eq!(todo, json!({ "id": 1, "title": "buy milk", "done": false }));
     }
@@ -137,13 +66,8 @@ mod tests {
             Some(json!({ "title": "first" })),
         )
         .await;
-        let (_, second) = send(
-            &app,
-            Method::POST,
-            "/todos",
-            Some(json!({ "title": "second" })),
-        )
-        .await;
+        let body = Some(json!({ "title": "second" }));
+        let (_, second) = send(&app, Method::POST, "/todos", body).await;
         assert_eq!(second["id"], 2, "each new todo gets the next id");
         let (status, todos) = send(&app, Method::GET, "/todos", None).await;
         assert_eq!(status, StatusCode::OK);
@@ -160,7 +84,6 @@ mod tests {
     #[tokio::test]
     async fn each_app_starts_empty() {
         let (status, todos) = send(&app(), Method::GET, "/todos", None).await;
-        assert_eq!(status, StatusCode::OK);
-        assert_eq!(todos, json!([]));
+        assert_eq!((status, todos), (StatusCode::OK, json!([])));
     }
 }

@@ -9,24 +9,17 @@
 //
 // roadmap.md §4
 
-use std::{
-    collections::BTreeMap,
-    fmt,
-    sync::{Arc, Mutex},
-};
+use std::fmt;
 
 use axum::{
     Json, Router,
-    body::Body,
     extract::{Path, State},
-    http::{Method, Request, StatusCode, header},
+    http::{Method, StatusCode},
     response::{IntoResponse, Response},
     routing::{get, post},
 };
-use http_body_util::BodyExt;
-use serde::{Deserialize, Serialize};
-use serde_json::{Value, json};
-use tower::ServiceExt;
+use axum_chapter::{AppState, NewTodo, Todo, send};
+use serde_json::json;
 
 #[derive(Debug)]
 enum AppError {
@@ -51,26 +44,6 @@ impl IntoResponse for AppError {
     }
 }
 
-#[derive(Clone, Debug, Serialize)]
-struct Todo {
-    id: u64,
-    title: String,
-    done: bool,
-}
-
-#[derive(Debug, Deserialize)]
-struct NewTodo {
-    title: String,
-}
-
-#[derive(Debug, Default)]
-struct Store {
-    last_id: u64,
-    todos: BTreeMap<u64, Todo>,
-}
-
-type AppState = Arc<Mutex<Store>>;
-
 async fn create_todo(
     State(store): State<AppState>,
     Json(new): Json<NewTodo>,
@@ -79,14 +52,7 @@ async fn create_todo(
     if title.is_empty() {
         return Err(AppError::EmptyTitle);
     }
-    let mut store = store.lock().unwrap();
-    store.last_id += 1;
-    let todo = Todo {
-        id: store.last_id,
-        title: title.to_string(),
-        done: false,
-    };
-    store.todos.insert(todo.id, todo.clone());
+    let todo = store.lock().unwrap().add(title.to_string());
     Ok((StatusCode::CREATED, Json(todo)))
 }
 
@@ -104,23 +70,6 @@ fn app() -> Router {
         .route("/todos", post(create_todo))
         .route("/todos/{id}", get(get_todo))
         .with_state(AppState::default())
-}
-
-/// Sends one request, with an optional JSON body, to the router. Returns
-/// the status and the JSON reply (`Value::Null` for an empty body).
-async fn send(app: &Router, method: Method, uri: &str, body: Option<Value>) -> (StatusCode, Value) {
-    let request = Request::builder().method(method).uri(uri);
-    let request = match body {
-        Some(json) => request
-            .header(header::CONTENT_TYPE, "application/json")
-            .body(Body::from(json.to_string())),
-        None => request.body(Body::empty()),
-    };
-    let response = app.clone().oneshot(request.unwrap()).await.unwrap();
-    let status = response.status();
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    let value = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
-    (status, value)
 }
 
 #[tokio::main]

@@ -11,14 +11,8 @@
 //
 // roadmap.md §4
 
-use axum::{
-    Router,
-    body::Body,
-    http::{Request, StatusCode},
-    routing::get,
-};
-use http_body_util::BodyExt;
-use tower::ServiceExt;
+use axum::{Router, routing::get};
+use axum_chapter::get_text;
 
 async fn hello() -> &'static str {
     "Hello from axum!"
@@ -34,15 +28,6 @@ fn app() -> Router {
         .route("/health", get(health))
 }
 
-/// Sends one GET request to the router and returns the status and body text.
-async fn get_text(app: Router, uri: &str) -> (StatusCode, String) {
-    let request = Request::get(uri).body(Body::empty()).unwrap();
-    let response = app.oneshot(request).await.unwrap();
-    let status = response.status();
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    (status, String::from_utf8(bytes.to_vec()).unwrap())
-}
-
 #[tokio::main]
 async fn main() {
     for uri in ["/", "/health", "/nowhere"] {
@@ -55,6 +40,11 @@ async fn main() {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use axum::{
+        body::Body,
+        http::{Request, StatusCode},
+    };
+    use tower::ServiceExt;
 
     #[tokio::test]
     async fn root_says_hello() {

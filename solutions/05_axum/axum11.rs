@@ -13,14 +13,8 @@
 
 use std::time::Duration;
 
-use axum::{
-    Router,
-    body::Body,
-    http::{Request, StatusCode},
-    routing::get,
-};
-use http_body_util::BodyExt;
-use tower::ServiceExt;
+use axum::{Router, http::StatusCode, routing::get};
+use axum_chapter::get_text;
 use tower_http::timeout::TimeoutLayer;
 
 /// No request may take longer than this.
@@ -44,15 +38,6 @@ fn app() -> Router {
             StatusCode::REQUEST_TIMEOUT,
             LIMIT,
         ))
-}
-
-/// Sends one GET request to the router and returns the status and body text.
-async fn get_text(app: Router, uri: &str) -> (StatusCode, String) {
-    let request = Request::get(uri).body(Body::empty()).unwrap();
-    let response = app.oneshot(request).await.unwrap();
-    let status = response.status();
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    (status, String::from_utf8(bytes.to_vec()).unwrap())
 }
 
 #[tokio::main]

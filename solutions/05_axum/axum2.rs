@@ -11,15 +11,8 @@
 //
 // roadmap.md §4
 
-use axum::{
-    Router,
-    body::Body,
-    extract::Path,
-    http::{Request, StatusCode},
-    routing::get,
-};
-use http_body_util::BodyExt;
-use tower::ServiceExt;
+use axum::{Router, extract::Path, routing::get};
+use axum_chapter::get_text;
 
 async fn get_user(Path(id): Path<u32>) -> String {
     format!("user #{id}")
@@ -35,15 +28,6 @@ fn app() -> Router {
         .route("/files/{*path}", get(get_file))
 }
 
-/// Sends one GET request to the router and returns the status and body text.
-async fn get_text(app: Router, uri: &str) -> (StatusCode, String) {
-    let request = Request::get(uri).body(Body::empty()).unwrap();
-    let response = app.oneshot(request).await.unwrap();
-    let status = response.status();
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    (status, String::from_utf8(bytes.to_vec()).unwrap())
-}
-
 #[tokio::main]
 async fn main() {
     for uri in ["/users/42", "/files/docs/guide.md", "/users/abc"] {
@@ -56,6 +40,7 @@ async fn main() {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use axum::http::StatusCode;
 
     #[tokio::test]
     async fn captures_the_user_id() {

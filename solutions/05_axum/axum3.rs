@@ -11,16 +11,9 @@
 //
 // roadmap.md §4
 
-use axum::{
-    Router,
-    body::Body,
-    extract::Query,
-    http::{Request, StatusCode},
-    routing::get,
-};
-use http_body_util::BodyExt;
+use axum::{Router, extract::Query, routing::get};
+use axum_chapter::get_text;
 use serde::Deserialize;
-use tower::ServiceExt;
 
 const FRUITS: [&str; 7] = [
     "apple",
@@ -55,15 +48,6 @@ fn app() -> Router {
     Router::new().route("/fruits", get(list_fruits))
 }
 
-/// Sends one GET request to the router and returns the status and body text.
-async fn get_text(app: Router, uri: &str) -> (StatusCode, String) {
-    let request = Request::get(uri).body(Body::empty()).unwrap();
-    let response = app.oneshot(request).await.unwrap();
-    let status = response.status();
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    (status, String::from_utf8(bytes.to_vec()).unwrap())
-}
-
 #[tokio::main]
 async fn main() {
     for uri in ["/fruits", "/fruits?page=2", "/fruits?page=2&per_page=2"] {
@@ -76,6 +60,7 @@ async fn main() {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use axum::http::StatusCode;
 
     #[tokio::test]
     async fn both_parameters_given() {

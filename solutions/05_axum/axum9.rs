@@ -11,11 +11,7 @@
 //
 // roadmap.md §4
 
-use std::{
-    collections::BTreeMap,
-    fmt,
-    sync::{Arc, Mutex},
-};
+use std::fmt;
 
 use axum::{
     Json, Router,
@@ -25,8 +21,8 @@ use axum::{
     response::{IntoResponse, Response},
     routing::{get, post},
 };
+use axum_chapter::{AppState, NewTodo, Todo};
 use http_body_util::BodyExt;
-use serde::{Deserialize, Serialize};
 use serde_json::json;
 use tower::ServiceExt;
 
@@ -65,26 +61,6 @@ impl IntoResponse for AppError {
     }
 }
 
-#[derive(Clone, Debug, Serialize)]
-struct Todo {
-    id: u64,
-    title: String,
-    done: bool,
-}
-
-#[derive(Debug, Deserialize)]
-struct NewTodo {
-    title: String,
-}
-
-#[derive(Debug, Default)]
-struct Store {
-    last_id: u64,
-    todos: BTreeMap<u64, Todo>,
-}
-
-type AppState = Arc<Mutex<Store>>;
-
 async fn create_todo(
     State(store): State<AppState>,
     payload: Result<Json<NewTodo>, JsonRejection>,
@@ -94,14 +70,7 @@ async fn create_todo(
     if title.is_empty() {
         return Err(AppError::EmptyTitle);
     }
-    let mut store = store.lock().unwrap();
-    store.last_id += 1;
-    let todo = Todo {
-        id: store.last_id,
-        title: title.to_string(),
-        done: false,
-    };
-    store.todos.insert(todo.id, todo.clone());
+    let todo = store.lock().unwrap().add(title.to_string());
     Ok((StatusCode::CREATED, Json(todo)))
 }
 
