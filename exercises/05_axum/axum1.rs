@@ -23,7 +23,7 @@ async fn health() -> &'static str {
 }
 
 fn app() -> Router {
-    // TODO: also answer GET /health with the `health` handler.
+    // TODO: GET /health answers 404 Not Found: the router only knows "/".
     Router::new().route("/", get(hello))
 }
 

@@ -45,8 +45,8 @@ fn api() -> Router {
 }
 
 fn app() -> Router {
-    // TODO: the API's routes belong under "/api", and a request that matches
-    // no route should get `not_found`'s JSON answer.
+    // TODO: the API's routes answer at the top level instead of under "/api",
+    // and an unknown path gets an empty 404 instead of `not_found`'s JSON.
     Router::new().route("/", get(home)).merge(api())
 }
 

@@ -8,6 +8,8 @@
 // The handler returns `Sse::new(stream)` of `Result<Event, E>`: an `Event` has
 // `.data(...)`, and optionally `.event(name)` (the browser dispatches on it)
 // and `.id(...)`. Each is sent as it comes; the response ends with the stream.
+// The stream is built with `futures::stream` and `StreamExt` (`iter`, `then`,
+// `map`, `chain`, `once`), as in tokio16.
 //
 // roadmap.md §4
 
@@ -41,8 +43,8 @@ async fn countdown(
         tokio::time::sleep(TICK).await;
         Event::default().data(n.to_string())
     });
-    // TODO: after the numbers, send one more event, named "liftoff", whose
-    // data is "go". (`stream::once` makes a stream of one item.)
+    // TODO: the stream ends after the numbers: the closing event, named
+    // "liftoff" with data "go", never comes.
     Sse::new(numbers.map(Ok))
 }
 

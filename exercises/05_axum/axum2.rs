@@ -23,8 +23,8 @@ async fn get_file(Path(path): Path<String>) -> String {
 }
 
 fn app() -> Router {
-    // TODO: these are the routes in axum 0.7 syntax. Run the tests, read the
-    // panic message, and write both paths the axum 0.8 way.
+    // TODO: these paths use axum 0.7's capture syntax, which axum 0.8 refuses
+    // when the router is built (run the tests and read the panic message).
     Router::new()
         .route("/users/:id", get(get_user))
         .route("/files/*path", get(get_file))

@@ -38,8 +38,8 @@ impl fmt::Display for AppError {
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
-        // TODO: NotFound is 404 Not Found and EmptyTitle is 422 Unprocessable
-        // Entity, each with a JSON body `{"error": "<the Display message>"}`.
+        // TODO: every error becomes a bare 500 with no body: a client cannot
+        // tell a missing todo from a bad title, or read what went wrong.
         StatusCode::INTERNAL_SERVER_ERROR.into_response()
     }
 }

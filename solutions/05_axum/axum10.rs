@@ -5,7 +5,8 @@
 // - `CorsLayer` answers browsers' CORS preflights and adds the
 //   `Access-Control-Allow-*` headers that let another origin call the API;
 // - `CompressionLayer` gzips a response when the request's `Accept-Encoding`
-//   allows it (bodies of 32 bytes or less are left alone);
+//   allows it (by default only bodies of 32 bytes or more, or of unknown
+//   size: a smaller body is sent as it is);
 // - `TraceLayer` opens a `tracing` span per request, but prints nothing until
 //   a subscriber is installed (the `tracing-subscriber` crate, not used here).
 //

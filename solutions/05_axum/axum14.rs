@@ -8,6 +8,8 @@
 // The handler returns `Sse::new(stream)` of `Result<Event, E>`: an `Event` has
 // `.data(...)`, and optionally `.event(name)` (the browser dispatches on it)
 // and `.id(...)`. Each is sent as it comes; the response ends with the stream.
+// The stream is built with `futures::stream` and `StreamExt` (`iter`, `then`,
+// `map`, `chain`, `once`), as in tokio16.
 //
 // roadmap.md §4
 
