@@ -27,6 +27,11 @@ fn quotes(symbols: Vec<&'static str>) -> impl Stream<Item = String> {
     // nothing ever awaits them.
     let lines = stream::iter(symbols)
         .map(|symbol| async move { format!("{symbol}: {}", fetch_price(symbol).await) });
+    with_end(lines)
+}
+
+/// The stream `lines`, then one more line: "end".
+fn with_end(lines: impl Stream<Item = String>) -> impl Stream<Item = String> {
     lines.chain(stream::once(async { "end".to_string() }))
 }
 

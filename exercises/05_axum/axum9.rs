@@ -15,20 +15,16 @@ use std::fmt;
 
 use axum::{
     Json, Router,
-    body::Body,
-    extract::{Path, State, rejection::JsonRejection},
-    http::{Method, Request, StatusCode, header},
+    extract::{State, rejection::JsonRejection},
+    http::StatusCode,
     response::{IntoResponse, Response},
-    routing::{get, post},
+    routing::post,
 };
-use axum_chapter::{AppState, NewTodo, Todo};
-use http_body_util::BodyExt;
+use axum_chapter::{AppState, NewTodo, Todo, post_raw};
 use serde_json::json;
-use tower::ServiceExt;
 
 #[derive(Debug)]
 enum AppError {
-    NotFound(u64),
     EmptyTitle,
     BadJson(JsonRejection),
 }
@@ -42,7 +38,6 @@ impl From<JsonRejection> for AppError {
 impl fmt::Display for AppError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            AppError::NotFound(id) => write!(f, "todo {id} not found"),
             AppError::EmptyTitle => write!(f, "the title must not be empty"),
             AppError::BadJson(rejection) => write!(f, "{}", rejection.body_text()),
         }
@@ -52,7 +47,6 @@ impl fmt::Display for AppError {
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let status = match &self {
-            AppError::NotFound(_) => StatusCode::NOT_FOUND,
             AppError::EmptyTitle => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::BadJson(rejection) => rejection.status(),
         };
@@ -75,50 +69,10 @@ async fn create_todo(
     Ok((StatusCode::CREATED, Json(todo)))
 }
 
-async fn get_todo(
-    State(store): State<AppState>,
-    Path(id): Path<u64>,
-) -> Result<Json<Todo>, AppError> {
-    let store = store.lock().unwrap();
-    let todo = store.todos.get(&id).ok_or(AppError::NotFound(id))?;
-    Ok(Json(todo.clone()))
-}
-
 fn app() -> Router {
     Router::new()
         .route("/todos", post(create_todo))
-        .route("/todos/{id}", get(get_todo))
         .with_state(AppState::default())
-}
-
-/// Sends one request to the router, with a body and its content type if
-/// given. Returns the status, the response's content type and its body.
-async fn send(
-    app: &Router,
-    method: Method,
-    uri: &str,
-    body: Option<(&str, &str)>,
-) -> (StatusCode, String, String) {
-    let request = Request::builder().method(method).uri(uri);
-    let request = match body {
-        Some((content_type, body)) => request
-            .header(header::CONTENT_TYPE, content_type)
-            .body(Body::from(body.to_string())),
-        None => request.body(Body::empty()),
-    };
-    let response = app.clone().oneshot(request.unwrap()).await.unwrap();
-    let status = response.status();
-    let content_type = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .map(|value| value.to_str().unwrap().to_string())
-        .unwrap_or_default();
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    (
-        status,
-        content_type,
-        String::from_utf8(bytes.to_vec()).unwrap(),
-    )
 }
 
 const JSON: &str = "application/json";
@@ -133,8 +87,7 @@ async fn main() {
         (JSON, r#"{"name": "learn axum"}"#),
     ];
     for (content_type, body) in bodies {
-        let (status, _, reply) =
-            send(&app, Method::POST, "/todos", Some((content_type, body))).await;
+        let (status, _, reply) = post_raw(&app, "/todos", Some(content_type), body).await;
         println!("POST /todos ({content_type}) {body}\n  -> {status} {reply}");
     }
 }
@@ -148,7 +101,7 @@ mod tests {
     /// Posts a body and checks that the error comes back as `{"error": "..."}`.
     async fn rejected_with(content_type: &str, body: &str) -> StatusCode {
         let (status, reply_type, reply) =
-            send(&app(), Method::POST, "/todos", Some((content_type, body))).await;
+            post_raw(&app(), "/todos", Some(content_type), body).await;
         assert!(
             reply_type.starts_with("application/json"),
             "a bad body got a {reply_type:?} reply {reply:?}: every error of this \
@@ -166,8 +119,8 @@ mod tests {
 
     #[tokio::test]
     async fn a_good_body_still_creates_a_todo() {
-        let body = Some((JSON, r#"{"title": "tidy up"}"#));
-        let (status, _, reply) = send(&app(), Method::POST, "/todos", body).await;
+        let body = r#"{"title": "tidy up"}"#;
+        let (status, _, reply) = post_raw(&app(), "/todos", Some(JSON), body).await;
         assert_eq!(status, StatusCode::CREATED);
         let todo: Value = serde_json::from_str(&reply).unwrap();
         assert_eq!(todo, json!({ "id": 1, "title": "tidy up", "done": false }));

@@ -123,6 +123,32 @@ pub async fn send(
     (status, value)
 }
 
+/// Sends a POST to the router with `body` as it is, and a `Content-Type`
+/// header if one is given. Returns the status, the response's content type
+/// (empty if none) and its body as text (axum4, axum9).
+pub async fn post_raw(
+    app: &Router,
+    uri: &str,
+    content_type: Option<&str>,
+    body: &str,
+) -> (StatusCode, String, String) {
+    let mut request = Request::post(uri);
+    if let Some(content_type) = content_type {
+        request = request.header(header::CONTENT_TYPE, content_type);
+    }
+    let request = request.body(Body::from(body.to_string())).unwrap();
+    let response = app.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    let content_type = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .map(|value| value.to_str().unwrap().to_string())
+        .unwrap_or_default();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    let text = String::from_utf8(bytes.to_vec()).unwrap();
+    (status, content_type, text)
+}
+
 /// For tests: `POST /todos` once per title, asserting each answers 201.
 pub async fn post_todos(app: &Router, titles: &[&str]) {
     for title in titles {

@@ -11,8 +11,6 @@
 // be aborted once started; for big data-parallel jobs a pool such as rayon
 // fits better. (roadmap.md §3)
 
-use std::thread;
-
 /// Runs slow synchronous `work` without holding up the async runtime.
 async fn off_the_runtime<T, F>(work: F) -> T
 where
@@ -52,7 +50,7 @@ async fn main() {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::{sync::mpsc, time::Duration};
+    use std::{sync::mpsc, thread, time::Duration};
 
     #[tokio::test]
     async fn gives_back_the_result() {

@@ -25,6 +25,11 @@ async fn fetch_price(symbol: &str) -> u32 {
 fn quotes(symbols: Vec<&'static str>) -> impl Stream<Item = String> {
     let lines = stream::iter(symbols)
         .then(|symbol| async move { format!("{symbol}: {}", fetch_price(symbol).await) });
+    with_end(lines)
+}
+
+/// The stream `lines`, then one more line: "end".
+fn with_end(lines: impl Stream<Item = String>) -> impl Stream<Item = String> {
     lines.chain(stream::once(async { "end".to_string() }))
 }
 

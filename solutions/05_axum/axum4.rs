@@ -11,15 +11,9 @@
 //
 // roadmap.md §4
 
-use axum::{
-    Json, Router,
-    body::Body,
-    http::{Request, StatusCode, header},
-    routing::post,
-};
-use http_body_util::BodyExt;
+use axum::{Json, Router, http::StatusCode, routing::post};
+use axum_chapter::post_raw;
 use serde::{Deserialize, Serialize};
-use tower::ServiceExt;
 
 #[derive(Debug, Deserialize)]
 struct SumRequest {
@@ -43,27 +37,9 @@ fn app() -> Router {
     Router::new().route("/sum", post(sum))
 }
 
-/// Posts `body` to /sum, with a content type if given. Returns the status,
-/// the response's content type and its body text.
+/// Posts `body` to /sum, with a `Content-Type` header if given.
 async fn post_sum(content_type: Option<&str>, body: &str) -> (StatusCode, String, String) {
-    let mut request = Request::post("/sum");
-    if let Some(content_type) = content_type {
-        request = request.header(header::CONTENT_TYPE, content_type);
-    }
-    let request = request.body(Body::from(body.to_string())).unwrap();
-    let response = app().oneshot(request).await.unwrap();
-    let status = response.status();
-    let content_type = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .map(|value| value.to_str().unwrap().to_string())
-        .unwrap_or_default();
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    (
-        status,
-        content_type,
-        String::from_utf8(bytes.to_vec()).unwrap(),
-    )
+    post_raw(&app(), "/sum", content_type, body).await
 }
 
 #[tokio::main]
