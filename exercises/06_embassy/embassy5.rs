@@ -11,41 +11,35 @@
 // That waiting is backpressure: nothing is lost, the producer just slows down.
 // roadmap.md §13
 
-use std::sync::{Mutex, PoisonError};
-
-use embassy_chapter::simulated;
+use embassy_chapter::{Log, simulated};
 use embassy_executor::Spawner;
 use embassy_sync::blocking_mutex::raw::CriticalSectionRawMutex;
 use embassy_sync::channel::{Channel, Receiver, Sender};
-use embassy_time::{Instant, Timer};
+use embassy_time::Timer;
 
 const CAPACITY: usize = 4;
 type Readings = Channel<CriticalSectionRawMutex, u16, CAPACITY>;
 
 /// A pretend flash chip: remembers what was written to it and when (ms since start).
 struct Flash {
-    written: Mutex<Vec<(u64, u16)>>,
+    written: Log<u16>,
 }
 
 impl Flash {
     const fn new() -> Self {
         Flash {
-            written: Mutex::new(Vec::new()),
+            written: Log::new(),
         }
     }
 
     /// Writing one reading takes 50 ms.
     async fn write(&self, value: u16) {
         Timer::after_millis(50).await;
-        let mut written = self.written.lock().unwrap_or_else(PoisonError::into_inner);
-        written.push((Instant::now().as_millis(), value));
+        self.written.record(value);
     }
 
     fn contents(&self) -> Vec<(u64, u16)> {
-        self.written
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clone()
+        self.written.entries()
     }
 }
 

@@ -11,9 +11,7 @@
 // again to write, and another task's update in between is lost.
 // roadmap.md §13
 
-use std::sync::{Mutex as StdMutex, PoisonError};
-
-use embassy_chapter::simulated;
+use embassy_chapter::{Log, simulated};
 use embassy_executor::Spawner;
 use embassy_sync::blocking_mutex::raw::CriticalSectionRawMutex;
 use embassy_sync::mutex::Mutex;
@@ -24,29 +22,21 @@ type Odometer = Mutex<CriticalSectionRawMutex, u32>;
 
 /// A pretend EEPROM: saving a value takes 5 ms. Remembers every value saved, in order.
 struct Eeprom {
-    saved: StdMutex<Vec<u32>>,
+    saved: Log<u32>,
 }
 
 impl Eeprom {
     const fn new() -> Self {
-        Eeprom {
-            saved: StdMutex::new(Vec::new()),
-        }
+        Eeprom { saved: Log::new() }
     }
 
     async fn save(&self, value: u32) {
         Timer::after_millis(5).await;
-        self.saved
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .push(value);
+        self.saved.record(value);
     }
 
     fn saved(&self) -> Vec<u32> {
-        self.saved
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clone()
+        self.saved.values()
     }
 }
 

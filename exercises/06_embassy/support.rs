@@ -1,4 +1,5 @@
-//! Shared set-up for the chapter's exercises: the simulated clock and a pretend LED.
+//! Shared set-up for the chapter's exercises: the simulated clock, and logs
+//! that let pretend devices (an LED, a flash chip…) show what the tasks did.
 //!
 //! This is not an exercise: you never need to change it. Exercises use it as
 //! `use embassy_chapter::{simulated, Led};`. On a board none of this exists: the
@@ -43,35 +44,71 @@ pub fn run_simulated<F: Future>(fut: F) -> F::Output {
     embassy_futures::block_on(simulated(fut))
 }
 
+/// What a pretend device did, and when: `(ms since start, value)` entries.
+/// Tests and `main` read it to see what the tasks did.
+pub struct Log<T> {
+    entries: Mutex<Vec<(u64, T)>>,
+}
+
+impl<T: Clone> Log<T> {
+    /// An empty log.
+    pub const fn new() -> Self {
+        Log {
+            entries: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// Adds `value`, stamped with the current (simulated) time.
+    pub fn record(&self, value: T) {
+        let mut entries = self.entries.lock().unwrap_or_else(PoisonError::into_inner);
+        entries.push((Instant::now().as_millis(), value));
+    }
+
+    /// Every entry so far, oldest first.
+    pub fn entries(&self) -> Vec<(u64, T)> {
+        self.entries
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    /// The values recorded so far, oldest first, without their times.
+    pub fn values(&self) -> Vec<T> {
+        self.entries().into_iter().map(|(_, value)| value).collect()
+    }
+}
+
+impl<T: Clone> Default for Log<T> {
+    fn default() -> Self {
+        Log::new()
+    }
+}
+
 /// A pretend LED that remembers when (ms since start) it was switched on or
 /// off. On a board this would be an output pin from the HAL; here it lets
 /// `main` and the tests see what the tasks did.
 pub struct Led {
-    switched: Mutex<Vec<(u64, bool)>>,
+    switched: Log<bool>,
 }
 
 impl Led {
     /// An LED that is off and was never switched.
     pub const fn new() -> Self {
         Led {
-            switched: Mutex::new(Vec::new()),
+            switched: Log::new(),
         }
     }
 
     /// Switches the LED (on if it was off, off if it was on); returns the new state.
     pub fn toggle(&self) -> bool {
-        let mut switched = self.switched.lock().unwrap_or_else(PoisonError::into_inner);
-        let on = !switched.last().is_some_and(|&(_, on)| on);
-        switched.push((Instant::now().as_millis(), on));
+        let on = !self.switched.entries().last().is_some_and(|&(_, on)| on);
+        self.switched.record(on);
         on
     }
 
     /// Every switch so far: (ms since start, on).
     pub fn history(&self) -> Vec<(u64, bool)> {
-        self.switched
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clone()
+        self.switched.entries()
     }
 }
 

@@ -11,42 +11,31 @@
 // (`embassy_sync::watch::Watch` does the same for several receivers.)
 // roadmap.md §13
 
-use std::sync::{Mutex, PoisonError};
-
-use embassy_chapter::simulated;
+use embassy_chapter::{Log, simulated};
 use embassy_executor::Spawner;
 use embassy_sync::blocking_mutex::raw::CriticalSectionRawMutex;
 use embassy_sync::signal::Signal;
-use embassy_time::{Instant, Timer};
+use embassy_time::Timer;
 
 type Latest = Signal<CriticalSectionRawMutex, i16>;
 
 /// A pretend e-paper display: a refresh takes 1030 ms. Remembers what it showed and when.
 struct Display {
-    shown: Mutex<Vec<(u64, i16)>>,
+    shown: Log<i16>,
 }
 
 impl Display {
     const fn new() -> Self {
-        Display {
-            shown: Mutex::new(Vec::new()),
-        }
+        Display { shown: Log::new() }
     }
 
     async fn show(&self, reading: i16) {
-        let now = Instant::now().as_millis();
-        self.shown
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .push((now, reading));
+        self.shown.record(reading);
         Timer::after_millis(1030).await;
     }
 
     fn history(&self) -> Vec<(u64, i16)> {
-        self.shown
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clone()
+        self.shown.entries()
     }
 }
 
