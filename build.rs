@@ -61,7 +61,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) {
             walk(&path, files);
         } else if matches!(
             path.extension().and_then(|e| e.to_str()),
-            Some("rs" | "toml" | "lock" | "md")
+            Some("rs" | "toml" | "lock" | "md" | "sql")
         ) {
             println!("cargo::rerun-if-changed={}", path.display());
             files.push(path);

@@ -47,6 +47,40 @@ fn broken_pipe_panicked_in_list_hint_solution_run_and_completions() {
 }
 
 #[test]
+fn broken_pipe_panicked_in_dev_init_goto_reset_and_verify() {
+    // Every command writes through the same broken-pipe-safe path: a closed
+    // pipe ends it quietly, whatever its exit code says about the course.
+    let course = Course::fixture("basic");
+    let target = tempfile::tempdir().unwrap();
+    let fresh = target.path().join("fresh");
+    let fresh = fresh.to_str().unwrap();
+    let scaffold = target.path().join("scaffold");
+    let scaffold = scaffold.to_str().unwrap();
+    for args in [
+        &["goto", "passes"][..],
+        &["reset", "passes", "--yes"],
+        &["verify"],
+        &["verify", "--json"],
+        &["dev", "check"],
+        &["dev", "new", scaffold],
+        &["init", fresh, "--no-fetch"],
+    ] {
+        let run = run_into_closed_pipe(&course, args);
+        assert!(
+            !run.stderr.contains("panicked") && !run.stderr.contains("internal error"),
+            "{args:?} panicked on a closed pipe:\n{}",
+            run.stderr
+        );
+        assert!(
+            matches!(run.code, 0 | 1),
+            "{args:?} exited {}: {}",
+            run.code,
+            run.stderr
+        );
+    }
+}
+
+#[test]
 fn run_into_a_closed_pipe_lost_the_solved_exercise() {
     let course = Course::fixture("basic");
     run_into_closed_pipe(&course, &["run", "passes"]).expect_code(0);

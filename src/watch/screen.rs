@@ -353,6 +353,42 @@ pub fn first_paragraph(readme: &str) -> Option<String> {
 mod tests {
     use super::*;
 
+    /// The whole watch screen for each verdict kind, as a reviewed
+    /// snapshot: escape sequences dropped, trailing blanks trimmed.
+    #[test]
+    fn the_watch_screen_for_every_verdict() {
+        use crate::ui::tests::{course, every_verdict, exercise};
+        console::set_colors_enabled(false);
+        let course = course();
+        let ex = exercise();
+        for (name, verdict) in every_verdict() {
+            let panel = vec![
+                "hint 1/1".to_owned(),
+                "  Look at the empty slice.".to_owned(),
+            ];
+            let status = vec!["⟳ checking: test build…".to_owned()];
+            let frame = Frame {
+                rows: 24,
+                cols: 80,
+                course: &course,
+                top: Top::Verdict {
+                    ex: &ex,
+                    verdict: Some(&verdict),
+                },
+                panel: &panel,
+                message: None,
+                status: &status,
+                done: 1,
+                total: 8,
+                chapter: "00_intro",
+                legend: "h hint · n next · q quit",
+            };
+            let screen = crate::sanitize::for_terminal(&render(&frame).replace('\r', ""), false);
+            let screen: Vec<&str> = screen.lines().map(str::trim_end).collect();
+            insta::assert_snapshot!(format!("screen_{name}"), screen.join("\n").trim_end());
+        }
+    }
+
     #[test]
     fn progress_bar_shows_counts_and_chapter() {
         let bar = console::strip_ansi_codes(&progress_bar(3, 8, "01_basics", 80)).into_owned();

@@ -1,0 +1,144 @@
+// uicompare1 — one counter, three frameworks: when does the component run?
+//
+// Dioxus and Yew re-run the component function on every change of its state
+// and diff the new virtual DOM against the old one, so a plain `let label =
+// format!(..)` is always current. A Leptos component runs ONCE: it builds the
+// page and wires each signal to the spots that read it; later a change runs
+// only those closures (`{count}`, `move || ..`), never the component again.
+// State follows the model: Leptos and Dioxus hand out `Copy` signals, Yew a
+// `UseStateHandle` you clone into each callback.
+//
+// The Dioxus and Yew counters are done. Write the Leptos one (chapter 11).
+//
+// roadmap.md §7, §8
+
+mod leptos_version {
+    use leptos::prelude::*;
+
+    // TODO: this Leptos counter is a placeholder: it takes no props and shows
+    // none of what the Dioxus and Yew counters below show.
+    #[component]
+    pub fn Counter() -> impl IntoView {
+        view! { <div class="counter"></div> }
+    }
+
+    pub fn html(start: i32, step: i32) -> String {
+        // Leptos puts `<!>` between neighbouring text nodes (for hydration): drop it.
+        view! { <Counter start=start step=step /> }
+            .to_html()
+            .replace("<!>", "")
+    }
+}
+
+mod dioxus_version {
+    use dioxus::prelude::*;
+    use dioxus_yew_chapter::Page;
+    use std::cell::Cell;
+
+    thread_local! { pub static RUNS: Cell<u32> = const { Cell::new(0) }; }
+
+    #[component]
+    pub fn Counter(start: i32, #[props(default = 1)] step: i32) -> Element {
+        RUNS.with(|runs| runs.set(runs.get() + 1));
+        let mut count = use_signal(|| start);
+        rsx! {
+            div { class: "counter",
+                span { "Count: {count}" }
+                button { onclick: move |_| count += step, "+{step}" }
+            }
+        }
+    }
+
+    pub fn html(start: i32, step: i32) -> String {
+        dioxus_ssr::render_element(rsx! { Counter { start, step } })
+    }
+
+    /// A live counter starting at 0, as a browser would hold it.
+    pub fn mount() -> Page {
+        Page::mount(|| rsx! { Counter { start: 0 } })
+    }
+}
+
+mod yew_version {
+    use yew::prelude::*;
+
+    #[derive(Properties, PartialEq)]
+    pub struct CounterProps {
+        pub start: i32,
+        #[prop_or(1)]
+        pub step: i32,
+    }
+
+    #[function_component]
+    pub fn Counter(props: &CounterProps) -> Html {
+        let count = use_state(|| props.start);
+        let onclick = {
+            let (count, step) = (count.clone(), props.step);
+            Callback::from(move |_: MouseEvent| count.set(*count + step))
+        };
+        html! {
+            <div class="counter">
+                <span>{ format!("Count: {}", *count) }</span>
+                <button {onclick}>{ format!("+{}", props.step) }</button>
+            </div>
+        }
+    }
+
+    pub async fn html(start: i32, step: i32) -> String {
+        yew::ServerRenderer::<Counter>::with_props(move || CounterProps { start, step })
+            .hydratable(false)
+            .render()
+            .await
+    }
+}
+
+#[tokio::main]
+async fn main() {
+    println!("Leptos: {}", leptos_version::html(3, 2));
+    println!("Dioxus: {}", dioxus_version::html(3, 2));
+    println!("Yew:    {}", yew_version::html(3, 2).await);
+    let runs = || dioxus_version::RUNS.with(|runs| runs.get());
+    let mut page = dioxus_version::mount();
+    let before = runs();
+    page.click(0);
+    println!(
+        "Dioxus ran the component again for a click ({} run); Leptos would only rerun `{{count}}`",
+        runs() - before
+    );
+}
+
+// Tests are part of the exercise: do not edit them.
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const EXPECTED: &str = r#"<div class="counter"><span>Count: 3</span><button>+2</button></div>"#;
+
+    #[tokio::test]
+    async fn dioxus_and_yew_agree() {
+        assert_eq!(dioxus_version::html(3, 2), EXPECTED);
+        assert_eq!(yew_version::html(3, 2).await, EXPECTED);
+    }
+
+    #[test]
+    fn leptos_renders_the_same_counter() {
+        assert_eq!(leptos_version::html(3, 2), EXPECTED);
+    }
+
+    #[test]
+    fn leptos_step_defaults_to_one() {
+        use leptos::prelude::*;
+        let html = view! { <leptos_version::Counter start=7 /> }.to_html();
+        let expected = r#"<div class="counter"><span>Count: 7</span><button>+1</button></div>"#;
+        assert_eq!(html.replace("<!>", ""), expected);
+    }
+
+    #[test]
+    fn a_dioxus_click_runs_the_component_again() {
+        let mut page = dioxus_version::mount();
+        page.click(0);
+        assert!(page.html().contains("Count: 1"), "{}", page.html());
+        let runs = dioxus_version::RUNS.with(|runs| runs.get());
+        assert_eq!(runs, 2, "one run to build the page, one after the click");
+    }
+}

@@ -1,0 +1,72 @@
+// ecs6 — system order: `.chain()`, `.before()` and `.after()`.
+//
+// Systems added together have no order: Bevy may run them in any order
+// (and, with its multi-threaded executor, at the same time when their data
+// does not overlap). When two systems touch the same data and the order
+// matters, say so: `(a, b).chain()` runs `a` then `b`; `a.before(b)` and
+// `b.after(a)` say the same for one pair.
+//
+// This chapter's `strict_schedule()` turns an unordered pair that touches
+// the same data (an "ambiguity") into an error; plain Bevy only ignores it
+// and you find out from a bug. roadmap.md §10
+
+use bevy_ecs::prelude::*;
+use bevy_ecs_chapter::strict_schedule;
+
+const ARENA_WIDTH: i32 = 100;
+
+#[derive(Component, Debug)]
+struct Position(i32);
+
+#[derive(Component)]
+struct Velocity(i32);
+
+fn apply_velocity(mut query: Query<(&mut Position, &Velocity)>) {
+    for (mut position, velocity) in &mut query {
+        position.0 += velocity.0;
+    }
+}
+
+fn clamp_to_arena(mut query: Query<&mut Position>) {
+    for mut position in &mut query {
+        position.0 = position.0.clamp(0, ARENA_WIDTH);
+    }
+}
+
+/// One frame: move everything, then keep it inside the arena.
+fn frame() -> Schedule {
+    let mut schedule = strict_schedule();
+    // TODO: nothing says which of the two runs first, and the order matters.
+    schedule.add_systems((apply_velocity, clamp_to_arena));
+    schedule
+}
+
+fn main() {
+    let mut world = World::new();
+    let ship = world.spawn((Position(80), Velocity(15))).id();
+    let mut schedule = frame();
+    for _ in 0..3 {
+        schedule.run(&mut world);
+        println!("ship at {:?}", world.get::<Position>(ship));
+    }
+}
+
+// Tests are part of the exercise: do not edit them.
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nothing_ends_a_frame_outside_the_arena() {
+        let mut world = World::new();
+        let right = world.spawn((Position(95), Velocity(10))).id();
+        let left = world.spawn((Position(3), Velocity(-5))).id();
+        let still = world.spawn((Position(50), Velocity(0))).id();
+        let mut schedule = frame();
+        schedule.run(&mut world);
+        let at = |e| world.get::<Position>(e).unwrap().0;
+        assert_eq!(at(right), ARENA_WIDTH, "moved to 105, clamped after");
+        assert_eq!(at(left), 0, "moved to -2, clamped after");
+        assert_eq!(at(still), 50);
+    }
+}
