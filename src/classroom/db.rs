@@ -115,6 +115,20 @@ pub struct HelpRow {
     pub answered_at: Option<i64>,
 }
 
+/// One stored event, as `/api/log` lists it.
+#[derive(Debug, Serialize)]
+pub struct LogRow {
+    pub learner: i64,
+    pub seq: i64,
+    pub kind: String,
+    pub exercise: String,
+    pub verdict: Option<String>,
+    pub checks: u32,
+    pub hints: u32,
+    pub at: i64,
+    pub received_at: i64,
+}
+
 /// One line of `classroom export`.
 #[derive(Debug, Serialize)]
 pub struct ExportRow {
@@ -374,6 +388,29 @@ impl Db {
             stuck_checks: number("stuck_checks", 8)?,
             now: ms(now),
         })
+    }
+
+    /// Every stored event, per learner in seq order (no code: hands are
+    /// in the help queue).
+    pub fn log(&self) -> Result<Vec<LogRow>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT learner, seq, kind, exercise, verdict, checks, hints, at, received_at
+             FROM events ORDER BY learner, seq",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(LogRow {
+                learner: r.get(0)?,
+                seq: r.get(1)?,
+                kind: r.get(2)?,
+                exercise: r.get(3)?,
+                verdict: r.get(4)?,
+                checks: r.get(5)?,
+                hints: r.get(6)?,
+                at: r.get(7)?,
+                received_at: r.get(8)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     pub fn export(&self) -> Result<Vec<ExportRow>> {

@@ -115,6 +115,7 @@ fn router(app: Arc<App>) -> Router {
         .route("/api/status", get(status))
         .route("/api/room", get(room))
         .route("/api/stream", get(stream))
+        .route("/api/log", get(log))
         .route("/api/announce", post(announce))
         .route("/api/goto", post(goto))
         .route("/api/settings", post(settings))
@@ -256,6 +257,16 @@ async fn room(
     instructor(&app, &headers, &query)?;
     let room = app.db().room(now_ms())?;
     Ok(([(header::CACHE_CONTROL, "no-store")], Json(room)).into_response())
+}
+
+async fn log(
+    State(app): State<Arc<App>>,
+    headers: HeaderMap,
+    query: Key,
+) -> Result<Response, Reply> {
+    instructor(&app, &headers, &query)?;
+    let log = app.db().log()?;
+    Ok(Json(log).into_response())
 }
 
 async fn stream(
