@@ -62,6 +62,7 @@ pub fn run(global: &Global, poll: bool) -> Result<Outcome> {
             None
         }
     };
+    events::classroom(app.state_dir(), tx.clone());
     events::read_keys(tx);
 
     let (done, total) = app.run(&rx);

@@ -626,3 +626,107 @@ fn huge_post(url: &str, token: &str) -> u16 {
     let line = String::from_utf8_lossy(&head).into_owned();
     line[9..12].parse().unwrap_or_else(|_| panic!("{line}"))
 }
+
+/// `rustdrill watch` in a detached tmux session, for the watch screen's
+/// classroom lines and keys.
+struct Watch {
+    socket: PathBuf,
+}
+
+impl Watch {
+    fn start(course: &Course) -> Watch {
+        let socket = course.path("tmux.sock");
+        let script = format!(
+            "cd '{}' && env -u CARGO_TARGET_DIR -u RUSTDRILL_COURSE NO_COLOR=1 \
+             RUSTDRILL_NO_PREBUILD=1 '{BIN}' watch; sleep 600",
+            course.root().display()
+        );
+        let status = Command::new("tmux")
+            .arg("-S")
+            .arg(&socket)
+            .args([
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-x",
+                "120",
+                "-y",
+                "40",
+            ])
+            .arg(script)
+            .status()
+            .expect("tmux starts (apt-get install tmux)");
+        assert!(status.success());
+        Watch { socket }
+    }
+
+    fn tmux(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .arg("-S")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    #[track_caller]
+    fn wait_for(&self, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            let screen = self.tmux(&["capture-pane", "-p", "-J"]);
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "waited for {text:?}; the screen shows:\n{screen}"
+            );
+            thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        self.tmux(&["kill-server"]);
+    }
+}
+
+#[test]
+fn the_watch_screen_shows_the_room_and_raises_a_hand() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(&dir.path().join("room.sqlite3"), "127.0.0.1:0");
+    let ada = Course::fixture("watch_course");
+    join(&ada, &server, "Ada");
+    let watch = Watch::start(&ada);
+    watch.wait_for("fix_me");
+    assert_eq!(
+        server.post("/api/announce", json!({"text": "Break until 10:30"})),
+        204
+    );
+    assert_eq!(server.post("/api/goto", json!({"exercise": "second"})), 204);
+    watch.wait_for("instructor: Break until 10:30");
+    watch.wait_for("the room moves to second: press g");
+    // Never forced: the learner is still on fix_me until g.
+    let room = server.room();
+    assert_eq!(learner(&room, "Ada")["current"], "fix_me");
+    watch.tmux(&["send-keys", "g"]);
+    server.wait_for("the learner following the room", |room| {
+        learner(room, "Ada")["current"] == "second"
+    });
+    watch.tmux(&["send-keys", "?"]);
+    watch.wait_for("hand raised for second");
+    let room = server.wait_for("the hand", |room| {
+        room["help"].as_array().unwrap().len() == 1
+    });
+    assert_eq!(room["help"][0]["exercise"], "second");
+    watch.wait_for("your hand is up on second");
+    let id = room["help"][0]["id"].as_i64().unwrap();
+    assert_eq!(
+        server.post(&format!("/api/help/{id}/answer"), json!({})),
+        204
+    );
+    watch.wait_for("the instructor answered your hand");
+}

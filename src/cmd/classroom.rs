@@ -9,6 +9,7 @@ use anyhow::{Context, Result};
 use super::Outcome;
 use crate::classroom::{self, CourseExercise, Event, EventKind, client, db::Db};
 use crate::cli::{ExportFormat, Global};
+use crate::progress::Progress;
 use crate::session::Session;
 use crate::ui::outln;
 
@@ -146,7 +147,7 @@ pub fn help_me(global: &Global, name: Option<&str>) -> Result<Outcome> {
         anyhow::bail!("this course has not joined a classroom: `rustdrill join URL CODE` first");
     }
     let ex = session.pick(name)?;
-    let event = help_event(&session, ex)?;
+    let event = help_event(&session.progress, ex)?;
     client::report(&state_dir, vec![event]);
     client::settle(std::time::Duration::from_secs(4));
     if client::pending_count(&state_dir).unwrap_or(1) == 0 {
@@ -167,12 +168,12 @@ pub fn help_me(global: &Global, name: Option<&str>) -> Result<Outcome> {
 }
 
 /// A raised hand for `ex`: its file (cut at the server's limit) and last verdict.
-pub fn help_event(session: &Session, ex: &crate::course::Exercise) -> Result<Event> {
+pub fn help_event(progress: &Progress, ex: &crate::course::Exercise) -> Result<Event> {
     let bytes = std::fs::read(&ex.path)
         .with_context(|| format!("cannot read {}", ex.relative_path.display()))?;
     let code = String::from_utf8_lossy(&bytes);
     let code = classroom::db::clip(&code, classroom::db::MAX_CODE).to_owned();
-    let entry = session.progress.state().exercises.get(&ex.name);
+    let entry = progress.state().exercises.get(&ex.name);
     let cached = entry.and_then(|e| e.cache.as_ref());
     Ok(Event {
         seq: 0,

@@ -42,8 +42,39 @@ pub enum Event {
     },
     Prebuild(PrebuildReport),
     Resized,
+    /// What the classroom's server says (announcement, where the room
+    /// goes, the raised hand), when it changed.
+    Classroom(crate::classroom::Status),
     /// SIGTERM, SIGHUP or SIGINT: restore the terminal and leave.
     Terminate,
+}
+
+/// How often watch sends what waits in the classroom outbox and asks the
+/// server for news.
+const CLASSROOM_POLL: Duration = Duration::from_secs(3);
+
+/// Sends the outbox and polls the classroom's server, on a thread of its
+/// own (blocking HTTP with short timeouts; nothing async). Reports a
+/// status only when it changed. Idle while the course is in no classroom.
+pub fn classroom(state_dir: PathBuf, tx: Sender<Event>) {
+    let spawned = thread::Builder::new()
+        .name("classroom-poll".into())
+        .spawn(move || {
+            let mut last = None;
+            loop {
+                if let Ok(Some(status)) = crate::classroom::client::flush(&state_dir)
+                    && last.as_ref() != Some(&status)
+                {
+                    last = Some(status.clone());
+                    if tx.send(Event::Classroom(status)).is_err() {
+                        return;
+                    }
+                }
+                thread::sleep(CLASSROOM_POLL);
+            }
+        });
+    // Without it the classroom only hears from the next command.
+    drop(spawned);
 }
 
 /// How long the file watcher waits for a burst of writes to settle. Editors
