@@ -730,3 +730,201 @@ fn the_watch_screen_shows_the_room_and_raises_a_hand() {
     );
     watch.wait_for("the instructor answered your hand");
 }
+
+/// A headless Chromium driven over WebDriver (Debian's `chromium` and
+/// `chromium-driver`; `.ci/run` installs them).
+struct Browser {
+    driver: Child,
+    base: String,
+    session: String,
+}
+
+impl Browser {
+    /// `None`, with a note, where chromedriver is not installed.
+    fn start() -> Option<Browser> {
+        let chromedriver = ["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"]
+            .into_iter()
+            .find(|p| Path::new(p).exists())?;
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let driver = Command::new(chromedriver)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let base = format!("http://127.0.0.1:{port}");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while agent().get(format!("{base}/status")).call().is_err() {
+            assert!(Instant::now() < deadline, "chromedriver did not start");
+            thread::sleep(Duration::from_millis(100));
+        }
+        let caps = json!({"capabilities": {"alwaysMatch": {
+            "browserName": "chrome",
+            "goog:chromeOptions": {
+                "binary": "/usr/bin/chromium",
+                "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                         "--window-size=1600,1000"]
+            }
+        }}});
+        let mut browser = Browser {
+            driver,
+            base,
+            session: String::new(),
+        };
+        let created = browser.call("POST", "/session", Some(caps));
+        browser.session = created["sessionId"].as_str().unwrap().to_owned();
+        Some(browser)
+    }
+
+    fn call(&self, method: &str, path: &str, body: Option<Value>) -> Value {
+        let url = if path == "/session" {
+            format!("{}{path}", self.base)
+        } else {
+            format!("{}/session/{}{path}", self.base, self.session)
+        };
+        let long = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .timeout_global(Some(Duration::from_secs(60)))
+            .build()
+            .new_agent();
+        let mut r = match method {
+            "POST" => long.post(&url).send_json(body.unwrap_or(json!({}))),
+            _ => long.get(&url).call(),
+        }
+        .unwrap();
+        let v: Value = r.body_mut().read_json().unwrap();
+        assert_eq!(r.status(), 200, "{method} {path}: {v}");
+        v["value"].clone()
+    }
+
+    fn open(&self, url: &str) {
+        self.call("POST", "/url", Some(json!({ "url": url })));
+    }
+
+    fn js(&self, script: &str) -> Value {
+        self.call(
+            "POST",
+            "/execute/sync",
+            Some(json!({"script": script, "args": []})),
+        )
+    }
+
+    #[track_caller]
+    fn wait_js(&self, what: &str, script: &str) -> Value {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let v = self.js(script);
+            if v != Value::Null && v != Value::Bool(false) {
+                return v;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "waited for {what} in the browser"
+            );
+            thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    fn screenshot(&self, path: &Path) {
+        let b64 = self.call("GET", "/screenshot", None);
+        std::fs::write(path, base64(b64.as_str().unwrap())).unwrap();
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = agent()
+            .delete(format!("{}/session/{}", self.base, self.session))
+            .call();
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+fn base64(text: &str) -> Vec<u8> {
+    let value = |c: u8| match c {
+        b'A'..=b'Z' => c - b'A',
+        b'a'..=b'z' => c - b'a' + 26,
+        b'0'..=b'9' => c - b'0' + 52,
+        b'+' => 62,
+        _ => 63,
+    };
+    let digits: Vec<u8> = text
+        .bytes()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == b'+' || *c == b'/')
+        .map(value)
+        .collect();
+    let mut out = Vec::with_capacity(digits.len() * 3 / 4);
+    for chunk in digits.chunks(4) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, d)| n | (u32::from(*d) << (18 - 6 * i)));
+        let bytes = n.to_be_bytes();
+        out.extend_from_slice(&bytes[1..chunk.len()]);
+    }
+    out
+}
+
+#[test]
+fn the_dashboard_in_chromium_updates_live_and_shows_text_as_text() {
+    let Some(browser) = Browser::start() else {
+        eprintln!("skipped: no chromedriver (apt-get install chromium chromium-driver)");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(&dir.path().join("room.sqlite3"), "127.0.0.1:0");
+    let xss = "<img src=x onerror=\"window.__xss=1\">Eve";
+    let ada = Course::fixture("basic");
+    join(&ada, &server, xss);
+    server.wait_for("the join", |room| learner(room, xss)["current"] == "passes");
+    browser.open(&format!("{}/?key={}", server.url, server.key));
+    let name = browser.wait_js(
+        "the learner's row",
+        "const td = document.querySelector('tr[data-learner] td.name'); return td && td.textContent;",
+    );
+    assert_eq!(name, xss, "the name is shown as text");
+    browser.js("window.__marker = 'no reload';");
+    // The learner solves an exercise: its cell turns done, without a reload.
+    ada.run(&["run", "passes"]).expect_code(0);
+    browser.wait_js(
+        "the done cell",
+        "return !!document.querySelector('tr[data-learner] td.cell.done[data-exercise=passes]');",
+    );
+    assert_eq!(browser.js("return window.__marker;"), "no reload");
+    // A raised hand, with code that looks like HTML, shows as text.
+    let file = "exercises/01_basics/compile_error.rs";
+    let code = format!("// <script>window.__xss=2</script>\n{}", ada.read(file));
+    ada.write(file, &code);
+    ada.run(&["run", "compile_error"]).expect_code(1);
+    ada.run(&["help-me"]).expect_code(0);
+    let shown = browser.wait_js(
+        "the hand in the queue",
+        "const pre = document.querySelector('[data-help] pre.code'); return pre && pre.textContent;",
+    );
+    assert!(
+        shown
+            .as_str()
+            .unwrap()
+            .contains("<script>window.__xss=2</script>"),
+        "{shown}"
+    );
+    assert_eq!(
+        browser.js("return [window.__xss === undefined, document.querySelectorAll('main img, main script').length];"),
+        json!([true, 0]),
+        "nothing a learner sent ran or became an element"
+    );
+    let lines = browser.js("return document.querySelectorAll('[data-help] pre.code span').length;");
+    assert_eq!(
+        lines.as_u64(),
+        Some(code.lines().count() as u64),
+        "one numbered line each"
+    );
+    let shot = Path::new(env!("CARGO_TARGET_TMPDIR")).join("classroom-dashboard.png");
+    browser.screenshot(&shot);
+    eprintln!("dashboard screenshot: {}", shot.display());
+}
