@@ -545,3 +545,76 @@ fn join_code() -> String {
         .map(|b| ALPHABET[usize::from(*b) % ALPHABET.len()] as char)
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(seq: u64, kind: EventKind, exercise: &str, verdict: Option<&str>) -> Event {
+        Event {
+            seq,
+            kind,
+            exercise: exercise.into(),
+            verdict: verdict.map(Into::into),
+            message: None,
+            checks: u32::try_from(seq).unwrap(),
+            hints: 0,
+            current: Some(exercise.into()),
+            at: 1000 * seq,
+            code: (kind == EventKind::Help).then(|| "fn main() {}".into()),
+        }
+    }
+
+    #[test]
+    fn a_repeated_event_is_stored_once_and_survives_a_reopen() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("room.sqlite3");
+        let mut db = Db::open(&path).unwrap();
+        let (ada, _) = db.join("Ada", &[], 0).unwrap();
+        let batch = [
+            event(1, EventKind::Check, "intro1", Some("compile_error")),
+            event(2, EventKind::Check, "intro1", Some("pass")),
+        ];
+        assert_eq!(db.add_events(ada, &batch, 5).unwrap(), 2);
+        assert_eq!(db.add_events(ada, &batch, 6).unwrap(), 0, "a repeat");
+        let secrets = db.secrets().unwrap();
+        drop(db);
+        let db = Db::open(&path).unwrap();
+        assert_eq!(db.secrets().unwrap(), secrets, "same code and key");
+        assert_eq!(db.status(ada).unwrap().acked, 2);
+        assert_eq!(db.log().unwrap().len(), 2);
+        let rows = db.export().unwrap();
+        assert_eq!(rows.len(), 1);
+        assert!(rows[0].solved);
+        assert_eq!(rows[0].time_to_solve_secs, Some(1));
+        assert_eq!(rows[0].checks, 2);
+    }
+
+    #[test]
+    fn solving_lowers_a_raised_hand() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut db = Db::open(&dir.path().join("room.sqlite3")).unwrap();
+        let (ada, _) = db.join("Ada", &[], 0).unwrap();
+        db.add_events(ada, &[event(1, EventKind::Help, "intro1", None)], 1)
+            .unwrap();
+        let hand = db.status(ada).unwrap().hand.unwrap();
+        assert_eq!((hand.exercise.as_str(), hand.answered), ("intro1", false));
+        let id = db.room(0).unwrap().help[0].id;
+        assert!(db.answer(id, 2).unwrap());
+        assert!(db.status(ada).unwrap().hand.unwrap().answered);
+        db.add_events(
+            ada,
+            &[event(2, EventKind::Check, "intro1", Some("pass"))],
+            3,
+        )
+        .unwrap();
+        assert_eq!(db.status(ada).unwrap().hand, None);
+        assert!(db.room(0).unwrap().help.is_empty());
+    }
+
+    #[test]
+    fn clip_cuts_at_a_character_boundary() {
+        assert_eq!(clip("héllo", 2), "h");
+        assert_eq!(clip("abc", 10), "abc");
+    }
+}
