@@ -117,7 +117,7 @@ pub enum Command {
     /// Check the current exercise on every save (the default command)
     #[command(
         after_help = "Keys: h hint · n next · l list · r re-check · c verify all · x reset · \
-        s solution · q quit\n\nExamples:\n  rustdrill watch\n  rustdrill watch --poll   \
+        s solution · q quit; in a classroom also ? raise a hand · g go where the room goes\n\nExamples:\n  rustdrill watch\n  rustdrill watch --poll   \
         when saves go unnoticed (network or container filesystems)"
     )]
     Watch {
