@@ -147,13 +147,15 @@ c.request("GET", "/api/log?key=" + key)
 log = json.loads(c.getresponse().read())
 stored = {(e["learner"], e["seq"]) for e in log}
 lost = [k for k in sent if k not in stored]
+unasked = [k for k in stored if k not in sent]
 lat = sorted((seen[k] - sent[k]) * 1000 for k in sent if k in seen and seen[k] >= sent[k])
 print(f"learners: {learners}, seconds: {seconds}")
-print(f"events sent: {len(sent)}, stored: {len(stored)}, lost: {len(lost)}, request errors: {len(errors)}")
+print(f"events sent: {len(sent)}, stored: {len(stored)}, lost: {len(lost)}, "
+      f"stored but never sent: {len(unasked)}, request errors: {len(errors)}")
 if lat:
     print(f"report -> dashboard: p50 {statistics.median(lat):.0f} ms, "
           f"p99 {lat[int(len(lat) * 0.99) - 1]:.0f} ms ({len(lat)} events timed)")
 if rss:
     print(f"server resident memory: peak {max(rss) / 1024:.1f} MB, at the end {rss[-1] / 1024:.1f} MB")
-sys.exit(1 if lost else 0)
+sys.exit(1 if lost or unasked else 0)
 PY

@@ -202,6 +202,8 @@ impl Db {
             "INSERT INTO learners(name, token, joined_at, last_seen) VALUES (?1, ?2, ?3, ?3)",
             params![name, token, now],
         )?;
+        // Before the course's layout is saved: that insert has a rowid too.
+        let id = self.conn.last_insert_rowid();
         if !course.is_empty() && course.len() <= 2000 {
             let course: Vec<_> = course
                 .iter()
@@ -212,7 +214,7 @@ impl Db {
                 .collect();
             self.set_meta("course", Some(&serde_json::to_string(&course)?))?;
         }
-        Ok((self.conn.last_insert_rowid(), token))
+        Ok((id, token))
     }
 
     pub fn learner_by_token(&self, token: &str) -> Result<Option<i64>> {
@@ -570,7 +572,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("room.sqlite3");
         let mut db = Db::open(&path).unwrap();
-        let (ada, _) = db.join("Ada", &[], 0).unwrap();
+        let course = [CourseExercise {
+            name: "intro1".into(),
+            chapter: "00_intro".into(),
+        }];
+        let (ada, _) = db.join("Ada", &course, 0).unwrap();
+        let (bob, _) = db.join("Bob", &course, 0).unwrap();
+        assert_eq!((ada, bob), (1, 2), "the learners' own ids");
         let batch = [
             event(1, EventKind::Check, "intro1", Some("compile_error")),
             event(2, EventKind::Check, "intro1", Some("pass")),
