@@ -600,6 +600,16 @@ fn security_keys_tokens_body_cap_rate_limit_and_escaping() {
     assert!(codes.contains(&429), "{codes:?}");
     join(&ada, &server, "Ada");
     assert_eq!(learner_status(&server, &ada)["acked"], 1);
+    // A server on a new database does not know the token: the learner is
+    // told to join again, and nothing is lost meanwhile.
+    let fresh = Server::start(&dir.path().join("other.sqlite3"), "127.0.0.1:0");
+    let mut m: Value = serde_json::from_str(&ada.read(".rustdrill/classroom.json")).unwrap();
+    m["url"] = json!(fresh.url);
+    ada.write(".rustdrill/classroom.json", &m.to_string());
+    ada.run(&["help-me"])
+        .expect_code(0)
+        .expect_contains("run `rustdrill join URL CODE` again");
+    assert!(outbox_len(&ada) >= 1);
 }
 
 /// Announces a 2 MB body, sends 300 KB of it (past the cap), and reads
@@ -729,6 +739,13 @@ fn the_watch_screen_shows_the_room_and_raises_a_hand() {
         204
     );
     watch.wait_for("the instructor answered your hand");
+    // A server that does not know this learner (a new database): the
+    // screen says to join again.
+    let fresh = Server::start(&dir.path().join("other.sqlite3"), "127.0.0.1:0");
+    let mut m: Value = serde_json::from_str(&ada.read(".rustdrill/classroom.json")).unwrap();
+    m["url"] = json!(fresh.url);
+    ada.write(".rustdrill/classroom.json", &m.to_string());
+    watch.wait_for("does not know this learner");
 }
 
 /// A headless Chromium driven over WebDriver (Debian's `chromium` and

@@ -201,10 +201,7 @@ fn send_pending(agent: &ureq::Agent, member: &Membership, outbox: &Outbox) -> Re
             .post(format!("{}/api/events", member.url))
             .header("Authorization", &format!("Bearer {}", member.token))
             .send_json(EventsRequest { events: batch })?;
-        let code = response.status().as_u16();
-        if code != 200 {
-            bail!("the classroom answered {code}");
-        }
+        check_answer(response.status().as_u16())?;
         let status: Status = response.body_mut().read_json()?;
         outbox.ack(status.acked.min(last));
         if status.acked < last {
@@ -221,11 +218,20 @@ fn get_status(agent: &ureq::Agent, member: &Membership) -> Result<Status> {
         .get(format!("{}/api/status", member.url))
         .header("Authorization", &format!("Bearer {}", member.token))
         .call()?;
-    let code = response.status().as_u16();
-    if code != 200 {
-        bail!("the classroom answered {code}");
-    }
+    check_answer(response.status().as_u16())?;
     Ok(response.body_mut().read_json()?)
+}
+
+fn check_answer(code: u16) -> Result<()> {
+    match code {
+        200 => Ok(()),
+        401 | 403 => bail!(
+            "the classroom does not know this learner (was its database replaced?): \
+             run `rustdrill join URL CODE` again"
+        ),
+        429 => bail!("the classroom asks to slow down; what waits is sent later"),
+        code => bail!("the classroom answered {code}"),
+    }
 }
 
 /// The outbox folder, for messages.

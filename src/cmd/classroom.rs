@@ -157,8 +157,12 @@ pub fn help_me(global: &Global, name: Option<&str>) -> Result<Outcome> {
             ex.name
         )?;
     } else {
+        let why = match client::flush(&state_dir) {
+            Err(e) => format!(" ({e:#})"),
+            Ok(_) => String::new(),
+        };
         outln!(
-            "Hand raised for {}, but the classroom cannot be reached now: it will be \
+            "Hand raised for {}, but it could not be sent now{why}: it will be \
              sent as soon as it can (it waits in {}).",
             ex.name,
             client::outbox_dir(&state_dir).display()

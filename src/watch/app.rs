@@ -89,6 +89,8 @@ pub struct App {
     quit: bool,
     /// The classroom's latest news, when the course joined one.
     room: Option<crate::classroom::Status>,
+    /// Why the classroom's server refused this learner, until it accepts.
+    room_refused: Option<String>,
 }
 
 impl App {
@@ -146,6 +148,7 @@ impl App {
             size: terminal_size(),
             quit: false,
             room: None,
+            room_refused: None,
         };
         if let Some(chapter) = app.course.exercises[viewing].chapter.clone() {
             // The learner starts inside this chapter: no introduction.
@@ -217,7 +220,11 @@ impl App {
             Event::CheckFinished { id, result } => self.check_finished(id, result),
             Event::Prebuild(report) => self.prebuild_report(report),
             Event::Resized => self.size = terminal_size(),
-            Event::Classroom(status) => self.room_news(status),
+            Event::Classroom(status) => {
+                self.room_refused = None;
+                self.room_news(status);
+            }
+            Event::ClassroomRefused(why) => self.room_refused = Some(why),
         }
     }
 
@@ -309,10 +316,13 @@ impl App {
 
     /// The classroom's lines above the progress bar.
     fn room_lines(&self) -> Vec<String> {
-        let Some(room) = &self.room else {
-            return Vec::new();
-        };
         let mut lines = Vec::new();
+        if let Some(why) = &self.room_refused {
+            lines.push(ui::warn(why));
+        }
+        let Some(room) = &self.room else {
+            return lines;
+        };
         if let Some(text) = &room.announcement {
             lines.push(format!(
                 "{} {}",

@@ -45,6 +45,8 @@ pub enum Event {
     /// What the classroom's server says (announcement, where the room
     /// goes, the raised hand), when it changed.
     Classroom(crate::classroom::Status),
+    /// The classroom's server refused this learner (it must join again).
+    ClassroomRefused(String),
     /// SIGTERM, SIGHUP or SIGINT: restore the terminal and leave.
     Terminate,
 }
@@ -61,14 +63,26 @@ pub fn classroom(state_dir: PathBuf, tx: Sender<Event>) {
         .name("classroom-poll".into())
         .spawn(move || {
             let mut last = None;
+            let mut refused = false;
             loop {
-                if let Ok(Some(status)) = crate::classroom::client::flush(&state_dir)
-                    && last.as_ref() != Some(&status)
-                {
-                    last = Some(status.clone());
-                    if tx.send(Event::Classroom(status)).is_err() {
-                        return;
+                let event = match crate::classroom::client::flush(&state_dir) {
+                    Ok(Some(status)) if last.as_ref() != Some(&status) || refused => {
+                        refused = false;
+                        last = Some(status.clone());
+                        Some(Event::Classroom(status))
                     }
+                    // Only a refusal is news: an absent server is normal
+                    // (the outbox waits for it).
+                    Err(e) if !refused && e.to_string().contains("join") => {
+                        refused = true;
+                        Some(Event::ClassroomRefused(format!("{e:#}")))
+                    }
+                    _ => None,
+                };
+                if let Some(event) = event
+                    && tx.send(event).is_err()
+                {
+                    return;
                 }
                 thread::sleep(CLASSROOM_POLL);
             }
