@@ -94,6 +94,11 @@ pub struct JoinResponse {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct EventsRequest {
     pub events: Vec<Event>,
+    /// The learner's clock as it sent this, Unix milliseconds: the server
+    /// corrects the events' times by how far that clock is off its own
+    /// (a laptop's clock can be minutes wrong; "time on it" must not be).
+    #[serde(default)]
+    pub sent_at: Option<u64>,
 }
 
 /// What the server tells a learner after each send and on each poll.

@@ -200,7 +200,10 @@ fn send_pending(agent: &ureq::Agent, member: &Membership, outbox: &Outbox) -> Re
         let mut response = agent
             .post(format!("{}/api/events", member.url))
             .header("Authorization", &format!("Bearer {}", member.token))
-            .send_json(EventsRequest { events: batch })?;
+            .send_json(EventsRequest {
+                events: batch,
+                sent_at: Some(super::now_ms()),
+            })?;
         check_answer(response.status().as_u16())?;
         let status: Status = response.body_mut().read_json()?;
         outbox.ack(status.acked.min(last));

@@ -185,6 +185,14 @@ fn learner(app: &App, headers: &HeaderMap) -> Result<i64, Reply> {
     Ok(id)
 }
 
+/// `at` on the learner's clock, moved by how far that clock was off when
+/// it sent (`sent_at` against the server's `now`), and never later than now.
+fn on_server_clock(at: u64, sent_at: u64, now: u64) -> u64 {
+    let skew = i128::from(now) - i128::from(sent_at);
+    let at = (i128::from(at) + skew).clamp(0, i128::from(now));
+    u64::try_from(at).unwrap_or(now)
+}
+
 /// Compares in time independent of where they differ.
 fn same(a: &str, b: &str) -> bool {
     a.len() == b.len()
@@ -230,12 +238,18 @@ async fn join(
 async fn events(
     State(app): State<Arc<App>>,
     headers: HeaderMap,
-    Json(req): Json<EventsRequest>,
+    Json(mut req): Json<EventsRequest>,
 ) -> Result<Json<Status>, Reply> {
     let id = learner(&app, &headers)?;
+    let now = now_ms();
+    if let Some(sent_at) = req.sent_at {
+        for e in &mut req.events {
+            e.at = on_server_clock(e.at, sent_at, now);
+        }
+    }
     let status = {
         let mut db = app.db();
-        let added = db.add_events(id, &req.events, now_ms())?;
+        let added = db.add_events(id, &req.events, now)?;
         if added > 0 {
             app.changed();
         }
@@ -357,4 +371,35 @@ async fn answer(
     app.db().answer(id, now_ms())?;
     app.changed();
     Ok(StatusCode::NO_CONTENT)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_learners_clock_is_corrected() {
+        // A clock five minutes fast: an event a minute before sending.
+        let now = 1_000_000_000;
+        let fast = now + 300_000;
+        assert_eq!(on_server_clock(fast - 60_000, fast, now), now - 60_000);
+        // Slow clock, and an offline event from an hour ago.
+        let slow = now - 120_000;
+        assert_eq!(
+            on_server_clock(slow - 3_600_000, slow, now),
+            now - 3_600_000
+        );
+        // Never in the future, never before 1970.
+        assert_eq!(on_server_clock(fast + 10, fast, now), now);
+        assert_eq!(on_server_clock(0, now, now), 0);
+        assert_eq!(on_server_clock(5, u64::MAX, now), 0);
+    }
+
+    #[test]
+    fn keys_compare_whole() {
+        assert!(same("abc", "abc"));
+        assert!(!same("abc", "abd"));
+        assert!(!same("abc", "abcd"));
+        assert!(!same("", "a"));
+    }
 }
