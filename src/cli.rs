@@ -146,7 +146,7 @@ pub enum Command {
     /// Check the current exercise on every save (the default command)
     #[command(
         after_help = "Keys: h hint · n next · l list · r re-check · c verify all · x reset · \
-        s solution · q quit\n\nExamples:\n  rustdrill watch\n  rustdrill watch --poll   \
+        s solution · q quit; in a classroom also ? raise a hand · g go where the room goes\n\nExamples:\n  rustdrill watch\n  rustdrill watch --poll   \
         when saves go unnoticed (network or container filesystems)"
     )]
     Watch {
@@ -154,6 +154,34 @@ pub enum Command {
         /// no change events: network shares, some containers and VMs)
         #[arg(long)]
         poll: bool,
+    },
+    /// Run a workshop: the instructor's server and the export of its records
+    #[command(subcommand)]
+    Classroom(ClassroomCommand),
+    /// Join an instructor's classroom: your checks show on their dashboard
+    #[command(
+        after_help = "Your code is never sent, except when you raise a hand (`rustdrill help-me`, \
+        or `?` in watch mode).\n\nExample:\n  rustdrill join http://192.168.1.20:7878 K7M2QX --name \"Ada L.\""
+    )]
+    Join {
+        /// The classroom's address, as the instructor's screen shows it
+        url: String,
+        /// The join code on the instructor's screen
+        code: String,
+        /// The name the instructor sees (default: your user name)
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// Leave the classroom (what waits to be sent is sent first)
+    Leave,
+    /// Raise a hand: send the current exercise and its verdict to the instructor
+    #[command(
+        name = "help-me",
+        after_help = "Solving the exercise lowers the hand.\n\nExample:\n  rustdrill help-me"
+    )]
+    HelpMe {
+        /// Exercise name (default: the current exercise)
+        name: Option<String>,
     },
     /// Print a shell completion script
     #[command(
@@ -177,6 +205,39 @@ pub enum TracksCommand {
         #[arg(long, value_name = "COURSE_DIR")]
         from: Option<PathBuf>,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ClassroomCommand {
+    /// Serve the classroom: the dashboard, and learners' events
+    #[command(
+        after_help = "Prints the dashboard's link (with the instructor key) and the line learners type.\n\n\
+        Example:\n  rustdrill classroom serve --listen 0.0.0.0:7878 --db workshop.sqlite3"
+    )]
+    Serve {
+        /// Where to listen (0.0.0.0 for every interface of this machine)
+        #[arg(long, value_name = "ADDR:PORT", default_value = "0.0.0.0:7878")]
+        listen: String,
+        /// The database (created if missing; a restart shows the same room)
+        #[arg(long, value_name = "FILE", default_value = "classroom.sqlite3")]
+        db: PathBuf,
+    },
+    /// Export per learner and exercise: solved, time to solve, checks, hints
+    #[command(
+        after_help = "Example:\n  rustdrill classroom export --db workshop.sqlite3 --format csv > workshop.csv"
+    )]
+    Export {
+        #[arg(long, value_name = "FILE", default_value = "classroom.sqlite3")]
+        db: PathBuf,
+        #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
+        format: ExportFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ExportFormat {
+    Csv,
+    Json,
 }
 
 #[derive(Debug, Subcommand)]

@@ -7,6 +7,7 @@
 mod cache;
 mod cargo;
 mod check;
+mod classroom;
 mod cli;
 mod cmd;
 mod course;
@@ -51,6 +52,9 @@ fn main() -> ExitCode {
         eprintln!("{}", ui::warn(&format!("cannot listen for signals: {e}")));
     }
     let result = run(cli);
+    // Give a classroom event of this command a moment to leave; what does
+    // not waits in the outbox for the next check.
+    classroom::client::settle(std::time::Duration::from_millis(500));
     // Watch mode may quit while a check still runs an exercise: end it.
     drop(exec::end_running());
     match result {
@@ -119,6 +123,17 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         }
         Some(Command::Dev(cli::DevCommand::New { dir })) => cmd::dev::new(&dir),
         Some(Command::Dev(cli::DevCommand::Measure)) => cmd::dev::measure(global),
+        Some(Command::Classroom(cli::ClassroomCommand::Serve { listen, db })) => {
+            cmd::classroom::serve(&listen, &db)
+        }
+        Some(Command::Classroom(cli::ClassroomCommand::Export { db, format })) => {
+            cmd::classroom::export(&db, format)
+        }
+        Some(Command::Join { url, code, name }) => {
+            cmd::classroom::join(global, &url, &code, name.as_deref())
+        }
+        Some(Command::Leave) => cmd::classroom::leave(global),
+        Some(Command::HelpMe { name }) => cmd::classroom::help_me(global, name.as_deref()),
         Some(Command::Completions { shell }) => {
             // Into a buffer first: `generate` panics on a write error, and a
             // closed pipe must end quietly like every other command.

@@ -16,6 +16,7 @@ use std::path::PathBuf;
 use anyhow::{Context, Result};
 
 use crate::cache::Keys;
+use crate::classroom::{self, EventKind};
 use crate::course::{Course, Exercise};
 use crate::embedded;
 use crate::files;
@@ -202,7 +203,12 @@ impl Progress {
 
     /// Makes `ex` the current exercise.
     pub fn go_to(&mut self, course: &Course, ex: &Exercise) -> Saved<()> {
-        self.update(course, |s| s.set_current(&ex.name))
+        let moved = self.store.state.current.as_deref() != Some(ex.name.as_str());
+        let saved = self.update(course, |s| s.set_current(&ex.name));
+        if moved {
+            self.report(course, &[(EventKind::Current, ex, None)]);
+        }
+        saved
     }
 
     /// Marks a chapter's introduction as shown; true the first time.
@@ -213,7 +219,7 @@ impl Progress {
     /// Reveals the next hint of `ex` (or all of them).
     pub fn reveal_hint(&mut self, course: &Course, ex: &Exercise, all: bool) -> Saved<HintStep> {
         let total = ex.hints.len();
-        self.update(course, |s| {
+        let saved = self.update(course, |s| {
             let entry = s.exercise(&ex.name);
             let before = entry.hints_shown.min(total);
             let shown = if all { total } else { (before + 1).min(total) };
@@ -223,7 +229,11 @@ impl Progress {
                 shown,
                 total,
             }
-        })
+        });
+        if !saved.value.exhausted() {
+            self.report(course, &[(EventKind::Hint, ex, None)]);
+        }
+        saved
     }
 
     /// Records checks: the count, `done` (passed at its last check), when it
@@ -243,6 +253,11 @@ impl Progress {
                 .map(|r| record_one(s, course, r, advance))
                 .collect::<Vec<_>>()
         });
+        let events: Vec<_> = records
+            .iter()
+            .map(|r| (EventKind::Check, r.exercise, Some(r.verdict)))
+            .collect();
+        self.report(course, &events);
         for (record, after) in records.iter().zip(&saved.value) {
             if after.is_some()
                 && let Err(e) = reveal_solution(course, record.exercise)
@@ -350,6 +365,36 @@ impl Progress {
             })
             .max_by_key(|(solved_at, _)| *solved_at)
             .map(|(_, ex)| ex)
+    }
+
+    /// Tells the classroom, if this course joined one (a file test when
+    /// not): the outbox takes the events, a background thread sends them.
+    fn report(&self, course: &Course, events: &[(EventKind, &Exercise, Option<&Verdict>)]) {
+        let state_dir = course.state_dir();
+        if classroom::client::membership(&state_dir).is_none() {
+            return;
+        }
+        let state = &self.store.state;
+        let current = state.current(course).name.clone();
+        let events = events
+            .iter()
+            .map(|(kind, ex, verdict)| {
+                let entry = state.exercises.get(&ex.name);
+                classroom::Event {
+                    seq: 0,
+                    kind: *kind,
+                    exercise: ex.name.clone(),
+                    verdict: verdict.map(|v| classroom::verdict_name(v.kind())),
+                    message: verdict.map(Verdict::headline),
+                    checks: entry.map_or(0, |e| e.checks),
+                    hints: entry.map_or(0, |e| u32::try_from(e.hints_shown).unwrap_or(u32::MAX)),
+                    current: Some(current.clone()),
+                    at: classroom::now_ms(),
+                    code: None,
+                }
+            })
+            .collect();
+        classroom::client::report(&state_dir, events);
     }
 
     /// Applies `change` under the lock. On the very first save of a course

@@ -263,6 +263,9 @@ pub(crate) mod tests {
             welcome_message: None,
             final_message: None,
             exercises: vec![exercise()],
+            tracks: Vec::new(),
+            declared_tracks: false,
+            included_tracks: vec!["core".to_owned()],
             embedded: false,
             warnings: Vec::new(),
         }
@@ -273,6 +276,7 @@ pub(crate) mod tests {
             index: 0,
             name: "intro2".to_owned(),
             chapter: Some("00_intro".to_owned()),
+            track: "core".to_owned(),
             path: PathBuf::from("/course/exercises/00_intro/intro2.rs"),
             relative_path: PathBuf::from("exercises/00_intro/intro2.rs"),
             solution_path: PathBuf::from("solutions/00_intro/intro2.rs"),

@@ -47,6 +47,7 @@ pub fn run(global: &Global, poll: bool) -> Result<Outcome> {
     let _ = write!(std::io::stdout(), "\x1b[2J");
 
     events::listen_signals(tx.clone()).context("cannot listen for signals")?;
+    events::classroom(session.course.state_dir(), tx.clone());
     events::read_keys(tx.clone());
     let mut session = session;
     let mut note = None;

@@ -1,6 +1,7 @@
 //! One module per command: each loads a `Session`, does its one job through
 //! `progress`, `check` and `ui`, and says what it concluded.
 
+pub mod classroom;
 pub mod dev;
 pub mod goto;
 pub mod hint;

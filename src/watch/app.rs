@@ -90,6 +90,10 @@ pub struct App {
     /// info.toml as loaded; a change of it (`tracks add`) reloads the course.
     info_hash: Option<u64>,
     reload: bool,
+    /// The classroom's latest news, when the course joined one.
+    room: Option<crate::classroom::Status>,
+    /// Why the classroom's server refused this learner, until it accepts.
+    room_refused: Option<String>,
 }
 
 /// How `App::run` ended.
@@ -167,6 +171,8 @@ impl App {
             quit: false,
             info_hash: None,
             reload: false,
+            room: None,
+            room_refused: None,
         };
         app.info_hash = app.info_content_hash();
         if let Some(chapter) = app.course.exercises[viewing].chapter.clone() {
@@ -250,6 +256,11 @@ impl App {
             Event::CheckFinished { id, result } => self.check_finished(id, result),
             Event::Prebuild(report) => self.prebuild_report(report),
             Event::Resized => self.size = terminal_size(),
+            Event::Classroom(status) => {
+                self.room_refused = None;
+                self.room_news(status);
+            }
+            Event::ClassroomRefused(why) => self.room_refused = Some(why),
         }
     }
 
@@ -289,7 +300,93 @@ impl App {
             Action::VerifyAll => self.request(Job::All),
             Action::Reset => self.reset(),
             Action::ShowSolution => self.show_solution(),
+            Action::RaiseHand => self.raise_hand(),
+            Action::FollowRoom => self.follow_room(),
         }
+    }
+
+    fn raise_hand(&mut self) {
+        if crate::classroom::client::membership(&self.course.state_dir()).is_none() {
+            self.message = Some(NOT_IN_CLASSROOM.to_owned());
+            return;
+        }
+        let ex = self.ex().clone();
+        match crate::cmd::classroom::help_event(&self.progress, &ex) {
+            Ok(event) => {
+                crate::classroom::client::report(&self.course.state_dir(), vec![event]);
+                self.message = Some(format!(
+                    "✋ hand raised for {}: the instructor sees your code and verdict",
+                    ex.name
+                ));
+            }
+            Err(e) => self.message = Some(format!("cannot raise a hand: {e:#}")),
+        }
+    }
+
+    fn follow_room(&mut self) {
+        let target = self.room.as_ref().and_then(|r| r.goto.clone());
+        let Some(name) = target else {
+            self.message = Some("the instructor has not moved the room anywhere".to_owned());
+            return;
+        };
+        match self.names.iter().position(|n| *n == name) {
+            Some(i) if i == self.viewing => {
+                self.message = Some(format!("you are on {name} already"));
+            }
+            Some(i) => self.go_to(i),
+            None => self.message = Some(format!("this course has no exercise {name}")),
+        }
+    }
+
+    fn room_news(&mut self, status: crate::classroom::Status) {
+        let was_answered = self
+            .room
+            .as_ref()
+            .and_then(|b| b.hand.as_ref())
+            .is_some_and(|h| h.answered);
+        if status.hand.as_ref().is_some_and(|h| h.answered) && !was_answered {
+            self.message = Some("✋ the instructor answered your hand".to_owned());
+        }
+        self.room = Some(status);
+    }
+
+    /// The classroom's lines above the progress bar.
+    fn room_lines(&self) -> Vec<String> {
+        let mut lines = Vec::new();
+        if let Some(why) = &self.room_refused {
+            lines.push(ui::warn(why));
+        }
+        let Some(room) = &self.room else {
+            return lines;
+        };
+        if let Some(text) = &room.announcement {
+            lines.push(format!(
+                "{} {}",
+                console::style("📣 instructor:").magenta().bold(),
+                one_line(text)
+            ));
+        }
+        if let Some(goto) = &room.goto
+            && self.names.get(self.viewing) != Some(goto)
+        {
+            lines.push(format!(
+                "{} the room moves to {}: press g to go there (your work stays as it is)",
+                console::style("→").magenta().bold(),
+                one_line(goto)
+            ));
+        }
+        match &room.hand {
+            Some(h) if h.answered => lines.push(format!(
+                "✋ your hand on {} was answered",
+                one_line(&h.exercise)
+            )),
+            Some(h) => lines.push(format!(
+                "✋ your hand is up on {}: the instructor will come",
+                one_line(&h.exercise)
+            )),
+            None => {}
+        }
+        lines
     }
 
     fn ex(&self) -> &Exercise {
@@ -786,7 +883,9 @@ impl App {
         }
         status.extend(self.prebuild_status.iter().cloned());
         status.extend(self.watch_note.iter().cloned());
+        status.extend(self.room_lines());
         let legend = match self.mode {
+            Mode::Main if self.room.is_some() => LEGEND_CLASSROOM,
             Mode::Main => LEGEND_MAIN,
             Mode::List(_) => LEGEND_LIST,
             Mode::ConfirmReset => LEGEND_CONFIRM,
@@ -818,6 +917,11 @@ fn hash(bytes: &[u8]) -> u64 {
     h.finish()
 }
 
+/// Text from the classroom's server on one line, with no escape sequences.
+fn one_line(text: &str) -> String {
+    crate::sanitize::for_terminal(text, false).replace(['\n', '\t'], " ")
+}
+
 fn terminal_size() -> (usize, usize) {
     let (rows, cols) = console::Term::stdout().size();
     (usize::from(rows), usize::from(cols))
@@ -825,6 +929,10 @@ fn terminal_size() -> (usize, usize) {
 
 const LEGEND_MAIN: &str =
     "h hint · n next · l list · r re-check · c verify all · x reset · s solution · q quit";
+const LEGEND_CLASSROOM: &str = "h hint · n next · l list · r re-check · c verify all · x reset · \
+     s solution · ? raise hand · g go with the room · q quit";
+const NOT_IN_CLASSROOM: &str =
+    "this course is in no classroom: `rustdrill join URL CODE` to join the instructor's";
 const LEGEND_LIST: &str =
     "↑↓ j/k move · Enter jump · / search · f filter (all/pending/done) · Esc/q back";
 const LEGEND_CONFIRM: &str = "y reset the file · any other key keeps it";

@@ -42,8 +42,53 @@ pub enum Event {
     },
     Prebuild(PrebuildReport),
     Resized,
+    /// What the classroom's server says (announcement, where the room
+    /// goes, the raised hand), when it changed.
+    Classroom(crate::classroom::Status),
+    /// The classroom's server refused this learner (it must join again).
+    ClassroomRefused(String),
     /// SIGTERM, SIGHUP or SIGINT: restore the terminal and leave.
     Terminate,
+}
+
+/// How often watch sends what waits in the classroom outbox and asks the
+/// server for news.
+const CLASSROOM_POLL: Duration = Duration::from_secs(3);
+
+/// Sends the outbox and polls the classroom's server, on a thread of its
+/// own (blocking HTTP with short timeouts; nothing async). Reports a
+/// status only when it changed. Idle while the course is in no classroom.
+pub fn classroom(state_dir: PathBuf, tx: Sender<Event>) {
+    let spawned = thread::Builder::new()
+        .name("classroom-poll".into())
+        .spawn(move || {
+            let mut last = None;
+            let mut refused = false;
+            loop {
+                let event = match crate::classroom::client::flush(&state_dir) {
+                    Ok(Some(status)) if last.as_ref() != Some(&status) || refused => {
+                        refused = false;
+                        last = Some(status.clone());
+                        Some(Event::Classroom(status))
+                    }
+                    // Only a refusal is news: an absent server is normal
+                    // (the outbox waits for it).
+                    Err(e) if !refused && e.to_string().contains("join") => {
+                        refused = true;
+                        Some(Event::ClassroomRefused(format!("{e:#}")))
+                    }
+                    _ => None,
+                };
+                if let Some(event) = event
+                    && tx.send(event).is_err()
+                {
+                    return;
+                }
+                thread::sleep(CLASSROOM_POLL);
+            }
+        });
+    // Without it the classroom only hears from the next command.
+    drop(spawned);
 }
 
 /// How long the file watcher waits for a burst of writes to settle. Editors

@@ -78,6 +78,10 @@ pub enum Action {
     /// Confirmed: back up the file and restore the original.
     Reset,
     ShowSolution,
+    /// Send the exercise and its verdict to the classroom's help queue.
+    RaiseHand,
+    /// Go to the exercise the instructor moved the room to.
+    FollowRoom,
     /// A one-line answer to the key (why nothing happened, for instance).
     Say(String),
 }
@@ -142,6 +146,8 @@ fn main_key(key: &Key, facts: &Facts) -> (Mode, Vec<Action>) {
             "the solution of {name} is shown once it is done (`h` for a hint)"
         ))],
         Key::Char('q') => vec![Action::Quit],
+        Key::Char('?') => vec![Action::RaiseHand],
+        Key::Char('g') => vec![Action::FollowRoom],
         // Escape and stray keys (arrows, a mouse wheel) do nothing.
         Key::Char(c) if !c.is_control() => vec![Action::Say(format!(
             "`{c}` does nothing here: the keys are listed at the bottom"
@@ -256,6 +262,8 @@ mod tests {
             ('c', Action::VerifyAll),
             ('s', Action::ShowSolution),
             ('q', Action::Quit),
+            ('?', Action::RaiseHand),
+            ('g', Action::FollowRoom),
         ] {
             let (mode, actions) = handle_key(&Mode::Main, &Key::Char(c), &f);
             assert_eq!((mode, actions), (Mode::Main, vec![action]), "key {c}");

@@ -1,0 +1,145 @@
+//! Classroom: an instructor's live view of the room.
+//!
+//! Two halves that share only the wire types below. The instructor's
+//! `classroom serve` (`server`, `db`, `dashboard`) is the one place Tokio
+//! and Axum run. The learner's side (`client`, `outbox`) is blocking code:
+//! a check appends an event to an outbox in `.rustdrill/` and a background
+//! thread sends it with short timeouts, so nothing async ever runs in
+//! `watch` or `run`, and a slow or absent server never slows the learner.
+
+pub mod client;
+pub mod dashboard;
+pub mod db;
+pub mod outbox;
+pub mod server;
+
+use serde::{Deserialize, Serialize};
+
+/// What a learner's rustdrill tells the server. Never the learner's code,
+/// except in a `Help` event (the learner asked for help).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// Per learner, increasing: the server ignores a seq it already has.
+    pub seq: u64,
+    pub kind: EventKind,
+    pub exercise: String,
+    /// The verdict kind (`pass`, `compile_error`, …) of a check or help.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verdict: Option<String>,
+    /// The verdict's one-line first message.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// Checks of this exercise so far.
+    #[serde(default)]
+    pub checks: u32,
+    /// Hints of this exercise shown so far.
+    #[serde(default)]
+    pub hints: u32,
+    /// The learner's current exercise after the event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current: Option<String>,
+    /// When it happened on the learner's machine, Unix milliseconds.
+    pub at: u64,
+    /// The exercise file, in a `Help` event only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    /// A check finished (run, verify, watch).
+    Check,
+    /// A hint was revealed.
+    Hint,
+    /// The current exercise changed.
+    Current,
+    /// The learner raised a hand.
+    Help,
+}
+
+impl EventKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventKind::Check => "check",
+            EventKind::Hint => "hint",
+            EventKind::Current => "current",
+            EventKind::Help => "help",
+        }
+    }
+}
+
+/// One exercise of the course, as the dashboard lays out its columns.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CourseExercise {
+    pub name: String,
+    #[serde(default)]
+    pub chapter: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct JoinRequest {
+    pub code: String,
+    pub name: String,
+    #[serde(default)]
+    pub course: Vec<CourseExercise>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct JoinResponse {
+    pub learner: i64,
+    pub token: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct EventsRequest {
+    pub events: Vec<Event>,
+    /// The learner's clock as it sent this, Unix milliseconds: the server
+    /// corrects the events' times by how far that clock is off its own
+    /// (a laptop's clock can be minutes wrong; "time on it" must not be).
+    #[serde(default)]
+    pub sent_at: Option<u64>,
+}
+
+/// What the server tells a learner after each send and on each poll.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Status {
+    /// The highest seq the server holds for this learner.
+    pub acked: u64,
+    #[serde(default)]
+    pub announcement: Option<String>,
+    /// The exercise the room moves to.
+    #[serde(default)]
+    pub goto: Option<String>,
+    /// The learner's latest raised hand, if not lowered by solving.
+    #[serde(default)]
+    pub hand: Option<Hand>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Hand {
+    pub exercise: String,
+    pub answered: bool,
+}
+
+/// Unix milliseconds now.
+pub fn now_ms() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+}
+
+/// `bytes` random bytes as lowercase hex (keys, tokens).
+pub fn random_hex(bytes: usize) -> String {
+    let mut buf = vec![0u8; bytes];
+    getrandom::fill(&mut buf).expect("the OS has a random source");
+    buf.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A verdict kind as the wire and the database spell it (`compile_error`).
+pub fn verdict_name(kind: crate::verdict::VerdictKind) -> String {
+    serde_json::to_value(kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
