@@ -32,10 +32,13 @@ fn repo_file(rel: &str) -> String {
 #[test]
 fn init_writes_a_course_that_verify_and_run_accept() {
     let parent = tempfile::tempdir().unwrap();
-    rustdrill(parent.path(), &["init", "course", "--all-tracks", "--no-fetch"])
-        .expect_code(0)
-        .expect_contains("cd course")
-        .expect_contains("rustdrill");
+    rustdrill(
+        parent.path(),
+        &["init", "course", "--all-tracks", "--no-fetch"],
+    )
+    .expect_code(0)
+    .expect_contains("cd course")
+    .expect_contains("rustdrill");
     let root = parent.path().join("course");
     for rel in [
         "info.toml",
