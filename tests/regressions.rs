@@ -163,18 +163,17 @@ fn wait_for_pid(path: &std::path::Path) -> String {
     }
 }
 
-/// `hangs` loops forever and starts a `sleep 300` grandchild. Ending
-/// rustdrill by `signal` while it runs must end both: they are in their own
-/// process group, so the terminal's Ctrl-C does not reach them.
-fn signal_ends_the_exercise(signal: &str) {
+/// `rustdrill run hangs` on a copy of `basic`, once the looping exercise
+/// runs: the course, rustdrill, and the pid of its `sleep 300` grandchild.
+fn run_hangs() -> (Course, std::process::Child, String) {
     let course = Course::fixture("basic");
-    // Long enough that rustdrill's own timeout cannot be what ends them.
+    // Long enough that rustdrill's own timeout cannot be what ends it.
     let info = course
         .read("info.toml")
         .replace("timeout_secs = 2", "timeout_secs = 120");
     course.write("info.toml", &info);
     let pidfile = course.path("grandchild.pid");
-    let mut child = course
+    let child = course
         .cmd(&["run", "hangs"])
         .env("RUSTDRILL_FIXTURE_PIDFILE", &pidfile)
         .stdout(Stdio::null())
@@ -182,19 +181,19 @@ fn signal_ends_the_exercise(signal: &str) {
         .spawn()
         .expect("rustdrill starts");
     let grandchild = wait_for_pid(&pidfile);
+    (course, child, grandchild)
+}
+
+/// `hangs` loops forever and starts a `sleep 300` grandchild. Ending
+/// rustdrill by `signal` while it runs must end both: they are in their own
+/// process group, so the terminal's Ctrl-C does not reach them.
+fn signal_ends_the_exercise(signal: &str) {
+    let (course, mut child, grandchild) = run_hangs();
     kill(signal, &child.id().to_string());
     let status = child.wait().unwrap();
     assert!(!status.success());
-    let deadline = Instant::now() + Duration::from_secs(5);
-    while alive(&grandchild) && Instant::now() < deadline {
-        thread::sleep(Duration::from_millis(20));
-    }
-    let survived = alive(&grandchild);
-    if survived {
-        kill("-KILL", &grandchild);
-    }
     assert!(
-        !survived,
+        !survived(&grandchild),
         "{signal}: the exercise's grandchild {grandchild} survived rustdrill"
     );
     // Nothing half-written in the state folder.
@@ -641,20 +640,7 @@ fn main() {
 #[cfg(target_os = "linux")]
 #[test]
 fn kill_9_of_rustdrill_orphaned_a_looping_exercise() {
-    let course = Course::fixture("basic");
-    let info = course
-        .read("info.toml")
-        .replace("timeout_secs = 2", "timeout_secs = 120");
-    course.write("info.toml", &info);
-    let pidfile = course.path("grandchild.pid");
-    let mut child = course
-        .cmd(&["run", "hangs"])
-        .env("RUSTDRILL_FIXTURE_PIDFILE", &pidfile)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("rustdrill starts");
-    wait_for_pid(&pidfile);
+    let (_course, mut child, _) = run_hangs();
     // The looping main itself: the only `hangs` process whose parent is
     // rustdrill.
     let rustdrill = child.id().to_string();
