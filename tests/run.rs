@@ -544,18 +544,39 @@ fn cargo_not_installed() {
 fn clippy_not_installed() {
     let course = Course::fixture("basic");
     let bin = tempfile::tempdir().unwrap();
-    // What rustup's proxy does on a toolchain installed without the clippy
-    // component: the driver's name exists, running it fails.
-    let fake = bin.path().join("clippy-driver");
-    fs::write(
-        &fake,
-        "#!/bin/sh\necho \"error: 'clippy-driver' is not installed for the toolchain 'stable'\" >&2\nexit 1\n",
+    // A toolchain installed without the clippy component: no driver in its
+    // sysroot, and rustup's proxy on PATH fails when run.
+    let sysroot = tempfile::tempdir().unwrap();
+    let real_rustc = String::from_utf8(
+        std::process::Command::new("sh")
+            .args(["-c", "command -v rustc"])
+            .output()
+            .unwrap()
+            .stdout,
     )
     .unwrap();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        fs::set_permissions(&fake, fs::Permissions::from_mode(0o755)).unwrap();
+    let scripts = [
+        (
+            "clippy-driver",
+            "#!/bin/sh\necho \"error: 'clippy-driver' is not installed for the toolchain 'stable'\" >&2\nexit 1\n".to_owned(),
+        ),
+        (
+            "rustc",
+            format!(
+                "#!/bin/sh\nif [ \"$1 $2\" = \"--print sysroot\" ]; then echo {}; exit 0; fi\nexec {} \"$@\"\n",
+                sysroot.path().display(),
+                real_rustc.trim()
+            ),
+        ),
+    ];
+    for (name, script) in scripts {
+        let fake = bin.path().join(name);
+        fs::write(&fake, script).unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            fs::set_permissions(&fake, fs::Permissions::from_mode(0o755)).unwrap();
+        }
     }
     let path = format!(
         "{}:{}",
