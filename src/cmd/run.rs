@@ -36,12 +36,20 @@ pub fn run(global: &Global, name: Option<&str>) -> Result<Outcome> {
         }
     };
     // Keys as the check starts: a verdict is cached only for the inputs it
-    // was computed from (no rustc to ask: the check itself says so).
-    let mut before = Keys::new(course).ok();
-    if let Some(keys) = before.as_mut() {
-        keys.key(&ex);
-    }
-    let verdict = check_one(course, &ex)?;
+    // was computed from (no rustc to ask: the check itself says so). Asking
+    // rustc its version takes a process: done beside the check, not before.
+    let (before, verdict) = std::thread::scope(|scope| {
+        let keys = scope.spawn(|| {
+            let mut keys = Keys::new(course).ok();
+            if let Some(keys) = keys.as_mut() {
+                keys.key(&ex);
+            }
+            keys
+        });
+        let verdict = check_one(course, &ex);
+        (keys.join().ok().flatten(), verdict)
+    });
+    let verdict = verdict?;
     let key = cache_key(before.as_ref(), &ex);
     let recorded = progress.record(
         course,
