@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
-use crate::cargo;
 use crate::course::{Course, Exercise};
+use crate::toolchain;
 
 /// Bump when the key's recipe changes, so old keys never match.
 const KEY_VERSION: &str = "rustdrill-verdict-cache-v1";
@@ -32,7 +32,7 @@ impl Keys {
         Ok(Keys {
             root: course.root.clone(),
             cargo_dir: course.cargo_dir.clone(),
-            toolchain: cargo::rustc_version(&course.cargo_dir)?,
+            toolchain: toolchain::rustc_version(&course.cargo_dir)?,
             files: HashMap::new(),
         })
     }

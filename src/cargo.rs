@@ -5,10 +5,10 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::io::{self, BufReader, Read};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Mutex, OnceLock, PoisonError};
+use std::sync::{Mutex, PoisonError};
 use std::thread;
 
 use anyhow::{Context, Result};
@@ -17,12 +17,7 @@ use cargo_metadata::{Message, TargetKind};
 
 use crate::course::Course;
 use crate::exec;
-
-pub const CARGO_MISSING: &str = "cargo was not found on PATH.\n\
-     Install Rust with rustup (https://rustup.rs): \
-     `curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh`, then open a new terminal.";
-pub const CLIPPY_MISSING: &str = "clippy is not installed for this toolchain.\n\
-     Install it with `rustup component add clippy`.";
+use crate::toolchain;
 
 /// One cargo pass over a selection of exercises.
 ///
@@ -272,7 +267,10 @@ impl Cargo {
         cmd.arg("--target-dir").arg(&self.target_dir);
         cmd.env_remove("RUSTC_WORKSPACE_WRAPPER");
         if phase == Phase::Build {
-            cmd.env("RUSTC_WORKSPACE_WRAPPER", clippy_driver(&self.dir)?);
+            cmd.env(
+                "RUSTC_WORKSPACE_WRAPPER",
+                toolchain::clippy_driver(&self.dir)?,
+            );
         }
         cmd.arg("--message-format=json-diagnostic-rendered-ansi");
         for bin in bins {
@@ -309,7 +307,7 @@ impl Cargo {
         // (Ctrl-C included) ends cargo and every rustc it started.
         let (mut child, _registered) = exec::spawn_registered(&mut cmd, exec::Ending::Term)
             .map_err(|e| match e.kind() {
-                io::ErrorKind::NotFound => anyhow::anyhow!(CARGO_MISSING),
+                io::ErrorKind::NotFound => anyhow::anyhow!(toolchain::CARGO_MISSING),
                 _ => anyhow::Error::new(e).context("cannot start cargo"),
             })?;
         cancel.started(child.id());
@@ -333,7 +331,7 @@ impl Cargo {
         let stderr = stderr_thread.join().unwrap_or_default();
         // rustup's proxy stands in for a driver the toolchain lacks.
         if phase == Phase::Build && !status.success() && stderr.contains("clippy-driver") {
-            anyhow::bail!(CLIPPY_MISSING);
+            anyhow::bail!(toolchain::CLIPPY_MISSING);
         }
         let mut report = collector.finish();
         report.success = status.success() && report.success;
@@ -385,55 +383,10 @@ fn terminate_group(pid: u32) {
     }
 }
 
-/// Clippy's driver, found once: in the sysroot of the toolchain the course
-/// uses (`rustc --print sysroot` run in the course, so its `rust-toolchain`
-/// file counts), else on PATH (a system package's binary). Not rustup's
-/// proxy on PATH first: it would stand between cargo and the driver on every
-/// exercise compiled (about 8 ms each, measured), where the sysroot lookup
-/// costs one `rustc` run per rustdrill process.
-fn clippy_driver(dir: &Path) -> Result<&'static Path> {
-    static DRIVER: OnceLock<Option<PathBuf>> = OnceLock::new();
-    DRIVER
-        .get_or_init(|| {
-            let name = format!("clippy-driver{}", std::env::consts::EXE_SUFFIX);
-            let in_sysroot = Command::new("rustc")
-                .args(["--print", "sysroot"])
-                .current_dir(dir)
-                .stdin(Stdio::null())
-                .output()
-                .ok()
-                .filter(|out| out.status.success())
-                .map(|out| {
-                    let sysroot = String::from_utf8_lossy(&out.stdout).trim().to_owned();
-                    Path::new(&sysroot).join("bin").join(&name)
-                })
-                .filter(|driver| driver.is_file());
-            in_sysroot.or_else(|| {
-                let paths = std::env::var_os("PATH")?;
-                std::env::split_paths(&paths)
-                    .map(|dir| dir.join(&name))
-                    .find(|p| p.is_file())
-            })
-        })
-        .as_deref()
-        .ok_or_else(|| anyhow::anyhow!(CLIPPY_MISSING))
-}
-
-/// The toolchain's version line, part of every cache key.
-pub fn rustc_version(dir: &Path) -> Result<String> {
-    let out = Command::new("rustc")
-        .arg("--version")
-        .current_dir(dir)
-        .output()
-        .map_err(|e| match e.kind() {
-            io::ErrorKind::NotFound => anyhow::anyhow!(CARGO_MISSING),
-            _ => anyhow::Error::new(e).context("cannot run rustc"),
-        })?;
-    Ok(String::from_utf8_lossy(&out.stdout).trim().to_owned())
-}
-
 #[cfg(test)]
 mod tests {
+    use std::path::Path;
+
     use super::*;
 
     fn feed(phase: Phase, bins: &[&str], lines: &[&str]) -> PhaseReport {

@@ -18,6 +18,7 @@ mod progress;
 mod sanitize;
 mod session;
 mod state;
+mod toolchain;
 mod tracks;
 mod ui;
 mod verdict;

@@ -276,7 +276,7 @@ pub fn trim_lock(root: &Path) -> Result<bool> {
         .stderr(Stdio::null())
         .status()
         .map_err(|e| match e.kind() {
-            io::ErrorKind::NotFound => anyhow::anyhow!(crate::cargo::CARGO_MISSING),
+            io::ErrorKind::NotFound => anyhow::anyhow!(crate::toolchain::CARGO_MISSING),
             _ => anyhow::Error::new(e).context("cannot start cargo metadata"),
         })?;
     Ok(status.success())
@@ -405,7 +405,7 @@ pub fn vendor(root: &Path) -> Result<u64> {
         .stdout(Stdio::null())
         .status()
         .map_err(|e| match e.kind() {
-            io::ErrorKind::NotFound => anyhow::anyhow!(crate::cargo::CARGO_MISSING),
+            io::ErrorKind::NotFound => anyhow::anyhow!(crate::toolchain::CARGO_MISSING),
             _ => anyhow::Error::new(e).context("cannot start cargo vendor"),
         })?;
     if !status.success() {

@@ -15,7 +15,7 @@ use std::process::Command;
 use anyhow::{Context, Result, bail};
 
 use super::Outcome;
-use crate::cargo::CARGO_MISSING;
+use crate::toolchain::CARGO_MISSING;
 use crate::tracks::{self, Source};
 use crate::ui::outln;
 

@@ -126,7 +126,7 @@ pub fn query(cargo_dir: &Path) -> Result<Targets> {
         .exec()
         .map_err(|e| match e {
             cargo_metadata::Error::Io(io) if io.kind() == std::io::ErrorKind::NotFound => {
-                anyhow::anyhow!(crate::cargo::CARGO_MISSING)
+                anyhow::anyhow!(crate::toolchain::CARGO_MISSING)
             }
             cargo_metadata::Error::CargoMetadata { stderr } => anyhow::anyhow!(
                 "cargo cannot read the course's manifests in {}:\n{}",
