@@ -69,12 +69,12 @@ pub fn check(
             duration: Duration::ZERO,
         });
     }
-    checked.sort_by_key(|c| {
-        selection
-            .iter()
-            .position(|e| e.name == c.name)
-            .unwrap_or(usize::MAX)
-    });
+    let order: HashMap<&str, usize> = selection
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.name.as_str(), i))
+        .collect();
+    checked.sort_by_key(|c| order.get(c.name.as_str()).copied().unwrap_or(usize::MAX));
     Ok(checked)
 }
 
@@ -380,21 +380,20 @@ fn clippy_failure(report: &PhaseReport, ex: &Exercise) -> Option<Vec<Diagnostic>
     (!failing.is_empty()).then_some(failing)
 }
 
+/// The build's diagnostics of `ex` (its compiler and clippy warnings, now
+/// from one compile), each message once per place.
 fn warnings(build: &PhaseReport, ex: &Exercise) -> Vec<Diagnostic> {
     let mut all: Vec<Diagnostic> = Vec::new();
-    for report in [build] {
-        for d in report
-            .targets
-            .get(&ex.name)
-            .map(|t| t.diagnostics.as_slice())
-            .unwrap_or(&[])
+    let reported = build
+        .targets
+        .get(&ex.name)
+        .map_or(&[][..], |t| &t.diagnostics);
+    for d in reported {
+        if !all
+            .iter()
+            .any(|a| a.message == d.message && a.location == d.location)
         {
-            if !all
-                .iter()
-                .any(|a| a.message == d.message && a.location == d.location)
-            {
-                all.push(d.clone());
-            }
+            all.push(d.clone());
         }
     }
     all
