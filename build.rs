@@ -6,6 +6,11 @@ use std::path::{Path, PathBuf};
 use std::{env, fs};
 
 fn main() {
+    // The wrapper finds the toolchain's shared std for this host.
+    println!(
+        "cargo::rustc-env=RUSTDRILL_HOST={}",
+        env::var("TARGET").unwrap()
+    );
     let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap());
     let mut files = Vec::new();
     let info = root.join("info.toml");

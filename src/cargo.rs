@@ -18,24 +18,26 @@ use cargo_metadata::{Message, TargetKind};
 use crate::course::Course;
 use crate::exec;
 use crate::toolchain;
+use crate::wrapper;
 
 /// One cargo pass over a selection of exercises.
 ///
 /// Clippy is not a pass of its own: its driver is a full rustc, so the
-/// build runs it as cargo's `RUSTC_WORKSPACE_WRAPPER` and one compile gives
-/// both the binaries and the lints (the wrapper applies to workspace
-/// members only: dependencies are built once, by plain rustc, and shared).
-/// The test build never uses it, so neither pass ever invalidates the
-/// other's units.
+/// build compiles the course's code with it and one compile gives both the
+/// binaries and the lints. rustdrill itself is cargo's
+/// `RUSTC_WORKSPACE_WRAPPER` in the build and the test build alike (see
+/// `wrapper`): it applies to workspace members only, so
+/// dependencies are built once, by plain rustc, and shared, and the two
+/// phases never invalidate each other's units or cargo's rustc cache.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Phase {
-    /// `cargo build` through clippy's driver: the binaries whose `main`
-    /// runs, and clippy's lints.
+    /// `cargo build`, the course's code through clippy's driver: the
+    /// binaries whose `main` runs, and clippy's lints.
     Build,
     /// `cargo build` with plain rustc, for exercises whose only errors are
     /// lints the course denies: their tests must still be judged first.
     BuildWithoutLints,
-    /// `cargo test --no-run`: the test harness binaries.
+    /// `cargo test --no-run`: the test harness binaries (plain rustc).
     TestBuild,
 }
 
@@ -265,12 +267,14 @@ impl Cargo {
         // Explicit, so `dev check` can build a copy of the course in the
         // original's target dir (dependencies built once).
         cmd.arg("--target-dir").arg(&self.target_dir);
-        cmd.env_remove("RUSTC_WORKSPACE_WRAPPER");
-        if phase == Phase::Build {
-            cmd.env(
-                "RUSTC_WORKSPACE_WRAPPER",
-                toolchain::clippy_driver(&self.dir)?,
-            );
+        // One wrapper for the build and the test build (see `wrapper`);
+        // none for a rebuild without lints, so its units never pass for
+        // linted ones in the next build.
+        cmd.env_remove("RUSTC_WORKSPACE_WRAPPER")
+            .env_remove(wrapper::ENV);
+        if phase != Phase::BuildWithoutLints {
+            cmd.env("RUSTC_WORKSPACE_WRAPPER", wrapper::path()?)
+                .env(wrapper::ENV, "1");
         }
         cmd.arg("--message-format=json-diagnostic-rendered-ansi");
         for bin in bins {

@@ -23,6 +23,7 @@ mod tracks;
 mod ui;
 mod verdict;
 mod watch;
+mod wrapper;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -33,6 +34,11 @@ use cli::{Cli, Command};
 use cmd::Outcome;
 
 fn main() -> ExitCode {
+    // Before anything else: as cargo's rustc wrapper this process only
+    // hands a compile on (no subreaper, no signal handlers, no clap).
+    if let Some(code) = wrapper::run_if_wrapping() {
+        return code;
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

@@ -723,3 +723,79 @@ fn a_failing_main_hid_a_lint_and_main_ran_after_clippy_failed() {
         .expect_code(1)
         .expect_contains("test failed: tests::squares");
 }
+
+#[test]
+fn a_check_with_nothing_changed_rebuilt_the_exercise() {
+    // The build (through clippy's driver) and the test build must not
+    // invalidate each other's units: a second check of an unchanged
+    // exercise compiles nothing, not even the chapter's support library
+    // that both builds share.
+    let course = Course::fixture("basic");
+    let manifest = course.read("exercises/01_basics/Cargo.toml");
+    course.write(
+        "exercises/01_basics/Cargo.toml",
+        &manifest.replace(
+            "autobins = false\n",
+            "autobins = false\n\n[lib]\npath = \"support.rs\"\n",
+        ),
+    );
+    course.write(
+        "exercises/01_basics/support.rs",
+        "//! Shared by the chapter.\npub fn answer() -> i32 {\n    42\n}\n",
+    );
+    course.run(&["run", "passes"]).expect_code(0);
+    let built = || {
+        let dir = course.path("exercises/target/debug/deps");
+        let mut times: Vec<_> = fs::read_dir(&dir)
+            .expect("deps folder")
+            .flatten()
+            .filter(|e| {
+                let name = e.file_name().to_string_lossy().into_owned();
+                name.starts_with("passes-") || name.starts_with("libbasics-")
+            })
+            .map(|e| (e.file_name(), e.metadata().and_then(|m| m.modified()).ok()))
+            .collect();
+        times.sort();
+        times
+    };
+    let before = built();
+    assert!(
+        before.len() >= 3,
+        "library, binary, test harness: {before:?}"
+    );
+    course.run(&["run", "passes"]).expect_code(0);
+    assert_eq!(built(), before, "the second check recompiled");
+}
+
+#[test]
+fn an_exercise_binary_did_not_run_outside_rustdrill() {
+    // rustdrill links the course's executables to the toolchain's shared
+    // std on Linux; a learner running one by hand must not need anything.
+    let course = Course::fixture("basic");
+    course.run(&["run", "passes"]).expect_code(0);
+    let out = Command::new(course.path("exercises/target/debug/passes"))
+        .env_remove("LD_LIBRARY_PATH")
+        .output()
+        .expect("the built binary starts");
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "double of 21 is 42\n");
+}
+
+#[test]
+fn a_profile_with_panic_abort_broke_every_build() {
+    // The shared std unwinds: such a course keeps the static one.
+    let course = Course::fixture("basic");
+    let manifest = course.read("exercises/Cargo.toml");
+    course.write(
+        "exercises/Cargo.toml",
+        &format!("{manifest}\n[profile.dev]\npanic = \"abort\"\n"),
+    );
+    course
+        .run(&["run", "passes"])
+        .expect_code(0)
+        .expect_contains("passes");
+    course
+        .run(&["run", "test_fails"])
+        .expect_code(1)
+        .expect_contains("test failed: tests::empty_has_no_mean");
+}
