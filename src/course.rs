@@ -2,6 +2,7 @@
 //! `bin` target that builds it (asked of `cargo metadata`, never guessed from
 //! file names).
 
+pub mod filter;
 pub mod info;
 pub mod targets;
 
@@ -120,7 +121,7 @@ impl Course {
         let text = fs::read_to_string(&info_path)
             .with_context(|| format!("cannot read {}", info_path.display()))?;
         let info = info::parse(Path::new(INFO_FILE), &text, strict)?;
-        let embedded = crate::embedded::is_embedded_info(text.as_bytes());
+        let embedded = is_embedded_info(&text);
         Self::from_info(root, info, embedded)
     }
 
@@ -337,4 +338,15 @@ fn missing_target_message(ex: &ExerciseInfo, layout: &Layout) -> String {
         ex.relative_path().display(),
         ex.name,
     )
+}
+/// Is a course with this info.toml the one embedded in the binary, whole or
+/// with some of its tracks (as `init --track` writes it)? Then `reset` and
+/// `solution` can take its files from the binary.
+fn is_embedded_info(info_toml: &str) -> bool {
+    let Some(embedded) = crate::embedded::file(Path::new(INFO_FILE)) else {
+        return false;
+    };
+    embedded == info_toml.as_bytes()
+        || std::str::from_utf8(embedded)
+            .is_ok_and(|embedded| filter::is_filtered_from(embedded, info_toml))
 }

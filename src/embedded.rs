@@ -22,24 +22,6 @@ pub fn file(path: &Path) -> Option<&'static [u8]> {
         .map(|(_, bytes)| *bytes)
 }
 
-/// Is a course with this info.toml the embedded one, whole or with some
-/// of its tracks (as `init --track` writes it)?
-pub fn is_embedded_info(info_toml: &[u8]) -> bool {
-    let Some(embedded) = file(Path::new("info.toml")) else {
-        return false;
-    };
-    if embedded == info_toml {
-        return true;
-    }
-    match (
-        std::str::from_utf8(embedded),
-        std::str::from_utf8(info_toml),
-    ) {
-        (Ok(embedded), Ok(text)) => crate::tracks::is_filtered_from(embedded, text),
-        _ => false,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
