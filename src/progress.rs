@@ -520,3 +520,6 @@ pub fn original(course: &Course, ex: &Exercise) -> Result<Vec<u8>> {
         Err(e) => Err(e).with_context(|| format!("cannot read {}", kept.display())),
     }
 }
+
+#[cfg(test)]
+mod tests;
