@@ -267,20 +267,20 @@ fn relocate(course: &Course, ex: &Exercise, verdict: &mut Verdict) {
     ) else {
         return;
     };
-    let (from, to) = (from.to_string_lossy(), root_rel.to_string_lossy());
-    if from == to {
+    if from == root_rel {
         return;
     }
+    let (from_text, to_text) = (from.to_string_lossy(), root_rel.to_string_lossy());
     let fix = |text: &mut String| {
-        if text.contains(from.as_ref()) && !text.contains(to.as_ref()) {
-            *text = text.replace(from.as_ref(), &to);
+        if text.contains(from_text.as_ref()) && !text.contains(to_text.as_ref()) {
+            *text = text.replace(from_text.as_ref(), &to_text);
         }
     };
     let fix_diagnostics = |diagnostics: &mut Vec<Diagnostic>| {
         for d in diagnostics {
             fix(&mut d.rendered);
             if let Some(location) = &mut d.location {
-                fix(location);
+                location.relocate(from, root_rel);
             }
         }
     };

@@ -14,6 +14,7 @@ mod course;
 mod embedded;
 mod exec;
 mod files;
+mod location;
 mod progress;
 mod sanitize;
 mod session;
