@@ -17,6 +17,7 @@ use cargo_metadata::{Message, TargetKind};
 
 use crate::course::Course;
 use crate::exec;
+use crate::location::Location;
 use crate::toolchain;
 use crate::wrapper;
 
@@ -67,8 +68,8 @@ pub struct Diagnostic {
     pub code: Option<String>,
     /// The full message as rustc renders it, with ANSI colours.
     pub rendered: String,
-    /// `file:line:column` of the primary span, if any.
-    pub location: Option<String>,
+    /// Where the primary span points, if anywhere.
+    pub location: Option<Location>,
 }
 
 /// What one phase produced for one exercise.
@@ -199,11 +200,11 @@ fn convert(d: &cargo_metadata::diagnostic::Diagnostic) -> Option<Diagnostic> {
     if summary {
         return None;
     }
-    let location = d
-        .spans
-        .iter()
-        .find(|s| s.is_primary)
-        .map(|s| format!("{}:{}:{}", s.file_name, s.line_start, s.column_start));
+    let location = d.spans.iter().find(|s| s.is_primary).map(|s| Location {
+        file: PathBuf::from(&s.file_name),
+        line: u32::try_from(s.line_start).unwrap_or(u32::MAX),
+        column: u32::try_from(s.column_start).unwrap_or(u32::MAX),
+    });
     Some(Diagnostic {
         severity,
         message: d.message.clone(),
@@ -442,7 +443,8 @@ mod tests {
         assert!(!a.blocked_only_by_lints());
         assert_eq!(a.diagnostics.len(), 1, "summaries are dropped");
         assert_eq!(a.diagnostics[0].code.as_deref(), Some("E0308"));
-        assert_eq!(a.diagnostics[0].location.as_deref(), Some("a.rs:3:5"));
+        let at = a.diagnostics[0].location.as_ref().expect("a primary span");
+        assert_eq!(at.to_string(), "a.rs:3:5");
         assert_eq!(
             r.targets["b"].executable.as_deref(),
             Some(Path::new("/t/b"))

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::process::Command;
-use std::sync::Mutex;
+use std::sync::{Mutex, PoisonError};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -13,7 +13,7 @@ use anyhow::Result;
 use cargo_metadata::Message;
 
 use crate::cargo::{Cargo, Diagnostic, Phase, PhaseReport, Severity};
-use crate::course::{Course, Exercise, Layout};
+use crate::course::{Course, Exercise, ExerciseId, Layout};
 use crate::exec::{self, ProcessOutput, Termination};
 use crate::verdict::{self, FileProblem, TimedStep, Verdict};
 
@@ -36,6 +36,7 @@ pub enum Progress {
 /// One exercise's verdict and how long running it took.
 #[derive(Debug, Clone)]
 pub struct Checked {
+    pub id: ExerciseId,
     pub name: String,
     pub verdict: Verdict,
     /// Time spent running the exercise's tests and `main`. Compiling is
@@ -64,18 +65,25 @@ pub fn check(
             passed: false,
         });
         checked.push(Checked {
+            id: ex.id(),
             name: ex.name.clone(),
             verdict: Verdict::Missing { problem },
             duration: Duration::ZERO,
         });
     }
-    let order: HashMap<&str, usize> = selection
+    in_selection_order(selection, &mut checked);
+    Ok(checked)
+}
+
+/// Puts verdicts in the order their exercises were selected (missing files
+/// are judged apart from the rest, so they come in last).
+fn in_selection_order(selection: &[&Exercise], checked: &mut [Checked]) {
+    let order: HashMap<ExerciseId, usize> = selection
         .iter()
         .enumerate()
-        .map(|(i, e)| (e.name.as_str(), i))
+        .map(|(i, e)| (e.id(), i))
         .collect();
-    checked.sort_by_key(|c| order.get(c.name.as_str()).copied().unwrap_or(usize::MAX));
-    Ok(checked)
+    checked.sort_by_key(|c| order.get(&c.id).copied().unwrap_or(usize::MAX));
 }
 
 fn check_present(
@@ -105,6 +113,7 @@ fn check_present(
             passed: verdict.passed(),
         });
         Checked {
+            id: ex.id(),
             name: ex.name.clone(),
             verdict,
             duration,
@@ -145,16 +154,16 @@ fn check_present(
                 target.compiled = rebuilt.compiled;
             }
         }
-        let mut checked: HashMap<&str, Checked> = HashMap::new();
+        let mut checked: HashMap<ExerciseId, Checked> = HashMap::new();
         for ex in selection {
             if let Some(v) = compile_failure(&build, ex, Phase::Build) {
-                checked.insert(&ex.name, finish(ex, v, Duration::ZERO));
+                checked.insert(ex.id(), finish(ex, v, Duration::ZERO));
             }
         }
 
         let test_bins: Vec<&str> = selection
             .iter()
-            .filter(|e| e.test && !checked.contains_key(e.name.as_str()))
+            .filter(|e| e.test && !checked.contains_key(&e.id()))
             .map(|e| e.name.as_str())
             .collect();
         let tests = if test_bins.is_empty() {
@@ -168,7 +177,7 @@ fn check_present(
             .filter(|e| test_bins.contains(&e.name.as_str()))
         {
             if let Some(v) = compile_failure(&tests, ex, Phase::TestBuild) {
-                checked.insert(&ex.name, finish(ex, v, Duration::ZERO));
+                checked.insert(ex.id(), finish(ex, v, Duration::ZERO));
             }
         }
 
@@ -176,42 +185,49 @@ fn check_present(
         let runnable: Vec<&Exercise> = selection
             .iter()
             .copied()
-            .filter(|e| !checked.contains_key(e.name.as_str()))
+            .filter(|e| !checked.contains_key(&e.id()))
             .collect();
-        // The course format's order: tests, then clippy, then main. A lint
-        // that fails the exercise is shown before `main` runs (and may hang).
         let judge = |ex: &Exercise| {
             let started = Instant::now();
             let runner = Runner::new(course, ex);
-            let verdict = runner
-                .tests(&tests)
-                .or_else(|| clippy_failure(&build, ex).map(|lints| Verdict::Clippy { lints }))
-                .unwrap_or_else(|| match runner.main(&build) {
-                    Verdict::Pass { output, .. } => Verdict::Pass {
-                        output,
-                        warnings: warnings(&build, ex),
-                    },
-                    other => other,
-                });
+            let verdict = in_course_order(
+                || runner.tests(&tests),
+                || clippy_failure(&build, ex),
+                || runner.main(&build),
+                || warnings(&build, ex),
+            );
             finish(ex, verdict, started.elapsed())
         };
         for done in run_all(&runnable, &judge) {
-            let ex = selection
-                .iter()
-                .find(|e| e.name == done.name)
-                .expect("selected");
-            checked.insert(ex.name.as_str(), done);
+            checked.insert(done.id, done);
         }
 
         Ok(selection
             .iter()
-            .map(|ex| {
-                checked
-                    .remove(ex.name.as_str())
-                    .expect("every exercise is judged")
-            })
+            .map(|ex| checked.remove(&ex.id()).expect("every exercise is judged"))
             .collect())
     }
+}
+
+/// The course format's order: tests, then clippy, then `main`; the first
+/// failure is the verdict, and each step runs only when those before it
+/// passed (a lint that fails the exercise is shown before `main` runs, and
+/// `main` may hang). A pass carries the build's warnings.
+fn in_course_order(
+    tests: impl FnOnce() -> Option<Verdict>,
+    lints: impl FnOnce() -> Option<Vec<Diagnostic>>,
+    main: impl FnOnce() -> Verdict,
+    warnings: impl FnOnce() -> Vec<Diagnostic>,
+) -> Verdict {
+    tests()
+        .or_else(|| lints().map(|lints| Verdict::Clippy { lints }))
+        .unwrap_or_else(|| match main() {
+            Verdict::Pass { output, .. } => Verdict::Pass {
+                output,
+                warnings: warnings(),
+            },
+            other => other,
+        })
 }
 
 /// `cargo test --no-run` has no `--keep-going`: it starts no new compilation
@@ -267,20 +283,20 @@ fn relocate(course: &Course, ex: &Exercise, verdict: &mut Verdict) {
     ) else {
         return;
     };
-    let (from, to) = (from.to_string_lossy(), root_rel.to_string_lossy());
-    if from == to {
+    if from == root_rel {
         return;
     }
+    let (from_text, to_text) = (from.to_string_lossy(), root_rel.to_string_lossy());
     let fix = |text: &mut String| {
-        if text.contains(from.as_ref()) && !text.contains(to.as_ref()) {
-            *text = text.replace(from.as_ref(), &to);
+        if text.contains(from_text.as_ref()) && !text.contains(to_text.as_ref()) {
+            *text = text.replace(from_text.as_ref(), &to_text);
         }
     };
     let fix_diagnostics = |diagnostics: &mut Vec<Diagnostic>| {
         for d in diagnostics {
             fix(&mut d.rendered);
             if let Some(location) = &mut d.location {
-                fix(location);
+                location.relocate(from, root_rel);
             }
         }
     };
@@ -410,16 +426,21 @@ fn run_all(exercises: &[&Exercise], judge: &(dyn Fn(&Exercise) -> Checked + Sync
         for _ in 0..jobs {
             scope.spawn(|| {
                 loop {
-                    let Some(ex) = queue.lock().expect("queue lock").next() else {
+                    // Held only for a `next` or a `push`: even poisoned, whole.
+                    let next = queue.lock().unwrap_or_else(PoisonError::into_inner).next();
+                    let Some(ex) = next else {
                         break;
                     };
                     let done = judge(ex);
-                    results.lock().expect("results lock").push(done);
+                    results
+                        .lock()
+                        .unwrap_or_else(PoisonError::into_inner)
+                        .push(done);
                 }
             });
         }
     });
-    results.into_inner().expect("results lock")
+    results.into_inner().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// Tests first, then `main`; the first failure is the verdict. `Pass` here
@@ -516,32 +537,4 @@ impl<'a> Runner<'a> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn error(text: &str) -> Diagnostic {
-        Diagnostic {
-            severity: Severity::Error,
-            message: text.to_owned(),
-            code: None,
-            rendered: text.to_owned(),
-            location: None,
-        }
-    }
-
-    #[test]
-    fn compiler_output_is_capped_like_exercise_output() {
-        let mut many: Vec<Diagnostic> = (0..100).map(|_| error(&"x".repeat(100))).collect();
-        cap_diagnostics(&mut many, 1_000);
-        assert_eq!(many.len(), 11, "ten fit, then the note");
-        assert!(many[10].message.contains("90 more diagnostics cut"));
-        // The first error always stays, however long.
-        let mut one_huge = vec![error(&"y".repeat(5_000)), error("second")];
-        cap_diagnostics(&mut one_huge, 1_000);
-        assert_eq!(one_huge[0].rendered.len(), 5_000);
-        assert!(one_huge[1].message.contains("1 more diagnostics cut"));
-        let mut few = vec![error("a"), error("b")];
-        cap_diagnostics(&mut few, 1_000);
-        assert_eq!(few.len(), 2);
-    }
-}
+mod tests;

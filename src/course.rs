@@ -41,6 +41,17 @@ pub struct Exercise {
     pub package: String,
 }
 
+/// Which exercise, as the runner tells them apart: its place in the course.
+/// Names are for people, at the edges (arguments, files, JSON).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ExerciseId(usize);
+
+impl Exercise {
+    pub fn id(&self) -> ExerciseId {
+        ExerciseId(self.index)
+    }
+}
+
 /// Where cargo runs for this course.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Layout {

@@ -7,7 +7,7 @@ use std::collections::VecDeque;
 use std::fmt;
 use std::io::{self, Read};
 use std::process::{Child, Command, ExitStatus, Stdio};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError, mpsc};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError, TryLockError, mpsc};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -443,12 +443,16 @@ pub fn end_running() -> MutexGuard<'static, Vec<(i32, Ending)>> {
 }
 
 /// `end_running` for the panic hook: never waits for the list (the panic
-/// may have struck while it was held).
+/// may have struck while it was held), but reads one an earlier panic
+/// poisoned, like every other lock here.
 pub fn end_running_after_panic() {
-    if let Ok(list) = RUNNING.try_lock() {
-        for &(group, ending) in list.iter() {
-            signal_group(group, ending);
-        }
+    let list = match RUNNING.try_lock() {
+        Ok(list) => list,
+        Err(TryLockError::Poisoned(poisoned)) => poisoned.into_inner(),
+        Err(TryLockError::WouldBlock) => return,
+    };
+    for &(group, ending) in list.iter() {
+        signal_group(group, ending);
     }
 }
 

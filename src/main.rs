@@ -14,6 +14,7 @@ mod course;
 mod embedded;
 mod exec;
 mod files;
+mod location;
 mod progress;
 mod sanitize;
 mod session;
@@ -33,6 +34,13 @@ use clap::{CommandFactory, Parser};
 use cli::{Cli, Command};
 use cmd::Outcome;
 
+/// Exit codes, as README and docs/json.md document them: 0 done, 1 not done
+/// yet, 2 a usage or course error (or progress not saved). A bug in
+/// rustdrill is a panic, which exits with Rust's own 101 (the release
+/// profile keeps `panic = "unwind"`), apart from all of these.
+const EXIT_NOT_DONE: u8 = 1;
+const EXIT_ERROR: u8 = 2;
+
 fn main() -> ExitCode {
     // Before anything else: as cargo's rustc wrapper this process only
     // hands a compile on (no subreaper, no signal handlers, no clap).
@@ -44,7 +52,7 @@ fn main() -> ExitCode {
         Err(e) => {
             let _ = e.print();
             return if e.use_stderr() {
-                ExitCode::from(2)
+                ExitCode::from(EXIT_ERROR)
             } else {
                 ExitCode::SUCCESS
             };
@@ -66,7 +74,7 @@ fn main() -> ExitCode {
     drop(exec::end_running());
     match result {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
-        Ok(Outcome::NotDone) => ExitCode::from(1),
+        Ok(Outcome::NotDone) => ExitCode::from(EXIT_NOT_DONE),
         Err(e) => {
             if is_broken_pipe(&e) {
                 return ExitCode::SUCCESS;
@@ -78,7 +86,7 @@ fn main() -> ExitCode {
                 "{} {e:#}",
                 console::style("error:").red().bold()
             );
-            ExitCode::from(2)
+            ExitCode::from(EXIT_ERROR)
         }
     }
 }

@@ -20,7 +20,7 @@ use crate::classroom::{self, EventKind};
 use crate::course::{Course, Exercise};
 use crate::embedded;
 use crate::files;
-use crate::state::{self, CachedVerdict, State, Store};
+use crate::state::{CachedVerdict, State, Store, Timestamp};
 use crate::verdict::{FileProblem, Verdict, VerdictKind};
 
 /// The learner's progress in one course.
@@ -354,14 +354,14 @@ impl Progress {
         })
     }
 
-    /// The done exercise with the latest `solved_at` (RFC 3339 sorts by time).
+    /// The done exercise with the latest `solved_at`.
     pub fn last_solved<'c>(&self, course: &'c Course) -> Option<&'c Exercise> {
         course
             .exercises
             .iter()
             .filter_map(|ex| {
                 let state = self.store.state.exercises.get(&ex.name)?;
-                state.done.then_some((state.solved_at.as_deref()?, ex))
+                state.done.then_some((state.solved_at?, ex))
             })
             .max_by_key(|(solved_at, _)| *solved_at)
             .map(|(_, ex)| ex)
@@ -426,10 +426,10 @@ fn record_one(
     // Saturating: the count comes from a file a learner can edit.
     entry.checks = entry.checks.saturating_add(1);
     if entry.first_opened.is_none() {
-        entry.first_opened = Some(state::now());
+        entry.first_opened = Some(Timestamp::now());
     }
     if passed && entry.solved_at.is_none() {
-        entry.solved_at = Some(state::now());
+        entry.solved_at = Some(Timestamp::now());
     }
     entry.done = passed;
     // One verdict per exercise, whoever computed it; a failure that is about

@@ -11,13 +11,14 @@
 //! Readers need no lock: a rename replaces the file whole.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
 use std::fs::{self, File};
 use std::io;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use anyhow::{Context, Result};
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::course::{Course, Exercise};
 use crate::files;
@@ -34,12 +35,20 @@ pub struct ExerciseState {
     /// It passed at its last check.
     #[serde(default)]
     pub done: bool,
-    /// RFC 3339 time the exercise was first made current.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub first_opened: Option<String>,
-    /// RFC 3339 time it first passed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub solved_at: Option<String>,
+    /// When the exercise was first made current.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "Timestamp::lenient"
+    )]
+    pub first_opened: Option<Timestamp>,
+    /// When it first passed.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "Timestamp::lenient"
+    )]
+    pub solved_at: Option<Timestamp>,
     /// How many times it was checked.
     #[serde(default)]
     pub checks: u32,
@@ -90,9 +99,39 @@ impl Default for State {
     }
 }
 
-/// RFC 3339, seconds: how progress records times.
-pub fn now() -> String {
-    humantime::format_rfc3339_seconds(SystemTime::now()).to_string()
+/// A moment progress records, to the second: written in the file as RFC 3339
+/// in UTC (`2026-11-29T04:51:44Z`), which people and tools can read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Timestamp(SystemTime);
+
+impl Timestamp {
+    /// Now, cut to the whole second: what the file can hold, so the copy in
+    /// memory equals the one read back (`Store::reload` compares them).
+    pub fn now() -> Timestamp {
+        let since_epoch = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap_or_default();
+        Timestamp(UNIX_EPOCH + Duration::from_secs(since_epoch.as_secs()))
+    }
+
+    /// A time in the file that does not read as RFC 3339 (edited by hand)
+    /// is dropped rather than costing the learner the whole file.
+    fn lenient<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Timestamp>, D::Error> {
+        let text = String::deserialize(d)?;
+        Ok(humantime::parse_rfc3339_weak(&text).ok().map(Timestamp))
+    }
+}
+
+impl fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        humantime::format_rfc3339_seconds(self.0).fmt(f)
+    }
+}
+
+impl Serialize for Timestamp {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
 }
 
 impl State {
@@ -124,7 +163,7 @@ impl State {
         self.current = Some(name.to_owned());
         let entry = self.exercise(name);
         if entry.first_opened.is_none() {
-            entry.first_opened = Some(now());
+            entry.first_opened = Some(Timestamp::now());
         }
     }
 
@@ -410,6 +449,79 @@ mod tests {
         assert_eq!(kept.len(), 1);
         let text = fs::read_to_string(dir.path().join(&kept[0])).unwrap();
         assert_eq!(text, "version = \"oops\n");
+    }
+
+    /// A file as every rustdrill so far has written it, times as text.
+    const OLD_FORMAT: &str = r#"version = 1
+current = "intro2"
+welcomed = true
+chapters_introduced = ["00_intro"]
+
+[exercises.intro1]
+done = true
+first_opened = "2026-11-20T09:15:02Z"
+solved_at = "2026-11-20T09:21:47Z"
+checks = 3
+hints_shown = 1
+
+[exercises.intro1.cache]
+key = "5f0c"
+kind = "pass"
+first_message = "done"
+
+[exercises.intro2]
+done = false
+first_opened = "2026-11-20T09:21:47Z"
+checks = 1
+hints_shown = 0
+"#;
+
+    #[test]
+    fn an_old_state_file_still_loads_and_keeps_its_times() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join(STATE_FILE), OLD_FORMAT).unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        assert!(store.warnings.is_empty(), "{:?}", store.warnings);
+        let state = &store.state;
+        assert_eq!(state.current.as_deref(), Some("intro2"));
+        let intro1 = &state.exercises["intro1"];
+        assert!(intro1.done);
+        assert_eq!(intro1.checks, 3);
+        assert_eq!(
+            intro1.cache.as_ref().map(|c| c.kind),
+            Some(VerdictKind::Pass)
+        );
+        let solved = intro1.solved_at.expect("solved_at read");
+        assert!(intro1.first_opened.expect("first_opened read") < solved);
+        assert_eq!(solved.to_string(), "2026-11-20T09:21:47Z");
+        // Written back, the times read exactly as before.
+        let text = toml::to_string_pretty(state).unwrap();
+        assert!(
+            text.contains(r#"first_opened = "2026-11-20T09:15:02Z""#),
+            "{text}"
+        );
+        assert!(
+            text.contains(r#"solved_at = "2026-11-20T09:21:47Z""#),
+            "{text}"
+        );
+        assert_eq!(toml::from_str::<State>(&text).unwrap(), *state);
+    }
+
+    #[test]
+    fn a_time_edited_into_nonsense_costs_only_that_time() {
+        let text = OLD_FORMAT.replace("2026-11-20T09:15:02Z", "last tuesday");
+        let state: State = toml::from_str(&text).unwrap();
+        assert_eq!(state.exercises["intro1"].first_opened, None);
+        assert!(state.exercises["intro1"].solved_at.is_some());
+    }
+
+    #[test]
+    fn a_time_taken_now_reads_back_equal() {
+        // Whole seconds, so `reload` sees no change where there was none.
+        let mut state = State::default();
+        state.set_current("a");
+        let text = toml::to_string_pretty(&state).unwrap();
+        assert_eq!(toml::from_str::<State>(&text).unwrap(), state);
     }
 
     #[test]

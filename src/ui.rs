@@ -252,6 +252,7 @@ pub(crate) mod tests {
     use super::*;
     use crate::course::Layout;
     use crate::exec::{Captured, Termination};
+    use crate::location::Location;
     use crate::verdict::{FileProblem, TestFailure};
 
     pub fn course() -> Course {
@@ -306,7 +307,11 @@ pub(crate) mod tests {
             message: message.to_owned(),
             code: Some(code.to_owned()),
             rendered: rendered.to_owned(),
-            location: Some("exercises/00_intro/intro2.rs:3:18".to_owned()),
+            location: Some(Location {
+                file: "exercises/00_intro/intro2.rs".into(),
+                line: 3,
+                column: 18,
+            }),
         }
     }
 

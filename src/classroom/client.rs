@@ -6,7 +6,7 @@
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Mutex, PoisonError};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
@@ -143,7 +143,7 @@ pub fn send_in_background(state_dir: &Path) {
             let _ = flush(&dir);
         });
     if let Ok(handle) = spawned {
-        let mut senders = SENDERS.lock().unwrap_or_else(|p| p.into_inner());
+        let mut senders = SENDERS.lock().unwrap_or_else(PoisonError::into_inner);
         senders.retain(|h| !h.is_finished());
         senders.push(handle);
     }
@@ -155,7 +155,7 @@ pub fn settle(max: Duration) {
     let deadline = Instant::now() + max;
     loop {
         let busy = {
-            let mut senders = SENDERS.lock().unwrap_or_else(|p| p.into_inner());
+            let mut senders = SENDERS.lock().unwrap_or_else(PoisonError::into_inner);
             senders.retain(|h| !h.is_finished());
             !senders.is_empty()
         };

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::convert::Infallible;
 use std::io::Write;
 use std::path::Path;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
@@ -47,7 +47,7 @@ struct App {
 impl App {
     fn db(&self) -> MutexGuard<'_, Db> {
         // A panic in one handler must not take the room down.
-        self.db.lock().unwrap_or_else(|p| p.into_inner())
+        self.db.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     fn changed(&self) {
@@ -168,7 +168,7 @@ fn learner(app: &App, headers: &HeaderMap) -> Result<i64, Reply> {
         .db()
         .learner_by_token(token)?
         .ok_or_else(|| Reply(StatusCode::FORBIDDEN, "unknown learner token".into()))?;
-    let mut rates = app.rates.lock().unwrap_or_else(|p| p.into_inner());
+    let mut rates = app.rates.lock().unwrap_or_else(PoisonError::into_inner);
     let now = Instant::now();
     let (start, count) = rates.entry(id).or_insert((now, 0));
     if now.duration_since(*start) > RATE_WINDOW {
