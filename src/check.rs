@@ -12,8 +12,9 @@ use std::time::{Duration, Instant};
 use anyhow::Result;
 use cargo_metadata::Message;
 
-use crate::cargo::{Cargo, Diagnostic, Phase, PhaseReport, Severity};
+use crate::cargo::{Cargo, Phase, PhaseReport};
 use crate::course::{Course, Exercise, ExerciseId, Layout};
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::exec::{self, ProcessOutput, Termination};
 use crate::verdict::{self, FileProblem, TimedStep, Verdict};
 

@@ -11,6 +11,7 @@ mod classroom;
 mod cli;
 mod cmd;
 mod course;
+mod diagnostic;
 mod embedded;
 mod exec;
 mod files;

@@ -6,8 +6,9 @@ use std::fmt::Write as _;
 
 use console::{Style, style};
 
-use crate::cargo::{Diagnostic, Phase, Severity};
+use crate::cargo::Phase;
 use crate::course::{Course, Exercise};
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::exec::ProcessOutput;
 use crate::sanitize;
 use crate::verdict::{TimedStep, Verdict};

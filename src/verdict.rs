@@ -4,7 +4,8 @@
 
 use std::time::Duration;
 
-use crate::cargo::{Diagnostic, Phase, Severity};
+use crate::cargo::Phase;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::exec::{Captured, ProcessOutput, Termination};
 
 /// A test that failed, with what it said.

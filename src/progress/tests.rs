@@ -107,7 +107,7 @@ fn done_means_passed_at_the_last_check() {
     let (_dir, course) = course();
     let mut p = Progress::load(&course).unwrap();
     check(&mut p, &course, "passes", &pass(), Advance::Never);
-    let solved_at = p.state().exercises["passes"].solved_at.clone();
+    let solved_at = p.state().exercises["passes"].solved_at;
     assert!(check(&mut p, &course, "passes", &fail(), Advance::Never).is_none());
     let entry = &p.state().exercises["passes"];
     assert!(!entry.done, "a failure after a pass undoes done");
