@@ -2,6 +2,8 @@
 //! lists, hints. Colour follows `--color`, `NO_COLOR` and whether the output
 //! is a terminal (console decides; `set_color` overrides).
 
+mod reporter;
+
 use std::fmt::Write as _;
 
 use console::{Style, style};
@@ -11,6 +13,8 @@ use crate::course::{Course, Exercise};
 use crate::exec::ProcessOutput;
 use crate::sanitize;
 use crate::verdict::{TimedStep, Verdict};
+
+pub use reporter::{Mode, Reporter};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ColorChoice {
