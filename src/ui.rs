@@ -213,17 +213,6 @@ fn process_output(title: &str, output: &ProcessOutput) -> String {
     out
 }
 
-/// A spinner on stderr for work of unknown length (hidden when stderr is
-/// not a terminal).
-pub fn spinner() -> indicatif::ProgressBar {
-    let spinner = indicatif::ProgressBar::new_spinner();
-    spinner.set_style(
-        indicatif::ProgressStyle::with_template("{spinner} {msg}").expect("a valid template"),
-    );
-    spinner.enable_steady_tick(std::time::Duration::from_millis(100));
-    spinner
-}
-
 /// `hint 2/3` followed by the hint text.
 /// Hints `numbers` (counted from 1) of `ex`, each under a `hint n/total`
 /// title.
