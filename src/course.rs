@@ -6,6 +6,7 @@ pub mod filter;
 pub mod info;
 pub mod targets;
 
+use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -13,6 +14,7 @@ use std::time::Duration;
 use anyhow::{Context, Result, bail};
 
 pub use info::{ExerciseInfo, Info, InfoProblem, Track};
+pub use targets::{BinTarget, Targets};
 
 pub const INFO_FILE: &str = "info.toml";
 
@@ -95,6 +97,100 @@ pub fn cargo_workspace(root: &Path) -> Option<(Layout, PathBuf)> {
     }
 }
 
+/// A course folder and where cargo runs for it.
+#[derive(Debug, Clone)]
+pub struct Workspace {
+    /// The course root, canonical.
+    pub root: PathBuf,
+    pub layout: Layout,
+    pub cargo_dir: PathBuf,
+}
+
+impl Workspace {
+    /// The workspace of the course at `root` (canonical), or why cargo
+    /// cannot build it.
+    pub fn of(root: PathBuf) -> Result<Workspace> {
+        let Some((layout, cargo_dir)) = cargo_workspace(&root) else {
+            bail!(
+                "{} has an {INFO_FILE} but no exercises/Cargo.toml (rustdrill layout) \
+                 nor Cargo.toml (rustlings layout): cargo cannot build its exercises",
+                root.display()
+            );
+        };
+        Ok(Workspace {
+            root,
+            layout,
+            cargo_dir,
+        })
+    }
+}
+
+/// An exercise of info.toml that no bin target of its name builds.
+#[derive(Debug, Clone)]
+pub enum TargetProblem {
+    /// No bin target builds the exercise's file.
+    Missing {
+        exercise: ExerciseInfo,
+        /// The file is there (else the name may be misspelt).
+        file_exists: bool,
+        /// Which manifest the entry to add goes in.
+        layout: Layout,
+    },
+    /// The exercise's file is built by a bin target of another name.
+    Misnamed {
+        exercise: ExerciseInfo,
+        bin: BinTarget,
+    },
+}
+
+impl fmt::Display for TargetProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TargetProblem::Missing {
+                exercise,
+                file_exists,
+                layout,
+            } => {
+                f.write_str(&missing_target_message(exercise, layout))?;
+                if !file_exists {
+                    // Neither file nor target: an entry with no exercise.
+                    write!(
+                        f,
+                        "\n  (and {} does not exist: is the name in info.toml misspelt?)",
+                        exercise.relative_path().display()
+                    )?;
+                }
+                Ok(())
+            }
+            TargetProblem::Misnamed { exercise: ex, bin } => write!(
+                f,
+                "{INFO_FILE}:{}: exercise `{}`: its file is built by the bin target `{}` \
+                 of package `{}`; the bin must be named `{}` like the exercise",
+                ex.line, ex.name, bin.name, bin.package, ex.name
+            ),
+        }
+    }
+}
+
+/// Every exercise that no bin target of its name builds: the course
+/// cannot be checked until each has one.
+#[derive(Debug)]
+pub struct UnbuiltExercises(pub Vec<TargetProblem>);
+
+impl fmt::Display for UnbuiltExercises {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, problem) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{problem}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for UnbuiltExercises {}
+
 /// Finds the course root: `explicit` if given, else the first ancestor of
 /// the current directory holding an `info.toml`.
 pub fn find_root(explicit: Option<&Path>) -> Result<PathBuf> {
@@ -133,24 +229,31 @@ impl Course {
             .with_context(|| format!("cannot read {}", info_path.display()))?;
         let info = info::parse(Path::new(INFO_FILE), &text, strict)?;
         let embedded = is_embedded_info(&text);
-        Self::from_info(root, info, embedded)
+        let workspace = Workspace::of(root)?;
+        let state_dir = workspace.root.join(".rustdrill");
+        let targets = targets::bin_targets(&workspace.cargo_dir, &state_dir)?;
+        Ok(Self::assemble(workspace, info, &targets, embedded)?)
     }
 
-    fn from_info(root: PathBuf, info: Info, embedded: bool) -> Result<Course> {
-        let Some((layout, cargo_dir)) = cargo_workspace(&root) else {
-            bail!(
-                "{} has an {INFO_FILE} but no exercises/Cargo.toml (rustdrill layout) \
-                 nor Cargo.toml (rustlings layout): cargo cannot build its exercises",
-                root.display()
-            );
-        };
-
+    /// The course `info` describes, each exercise mapped to the bin target
+    /// of `targets` building its file. Every exercise without one is a
+    /// [`TargetProblem`]; any makes the course unbuildable.
+    pub fn assemble(
+        workspace: Workspace,
+        info: Info,
+        targets: &Targets,
+        embedded: bool,
+    ) -> Result<Course, UnbuiltExercises> {
+        let Workspace {
+            root,
+            layout,
+            cargo_dir,
+        } = workspace;
         // A missing exercise file does not stop the course: that exercise's
         // verdict says so, and `reset` restores it. Its bin target is still
         // known to cargo, which does not read sources to list targets.
         let mut problems = Vec::new();
 
-        let targets = targets::bin_targets(&cargo_dir, &root.join(".rustdrill"))?;
         let target_dir = own_target_dir(&root, &cargo_dir, &targets.target_dir);
         let included_tracks = info
             .included_tracks()
@@ -166,24 +269,18 @@ impl Course {
             let path = root.join(ex.relative_path());
             let canonical = canonical_even_if_missing(&path);
             let Some(bin) = targets.bins.get(&canonical) else {
-                let mut message = missing_target_message(&ex, &layout);
-                if !path.exists() {
-                    // Neither file nor target: an entry with no exercise.
-                    message.push_str(&format!(
-                        "\n  (and {} does not exist: is the name in info.toml misspelt?)",
-                        ex.relative_path().display()
-                    ));
-                }
-                problems.push(message);
+                problems.push(TargetProblem::Missing {
+                    file_exists: path.exists(),
+                    layout: layout.clone(),
+                    exercise: ex,
+                });
                 continue;
             };
-            let (package, bin) = (bin.package.clone(), &bin.name);
-            if *bin != ex.name {
-                problems.push(format!(
-                    "{INFO_FILE}:{}: exercise `{}`: its file is built by the bin target `{bin}` \
-                     of package `{package}`; the bin must be named `{}` like the exercise",
-                    ex.line, ex.name, ex.name
-                ));
+            if bin.name != ex.name {
+                problems.push(TargetProblem::Misnamed {
+                    exercise: ex,
+                    bin: bin.clone(),
+                });
                 continue;
             }
             exercises.push(Exercise {
@@ -199,11 +296,11 @@ impl Course {
                 skip_check_unsolved: ex.skip_check_unsolved,
                 hints: ex.hints,
                 timeout: ex.timeout,
-                package,
+                package: bin.package.clone(),
             });
         }
         if !problems.is_empty() {
-            bail!(problems.join("\n"));
+            return Err(UnbuiltExercises(problems));
         }
 
         Ok(Course {
@@ -353,7 +450,7 @@ fn missing_target_message(ex: &ExerciseInfo, layout: &Layout) -> String {
 /// Is a course with this info.toml the one embedded in the binary, whole or
 /// with some of its tracks (as `init --track` writes it)? Then `reset` and
 /// `solution` can take its files from the binary.
-fn is_embedded_info(info_toml: &str) -> bool {
+pub fn is_embedded_info(info_toml: &str) -> bool {
     let Some(embedded) = crate::embedded::file(Path::new(INFO_FILE)) else {
         return false;
     };

@@ -2,6 +2,8 @@
 //! lists, hints. Colour follows `--color`, `NO_COLOR` and whether the output
 //! is a terminal (console decides; `set_color` overrides).
 
+mod reporter;
+
 use std::fmt::Write as _;
 
 use console::{Style, style};
@@ -12,6 +14,8 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::exec::ProcessOutput;
 use crate::sanitize;
 use crate::verdict::{TimedStep, Verdict};
+
+pub use reporter::{Mode, Reporter};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ColorChoice {
@@ -208,17 +212,6 @@ fn process_output(title: &str, output: &ProcessOutput) -> String {
         let _ = writeln!(out, "  {line}");
     }
     out
-}
-
-/// A spinner on stderr for work of unknown length (hidden when stderr is
-/// not a terminal).
-pub fn spinner() -> indicatif::ProgressBar {
-    let spinner = indicatif::ProgressBar::new_spinner();
-    spinner.set_style(
-        indicatif::ProgressStyle::with_template("{spinner} {msg}").expect("a valid template"),
-    );
-    spinner.enable_steady_tick(std::time::Duration::from_millis(100));
-    spinner
 }
 
 /// `hint 2/3` followed by the hint text.

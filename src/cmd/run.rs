@@ -4,12 +4,12 @@ use anyhow::Result;
 
 use super::Outcome;
 use crate::cache::Keys;
-use crate::check::{self, Progress as CheckProgress};
+use crate::check;
 use crate::cli::Global;
 use crate::course::{Course, Exercise};
 use crate::progress::{Advance, CheckRecord, Medium};
 use crate::session::Session;
-use crate::ui::{self, Detail, out, outln};
+use crate::ui::{self, Detail, Mode, Reporter, out, outln};
 use crate::verdict::Verdict;
 
 pub fn run(global: &Global, name: Option<&str>) -> Result<Outcome> {
@@ -109,19 +109,9 @@ pub fn cache_key(before: Option<&Keys>, ex: &Exercise) -> Option<String> {
 
 /// Checks one exercise with a spinner on stderr (hidden when not a terminal).
 pub fn check_one(course: &Course, ex: &Exercise) -> Result<Verdict> {
-    let spinner = ui::spinner();
-    spinner.set_message(format!("checking {}", ex.name));
-    let progress = |event: CheckProgress| match event {
-        CheckProgress::PhaseStarted(phase) => {
-            spinner.set_message(format!("checking {}: {phase}", ex.name))
-        }
-        CheckProgress::Compiled { phase, crate_name } => {
-            spinner.set_message(format!("checking {}: {phase} ({crate_name})", ex.name));
-        }
-        CheckProgress::Checked { .. } => {}
-    };
-    let result = check::check(course, &[ex], &progress);
-    spinner.finish_and_clear();
-    let mut checked = result?;
+    let reporter = Reporter::new(Mode::Exercise {
+        name: ex.name.clone(),
+    });
+    let mut checked = check::check(course, &[ex], &|event| reporter.report(event))?;
     Ok(checked.remove(0).verdict)
 }

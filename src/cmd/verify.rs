@@ -9,20 +9,18 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
-use std::time::Duration;
 
 use anyhow::{Result, bail};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::{Deserialize, Serialize};
 
 use super::Outcome;
 use crate::cache::Keys;
-use crate::check::{self, Progress};
+use crate::check;
 use crate::cli::Global;
 use crate::course::{Course, Exercise};
 use crate::progress::{Advance, CheckRecord};
 use crate::session::Session;
-use crate::ui;
+use crate::ui::{self, Mode, Reporter};
 use crate::verdict::VerdictKind;
 
 /// The `--json` shape (documented in docs/json.md).
@@ -203,55 +201,11 @@ fn check_with_progress(
     exercises: &[&Exercise],
     total: usize,
 ) -> Result<Vec<check::Checked>> {
-    let cached = total - exercises.len();
-    let interactive = console::Term::stderr().is_term();
-    let bar = if interactive {
-        ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr())
-    } else {
-        ProgressBar::hidden()
-    };
-    bar.set_style(
-        ProgressStyle::with_template("{spinner} [{bar:30}] {pos}/{len} {msg}")
-            .expect("valid template")
-            .progress_chars("=> "),
-    );
-    bar.set_position(cached as u64);
-    bar.enable_steady_tick(Duration::from_millis(100));
-    if !interactive {
-        eprintln!(
-            "verify: checking {} exercise(s){}",
-            exercises.len(),
-            if cached > 0 {
-                format!(", {cached} unchanged since their last check")
-            } else {
-                String::new()
-            }
-        );
-    }
-    let progress = |event: Progress| match event {
-        Progress::PhaseStarted(phase) => {
-            if interactive {
-                bar.set_message(phase.to_string());
-            } else {
-                eprintln!("verify: {phase}");
-            }
-        }
-        Progress::Compiled { phase, crate_name } => {
-            bar.set_message(format!("{phase}: {crate_name}"));
-        }
-        Progress::Checked { name, passed } => {
-            bar.inc(1);
-            if !interactive {
-                eprintln!(
-                    "verify: {name}: {}",
-                    if passed { "done" } else { "not done" }
-                );
-            }
-        }
-    };
-    let result = check::check(course, exercises, &progress);
-    bar.finish_and_clear();
-    result
+    let reporter = Reporter::new(Mode::Course {
+        total,
+        cached: total - exercises.len(),
+    });
+    check::check(course, exercises, &|event| reporter.report(event))
 }
 
 /// The text report: grouped by chapter, the first thing to fix beside each.
