@@ -3,21 +3,27 @@
 //! shows the verdict with the first thing to fix on top, and takes single
 //! key presses.
 //!
-//! Shape: one thread (`app::App`) owns the progress and the screen and
-//! reads one channel of `events::Event`s; the producers — the file watcher,
-//! the key reader, the signal listener, the check worker and the background
-//! build (`prebuild`) — only send events. Keys go through a pure state
-//! machine (`keys`), drawing is a pure function (`screen`), and the
-//! terminal's settings are held by a guard (`terminal`).
+//! Shape: one thread (`app::App`, the shell) owns the progress and the
+//! screen and reads one channel of `events::Event`s; the producers — the
+//! file watcher, the key reader, the signal listener, the check worker
+//! (`check_worker`) and the background build (`prebuild`) — only send
+//! events. The decisions are pure and unit-tested: keys go through one
+//! state machine (`keys`), when to check and when to build in the
+//! background through another (`scheduler`), what the panel and status
+//! lines say is data (`panel`) that drawing, a pure function (`screen`),
+//! styles. The terminal's settings are held by a guard (`terminal`).
 //!
 //! `RUSTDRILL_NO_PREBUILD=1` turns the background build of the next
 //! chapter's dependencies off (for measurements, or a machine short of
 //! CPU).
 
 mod app;
+mod check_worker;
 mod events;
 mod keys;
+mod panel;
 mod prebuild;
+mod scheduler;
 mod screen;
 mod terminal;
 
@@ -50,11 +56,10 @@ pub fn run(global: &Global, poll: bool) -> Result<Outcome> {
     events::classroom(session.course.state_dir(), tx.clone());
     events::read_keys(tx.clone());
     let mut session = session;
-    let mut note = None;
+    let mut reloaded = false;
     let mut next_id = 0;
     let (done, total) = loop {
-        let mut app = app::App::new(session, tx.clone(), note.take());
-        app.continue_ids(next_id);
+        let mut app = app::App::new(session, tx.clone(), reloaded, next_id);
         let watcher = match events::watch(&app.watch_folders(), app.state_file(), poll, tx.clone())
         {
             Ok(w) => Some(w),
@@ -86,7 +91,7 @@ pub fn run(global: &Global, poll: bool) -> Result<Outcome> {
                 return Err(e.context("info.toml changed and the course no longer loads"));
             }
         };
-        note = Some(ui::dim("info.toml changed: the course was loaded again"));
+        reloaded = true;
     };
     drop(raw);
     let mut out = std::io::stdout();

@@ -15,8 +15,9 @@ use notify_debouncer_full::notify::{
 };
 use notify_debouncer_full::{DebounceEventResult, Debouncer, NoCache, RecommendedCache};
 
+use super::check_worker::{CheckFailed, Judged};
 use super::prebuild::PrebuildReport;
-use crate::check::Checked;
+use crate::check::Progress as CheckProgress;
 
 /// Everything the watch loop reacts to.
 #[derive(Debug)]
@@ -31,14 +32,14 @@ pub enum Event {
     StateChanged,
     /// The watcher reported an error after it started.
     WatchError(String),
-    /// A line of progress from the running check.
+    /// Progress of check `id`.
     CheckProgress {
         id: u64,
-        text: String,
+        progress: CheckProgress,
     },
     CheckFinished {
         id: u64,
-        result: Result<Vec<Checked>, String>,
+        result: Result<Vec<Judged>, CheckFailed>,
     },
     Prebuild(PrebuildReport),
     Resized,

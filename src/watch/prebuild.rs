@@ -14,12 +14,10 @@
 //! all this is for.
 
 use std::sync::Arc;
-use std::sync::mpsc::Sender;
 use std::thread;
 
 use cargo_metadata::Message;
 
-use super::events::Event;
 use crate::cargo::{Cancel, Cargo, Phase};
 
 /// What the background build tells the loop; `generation` tells a stopped
@@ -48,43 +46,38 @@ pub struct Job {
     pub cargo: Cargo,
 }
 
-/// The running background build, if any.
+/// The running background build, if any. Which build is current (and
+/// whether one should run) is the scheduler's to decide; this only holds
+/// the way to stop it.
 #[derive(Debug, Default)]
 pub struct Prebuild {
-    running: Option<(u64, Arc<Cancel>)>,
-    generation: u64,
+    running: Option<Arc<Cancel>>,
 }
 
 impl Prebuild {
-    pub fn is_running(&self) -> bool {
-        self.running.is_some()
-    }
-
-    pub fn is_current(&self, generation: u64) -> bool {
-        self.running.as_ref().is_some_and(|(g, _)| *g == generation)
-    }
-
-    /// The loop saw the build finish.
-    pub fn finished(&mut self, generation: u64) {
-        if self.is_current(generation) {
-            self.running = None;
-        }
-    }
-
-    /// Starts `job` (stopping any other build first).
-    pub fn start(&mut self, job: Job, tx: Sender<Event>) {
+    /// Starts `job` as build `generation` (stopping any other build
+    /// first); `report` hears from it on its thread.
+    pub fn start(
+        &mut self,
+        generation: u64,
+        job: Job,
+        report: impl Fn(PrebuildReport) + Send + 'static,
+    ) {
         self.stop();
-        self.generation += 1;
-        let generation = self.generation;
         let cancel = Arc::new(Cancel::default());
-        self.running = Some((generation, Arc::clone(&cancel)));
-        thread::spawn(move || run(job, generation, &cancel, &tx));
+        self.running = Some(Arc::clone(&cancel));
+        thread::spawn(move || run(job, generation, &cancel, &report));
+    }
+
+    /// The build ended by itself: nothing left to stop.
+    pub fn finished(&mut self) {
+        self.running = None;
     }
 
     /// Stops the build, if one runs. Returns at once: cargo's lock is
     /// released as soon as the kernel has ended the group.
     pub fn stop(&mut self) {
-        if let Some((_, cancel)) = self.running.take() {
+        if let Some(cancel) = self.running.take() {
             cancel.cancel();
         }
     }
@@ -96,17 +89,17 @@ impl Drop for Prebuild {
     }
 }
 
-fn run(job: Job, generation: u64, cancel: &Cancel, tx: &Sender<Event>) {
+fn run(job: Job, generation: u64, cancel: &Cancel, report: &impl Fn(PrebuildReport)) {
     let cargo = job.cargo.in_background();
     let mut crates = 0;
     let mut count = |message: &Message| {
         if let Message::CompilerArtifact(_) = message {
             crates += 1;
-            let _ = tx.send(Event::Prebuild(PrebuildReport::Progress {
+            report(PrebuildReport::Progress {
                 generation,
                 chapter: job.chapter.clone(),
                 crates,
-            }));
+            });
         }
     };
     // The three builds a check makes, in the order the check needs them.
@@ -123,9 +116,9 @@ fn run(job: Job, generation: u64, cancel: &Cancel, tx: &Sender<Event>) {
         }
     }
     if !cancel.is_cancelled() {
-        let _ = tx.send(Event::Prebuild(PrebuildReport::Finished {
+        report(PrebuildReport::Finished {
             generation,
             chapter: job.chapter,
-        }));
+        });
     }
 }

@@ -12,6 +12,7 @@ use console::{measure_text_width, style, truncate_str};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle, TermLike};
 
 use super::keys::{Facts, ListView, visible};
+use super::panel::{PanelLine, StatusLine};
 use crate::course::{Course, Exercise};
 use crate::ui::{self, Detail};
 use crate::verdict::Verdict;
@@ -36,11 +37,12 @@ pub struct Frame<'a> {
     pub course: &'a Course,
     pub top: Top<'a>,
     /// Hints, notes, the chapter introduction: wrapped to the width.
-    pub panel: &'a [String],
+    pub panel: &'a [PanelLine],
     /// The answer to the last key, if any.
     pub message: Option<&'a str>,
-    /// What runs in the background (check, prebuild), one line each.
-    pub status: &'a [String],
+    /// What runs in the background (check, prebuild), the watcher's and
+    /// the classroom's news, one line each.
+    pub status: &'a [StatusLine],
     pub done: usize,
     pub total: usize,
     pub chapter: &'a str,
@@ -56,7 +58,12 @@ pub fn render(frame: &Frame) -> String {
 
     let mut bottom: Vec<String> = Vec::new();
     let panel_max = rows / 2;
-    let mut panel: Vec<String> = frame.panel.iter().flat_map(|l| wrap(l, cols)).collect();
+    let mut panel: Vec<String> = frame
+        .panel
+        .iter()
+        .flat_map(|l| l.render(frame.course))
+        .flat_map(|l| wrap(&l, cols))
+        .collect();
     if panel.len() > panel_max {
         panel.truncate(panel_max.saturating_sub(1));
         panel.push(ui::dim(
@@ -70,7 +77,7 @@ pub fn render(frame: &Frame) -> String {
     if let Some(message) = frame.message {
         bottom.push(style(message).yellow().to_string());
     }
-    bottom.extend(frame.status.iter().cloned());
+    bottom.extend(frame.status.iter().map(StatusLine::render));
     bottom.push(progress_bar(frame.done, frame.total, frame.chapter, cols));
     bottom.push(ui::dim(frame.legend));
 
@@ -352,6 +359,7 @@ pub fn first_paragraph(readme: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::watch::panel::CheckStatus;
 
     /// The whole watch screen for each verdict kind, as a reviewed
     /// snapshot: escape sequences dropped, trailing blanks trimmed.
@@ -363,10 +371,12 @@ mod tests {
         let ex = exercise();
         for (name, verdict) in every_verdict() {
             let panel = vec![
-                "hint 1/1".to_owned(),
-                "  Look at the empty slice.".to_owned(),
+                PanelLine::Text("hint 1/1".to_owned()),
+                PanelLine::Text("  Look at the empty slice.".to_owned()),
             ];
-            let status = vec!["⟳ checking: test build…".to_owned()];
+            let status = vec![StatusLine::Check(CheckStatus::Progress(
+                crate::check::Progress::PhaseStarted(crate::cargo::Phase::TestBuild),
+            ))];
             let frame = Frame {
                 rows: 24,
                 cols: 80,

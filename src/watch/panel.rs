@@ -1,0 +1,377 @@
+//! What the watch screen says below the verdict — the panel (hints, a
+//! chapter's introduction, a verify-all's summary…), the status lines (the
+//! check, the background build, the watcher, the classroom) and the key
+//! legend — as meaning, not styled text. The shell (`app`) keeps these
+//! values; `screen` styles them only as it draws.
+
+use std::path::Path;
+
+use console::style;
+
+use super::check_worker::CheckFailed;
+use super::keys::Mode;
+use crate::check::Progress as CheckProgress;
+use crate::classroom::Status;
+use crate::course::Course;
+use crate::ui;
+
+/// One line of the panel (a few, for hints).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PanelLine {
+    /// Text as it is (the welcome, the note after a pass, a solution).
+    Text(String),
+    Good(String),
+    Bad(String),
+    Aside(String),
+    /// A problem with the course (`course.warnings`).
+    Warning(String),
+    /// Hints 1 to `shown` of exercise `exercise`, each under its title.
+    Hints {
+        exercise: usize,
+        shown: usize,
+    },
+    /// The title of a chapter's introduction.
+    NewChapter(String),
+    /// The first line of a verify-all's summary.
+    VerifyScore {
+        done: usize,
+        total: usize,
+    },
+    /// An exercise a verify-all found failing, with its verdict's headline.
+    Failing {
+        name: String,
+        headline: String,
+    },
+}
+
+impl PanelLine {
+    /// The styled lines to draw.
+    pub fn render(&self, course: &Course) -> Vec<String> {
+        let line = match self {
+            PanelLine::Text(text) => text.clone(),
+            PanelLine::Good(text) => ui::ok(text),
+            PanelLine::Bad(text) => ui::bad(text),
+            PanelLine::Aside(text) => ui::dim(text),
+            PanelLine::Warning(text) => ui::warn(text),
+            PanelLine::Hints { exercise, shown } => {
+                return course.exercises.get(*exercise).map_or_else(Vec::new, |ex| {
+                    ui::render_hints(ex, 1..=*shown)
+                        .lines()
+                        .map(str::to_owned)
+                        .collect()
+                });
+            }
+            PanelLine::NewChapter(chapter) => {
+                format!("{} {chapter}", style("New chapter:").cyan().bold())
+            }
+            PanelLine::VerifyScore { done, total } => {
+                format!("{} {done}/{total} exercises done", style("Verify:").bold())
+            }
+            PanelLine::Failing { name, headline } => {
+                format!("  {} {name} — {headline}", ui::bad("✗"))
+            }
+        };
+        vec![line]
+    }
+}
+
+/// A chapter's introduction: its README's first paragraph.
+pub fn chapter_intro(chapter: &str, paragraph: &str) -> Vec<PanelLine> {
+    vec![
+        PanelLine::NewChapter(chapter.to_owned()),
+        PanelLine::Text(paragraph.to_owned()),
+        PanelLine::Aside(format!("(more in exercises/{chapter}/README.md)")),
+    ]
+}
+
+pub fn check_failed(error: &CheckFailed) -> Vec<PanelLine> {
+    vec![
+        PanelLine::Bad("The check could not run:".to_owned()),
+        PanelLine::Text(error.to_string()),
+        PanelLine::Aside("Fix the problem above, then press r to check again.".to_owned()),
+    ]
+}
+
+/// Hints 1 to `shown`, and whether more wait.
+pub fn hints(exercise: usize, shown: usize, more: bool) -> Vec<PanelLine> {
+    let mut panel = vec![PanelLine::Hints { exercise, shown }];
+    if more {
+        panel.push(PanelLine::Aside(
+            "(press h again for the next hint)".to_owned(),
+        ));
+    }
+    panel
+}
+
+/// `name` has just passed: what next, and a track finished.
+pub fn solved(name: &str, after: Vec<String>, track_done: Option<String>) -> Vec<PanelLine> {
+    let mut panel = vec![PanelLine::Good(format!("✓ {name} is done!"))];
+    panel.extend(after.into_iter().map(PanelLine::Text));
+    panel.extend(track_done.map(PanelLine::Good));
+    panel
+}
+
+pub const LAST_ONE: &str = "That was the last one: checking every exercise once more…";
+
+/// Everything passes at the end of the course.
+pub fn finished_course(total: usize, final_message: Option<&str>) -> Vec<PanelLine> {
+    let message = final_message.unwrap_or(FINAL_MESSAGE);
+    let mut panel = vec![PanelLine::Good(format!(
+        "✓ all {total} exercises are done!"
+    ))];
+    panel.extend(
+        message
+            .trim()
+            .lines()
+            .map(|l| PanelLine::Text(l.to_owned())),
+    );
+    panel
+}
+
+/// A verify-all's summary: the count and the first few failing.
+pub fn verify_summary(total: usize, failing: &[(&str, &str)]) -> Vec<PanelLine> {
+    let mut panel = vec![PanelLine::VerifyScore {
+        done: total - failing.len(),
+        total,
+    }];
+    panel.extend(
+        failing
+            .iter()
+            .take(5)
+            .map(|(name, headline)| PanelLine::Failing {
+                name: (*name).to_owned(),
+                headline: (*headline).to_owned(),
+            }),
+    );
+    if failing.len() > 5 {
+        panel.push(PanelLine::Aside(format!(
+            "  … and {} more (`rustdrill verify` lists them all)",
+            failing.len() - 5
+        )));
+    }
+    if !failing.is_empty() {
+        panel.push(PanelLine::Aside("`l` to jump to one".to_owned()));
+    }
+    panel
+}
+
+/// `x` then `y`: the file is back to its original.
+pub fn restored(file: &Path, backup: Option<&Path>) -> Vec<PanelLine> {
+    let mut panel = vec![PanelLine::Text(format!(
+        "Restored {} to its original.",
+        file.display()
+    ))];
+    panel.extend(
+        backup.map(|b| PanelLine::Text(format!("Your version is kept in {}", b.display()))),
+    );
+    panel
+}
+
+/// `s`: the reference solution, indented under its path.
+pub fn solution(path: &Path, text: &str) -> Vec<PanelLine> {
+    let mut panel = vec![PanelLine::Aside(format!("{}:", path.display()))];
+    panel.extend(text.lines().map(|l| PanelLine::Text(format!("  {l}"))));
+    panel
+}
+
+/// What the running check is doing.
+#[derive(Debug, Clone)]
+pub enum CheckStatus {
+    /// A check of one exercise started.
+    Checking(String),
+    /// A verify-all started, `unchanged` of `total` taken from the cache.
+    Verifying {
+        total: usize,
+        unchanged: usize,
+    },
+    Progress(CheckProgress),
+}
+
+/// What the background build is doing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PrebuildStatus {
+    Preparing(String),
+    Built { chapter: String, crates: usize },
+    Ready(String),
+}
+
+/// About the file watcher.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WatchNote {
+    /// info.toml changed and the course was loaded again.
+    Reloaded,
+    /// The watcher failed: saves may go unnoticed.
+    Failed(String),
+}
+
+/// One line between the panel and the progress bar.
+#[derive(Debug, Clone)]
+pub enum StatusLine {
+    Check(CheckStatus),
+    Prebuild(PrebuildStatus),
+    Watch(WatchNote),
+    /// The classroom's server refused this learner.
+    RoomRefused(String),
+    Announcement(String),
+    /// The instructor moved the room to this exercise.
+    RoomMoves(String),
+    HandAnswered(String),
+    HandUp(String),
+}
+
+impl StatusLine {
+    pub fn render(&self) -> String {
+        match self {
+            StatusLine::Check(status) => {
+                let text = match status {
+                    CheckStatus::Checking(name) => format!("checking {name}…"),
+                    CheckStatus::Verifying { total, unchanged } => format!(
+                        "verifying {total} exercises ({unchanged} unchanged since their last check)…"
+                    ),
+                    CheckStatus::Progress(CheckProgress::PhaseStarted(phase)) => {
+                        format!("checking: {phase}…")
+                    }
+                    CheckStatus::Progress(CheckProgress::Compiled { phase, crate_name }) => {
+                        format!("checking: {phase} ({crate_name})…")
+                    }
+                    CheckStatus::Progress(CheckProgress::Checked { name, .. }) => {
+                        format!("checked {name}")
+                    }
+                };
+                format!("{} {text}", style("⟳").cyan())
+            }
+            StatusLine::Prebuild(status) => ui::dim(&match status {
+                PrebuildStatus::Preparing(chapter) => {
+                    format!("preparing {chapter} in the background…")
+                }
+                PrebuildStatus::Built { chapter, crates } => {
+                    format!("preparing {chapter} in the background: {crates} crates built")
+                }
+                PrebuildStatus::Ready(chapter) => {
+                    format!("{chapter} is ready: its dependencies are built")
+                }
+            }),
+            StatusLine::Watch(WatchNote::Reloaded) => ui::dim(RELOADED),
+            StatusLine::Watch(WatchNote::Failed(why)) => ui::warn(why),
+            StatusLine::RoomRefused(why) => ui::warn(why),
+            StatusLine::Announcement(text) => format!(
+                "{} {}",
+                style("📣 instructor:").magenta().bold(),
+                one_line(text)
+            ),
+            StatusLine::RoomMoves(exercise) => format!(
+                "{} the room moves to {}: press g to go there (your work stays as it is)",
+                style("→").magenta().bold(),
+                one_line(exercise)
+            ),
+            StatusLine::HandAnswered(exercise) => {
+                format!("✋ your hand on {} was answered", one_line(exercise))
+            }
+            StatusLine::HandUp(exercise) => format!(
+                "✋ your hand is up on {}: the instructor will come",
+                one_line(exercise)
+            ),
+        }
+    }
+}
+
+/// The classroom's lines: a refusal, the announcement, where the room
+/// goes (unless the learner is there), the raised hand.
+pub fn room_lines(refused: Option<&str>, room: Option<&Status>, viewing: &str) -> Vec<StatusLine> {
+    let mut lines: Vec<StatusLine> = refused
+        .map(|why| StatusLine::RoomRefused(why.to_owned()))
+        .into_iter()
+        .collect();
+    let Some(room) = room else {
+        return lines;
+    };
+    lines.extend(room.announcement.clone().map(StatusLine::Announcement));
+    if let Some(goto) = &room.goto
+        && goto != viewing
+    {
+        lines.push(StatusLine::RoomMoves(goto.clone()));
+    }
+    match &room.hand {
+        Some(h) if h.answered => lines.push(StatusLine::HandAnswered(h.exercise.clone())),
+        Some(h) => lines.push(StatusLine::HandUp(h.exercise.clone())),
+        None => {}
+    }
+    lines
+}
+
+/// Text from the classroom's server on one line, with no escape sequences.
+fn one_line(text: &str) -> String {
+    crate::sanitize::for_terminal(text, false).replace(['\n', '\t'], " ")
+}
+
+/// The keys this mode takes.
+pub fn legend(mode: &Mode, in_room: bool) -> &'static str {
+    match mode {
+        Mode::Main if in_room => LEGEND_CLASSROOM,
+        Mode::Main => LEGEND_MAIN,
+        Mode::List(_) => LEGEND_LIST,
+        Mode::ConfirmReset => LEGEND_CONFIRM,
+    }
+}
+
+const LEGEND_MAIN: &str =
+    "h hint · n next · l list · r re-check · c verify all · x reset · s solution · q quit";
+const LEGEND_CLASSROOM: &str = "h hint · n next · l list · r re-check · c verify all · x reset · \
+     s solution · ? raise hand · g go with the room · q quit";
+const LEGEND_LIST: &str =
+    "↑↓ j/k move · Enter jump · / search · f filter (all/pending/done) · Esc/q back";
+const LEGEND_CONFIRM: &str = "y reset the file · any other key keeps it";
+const FINAL_MESSAGE: &str = "You finished the course. Well done!";
+const RELOADED: &str = "info.toml changed: the course was loaded again";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::classroom::Hand;
+
+    fn room(goto: Option<&str>, hand: Option<(&str, bool)>) -> Status {
+        Status {
+            acked: 0,
+            announcement: Some("pause\tat 3".to_owned()),
+            goto: goto.map(str::to_owned),
+            hand: hand.map(|(exercise, answered)| Hand {
+                exercise: exercise.to_owned(),
+                answered,
+            }),
+        }
+    }
+
+    fn rendered(lines: &[StatusLine]) -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| console::strip_ansi_codes(&l.render()).into_owned())
+            .collect()
+    }
+
+    #[test]
+    fn the_room_line_is_hidden_where_the_room_already_is() {
+        let here = room(Some("vars1"), None);
+        assert_eq!(
+            rendered(&room_lines(None, Some(&here), "vars1")),
+            ["📣 instructor: pause at 3"]
+        );
+        let there = rendered(&room_lines(None, Some(&here), "intro1"));
+        assert!(there[1].contains("the room moves to vars1"), "{there:?}");
+    }
+
+    #[test]
+    fn a_refusal_shows_even_without_news() {
+        assert_eq!(
+            rendered(&room_lines(Some("join again"), None, "intro1")),
+            ["warning: join again"]
+        );
+    }
+
+    #[test]
+    fn a_summary_lists_five_failing_and_counts_the_rest() {
+        let failing: Vec<(&str, &str)> = (0..7).map(|_| ("ex", "does not compile")).collect();
+        let panel = verify_summary(10, &failing);
+        assert_eq!(panel[0], PanelLine::VerifyScore { done: 3, total: 10 });
+        assert_eq!(panel.len(), 1 + 5 + 2);
+    }
+}
