@@ -20,7 +20,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender};
 use std::thread;
 
-use console::Key;
+use super::keys::Key;
 
 use super::events::{Event, PathMap};
 use super::keys::{self, Action, Facts, Mode};

@@ -9,6 +9,9 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 use console::{measure_text_width, style, truncate_str};
+use crossterm::Command;
+use crossterm::cursor;
+use crossterm::terminal::{Clear, ClearType};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle, TermLike};
 
 use super::keys::{Facts, ListView, visible};
@@ -85,9 +88,11 @@ pub fn render(frame: &Frame) -> String {
     lines.extend(bottom);
     lines.truncate(rows);
 
-    let mut out = String::from("\x1b[H");
+    let mut out = String::new();
+    command(&mut out, cursor::MoveTo(0, 0));
     for (i, line) in lines.iter().enumerate() {
         if i > 0 {
+            // Raw mode: a line feed alone does not return the cursor.
             out.push_str("\r\n");
         }
         // The path line carries an OSC 8 link, which console cannot measure.
@@ -96,10 +101,16 @@ pub fn render(frame: &Frame) -> String {
         } else {
             out.push_str(&truncate_str(line, cols, "…"));
         }
-        out.push_str("\x1b[K");
+        command(&mut out, Clear(ClearType::UntilNewLine));
     }
-    out.push_str("\x1b[J");
+    command(&mut out, Clear(ClearType::FromCursorDown));
     out
+}
+
+/// Appends a terminal command's escape sequence.
+fn command(out: &mut String, command: impl Command) {
+    // Writing to a String cannot fail.
+    let _ = command.write_ansi(out);
 }
 
 fn verdict_lines(
