@@ -165,25 +165,14 @@ fn osc8(target: &Path, text: &str) -> String {
 
 /// Whether the terminal shows OSC 8 links (an unknown terminal may print
 /// them as garbage, so only those known to support them get them).
+/// `FORCE_HYPERLINK` decides alone; otherwise no links without colours
+/// (the learner asked for plain output) or inside tmux (which passes them
+/// on only when configured to).
 fn hyperlinks() -> bool {
-    let var = |name: &str| std::env::var(name).unwrap_or_default();
-    match var("FORCE_HYPERLINK").as_str() {
-        "1" => return true,
-        "0" => return false,
-        _ => {}
-    }
-    if !console::colors_enabled() || !var("TMUX").is_empty() {
-        return false;
-    }
-    let program = var("TERM_PROGRAM");
-    matches!(
-        program.as_str(),
-        "iTerm.app" | "WezTerm" | "vscode" | "ghostty" | "Hyper" | "Tabby" | "rio"
-    ) || var("VTE_VERSION").parse::<u32>().is_ok_and(|v| v >= 5000)
-        || !var("KITTY_WINDOW_ID").is_empty()
-        || !var("WT_SESSION").is_empty()
-        || !var("KONSOLE_VERSION").is_empty()
-        || var("TERM").contains("foot")
+    let forced = std::env::var_os("FORCE_HYPERLINK").is_some();
+    let in_tmux = std::env::var_os("TMUX").is_some_and(|v| !v.is_empty());
+    (forced || (console::colors_enabled() && !in_tmux))
+        && supports_hyperlinks::on(supports_hyperlinks::Stream::Stdout)
 }
 
 fn list_lines(view: &ListView, facts: &Facts, rows: usize) -> Vec<String> {
