@@ -4,15 +4,12 @@
 //! hints and notes, a status line, the progress bar and the key legend.
 //! Everything is cut to the terminal's size, so nothing scrolls away.
 
-use std::fmt;
 use std::path::Path;
-use std::sync::{Arc, Mutex};
 
 use console::{measure_text_width, style, truncate_str};
 use crossterm::Command;
 use crossterm::cursor;
 use crossterm::terminal::{Clear, ClearType};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle, TermLike};
 
 use super::keys::{Facts, ListView, visible};
 use crate::course::{Course, Exercise};
@@ -251,90 +248,28 @@ fn wrap(line: &str, cols: usize) -> Vec<String> {
     out
 }
 
-/// `[█████░░░░] 3/8 done · 01_basics`, drawn by indicatif into a string
-/// (the screen is redrawn whole, so the bar must not draw itself).
+/// `█████▉░░░░ 3/8 done · 01_basics`: the look of an indicatif bar
+/// (`{bar:W.green/dim}`, progress characters `█▉░`), written here because
+/// the screen is redrawn whole and a bar must not draw itself.
 fn progress_bar(done: usize, total: usize, chapter: &str, cols: usize) -> String {
-    let capture = Capture::default();
-    let bar = ProgressBar::with_draw_target(
-        Some(total as u64),
-        ProgressDrawTarget::term_like(Box::new(capture.clone())),
-    );
     let width = (cols / 3).clamp(10, 40);
-    let template = format!("{{bar:{width}.green/dim}} {{pos}}/{{len}} done · {{msg}}");
-    let style = ProgressStyle::with_template(&template)
-        .unwrap_or_else(|_| ProgressStyle::default_bar())
-        .progress_chars("█▉░");
-    bar.set_style(style);
-    bar.set_message(chapter.to_owned());
-    bar.set_position(done as u64);
-    // Earlier updates drew too: keep only the last, complete drawing.
-    capture.take();
-    bar.force_draw();
-    let drawn = capture.take();
-    // Drop the bar without it drawing again.
-    bar.set_draw_target(ProgressDrawTarget::hidden());
-    if drawn.trim().is_empty() {
-        format!("{done}/{total} done · {chapter}")
+    // As indicatif counts: an empty course is complete, and the cell being
+    // filled shows as `▉`.
+    let fraction = if total == 0 {
+        1.0
     } else {
-        drawn
-    }
-}
-
-/// A terminal for indicatif that keeps what it is given.
-#[derive(Clone, Default)]
-struct Capture(Arc<Mutex<String>>);
-
-impl Capture {
-    fn take(&self) -> String {
-        let text = std::mem::take(&mut *self.0.lock().unwrap_or_else(|p| p.into_inner()));
-        text.trim_matches(['\r', '\n']).trim_end().to_owned()
-    }
-
-    fn push(&self, s: &str) {
-        self.0.lock().unwrap_or_else(|p| p.into_inner()).push_str(s);
-    }
-}
-
-impl fmt::Debug for Capture {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("Capture")
-    }
-}
-
-impl TermLike for Capture {
-    fn width(&self) -> u16 {
-        200
-    }
-    fn height(&self) -> u16 {
-        50
-    }
-    fn move_cursor_up(&self, _: usize) -> std::io::Result<()> {
-        Ok(())
-    }
-    fn move_cursor_down(&self, _: usize) -> std::io::Result<()> {
-        Ok(())
-    }
-    fn move_cursor_right(&self, _: usize) -> std::io::Result<()> {
-        Ok(())
-    }
-    fn move_cursor_left(&self, _: usize) -> std::io::Result<()> {
-        Ok(())
-    }
-    fn write_line(&self, s: &str) -> std::io::Result<()> {
-        self.push(s);
-        self.push("\n");
-        Ok(())
-    }
-    fn write_str(&self, s: &str) -> std::io::Result<()> {
-        self.push(s);
-        Ok(())
-    }
-    fn clear_line(&self) -> std::io::Result<()> {
-        Ok(())
-    }
-    fn flush(&self) -> std::io::Result<()> {
-        Ok(())
-    }
+        (done as f32 / total as f32).min(1.0)
+    };
+    let fill = fraction * width as f32;
+    let full = fill as usize;
+    let head = usize::from(fill > 0.0 && full < width);
+    let bar = format!(
+        "{}{}{}",
+        "█".repeat(full),
+        "▉".repeat(head),
+        style("░".repeat(width - full - head)).dim()
+    );
+    format!("{} {done}/{total} done · {chapter}", style(bar).green())
 }
 
 /// The first paragraph of a chapter's README (its introduction), without
@@ -391,9 +326,22 @@ mod tests {
 
     #[test]
     fn progress_bar_shows_counts_and_chapter() {
-        let bar = console::strip_ansi_codes(&progress_bar(3, 8, "01_basics", 80)).into_owned();
-        assert!(bar.contains("3/8 done · 01_basics"), "{bar:?}");
-        assert!(bar.contains('█'));
+        let bar = |done, total, cols| {
+            console::strip_ansi_codes(&progress_bar(done, total, "01_basics", cols)).into_owned()
+        };
+        // A third of the width, 10 to 40 cells; the cell being filled is ▉.
+        assert_eq!(
+            bar(3, 8, 80),
+            format!("{}▉{} 3/8 done · 01_basics", "█".repeat(9), "░".repeat(16))
+        );
+        assert_eq!(
+            bar(0, 8, 20),
+            format!("{} 0/8 done · 01_basics", "░".repeat(10))
+        );
+        assert_eq!(
+            bar(8, 8, 200),
+            format!("{} 8/8 done · 01_basics", "█".repeat(40))
+        );
     }
 
     #[test]
