@@ -1,7 +1,8 @@
 //! The producers of the watch loop: the file watcher (notify's debouncer),
-//! the key reader (crossterm's events) and the signal listener. Each runs on its own thread and
-//! only sends an `Event` down the one channel the loop reads; none of them
-//! touches the state or the screen.
+//! the key reader (crossterm's events), the hangup watch and the signal
+//! listener. Each runs on its own thread and only sends an `Event` down
+//! the one channel the loop reads; none of them touches the state or the
+//! screen.
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Component, Path, PathBuf};
@@ -42,6 +43,7 @@ pub enum Event {
         result: Result<Vec<Checked>, String>,
     },
     Prebuild(PrebuildReport),
+    /// The terminal changed size (crossterm reports it with the keys).
     Resized,
     /// What the classroom's server says (announcement, where the room
     /// goes, the raised hand), when it changed.
@@ -255,10 +257,10 @@ pub fn read_keys(tx: Sender<Event>) {
 
 /// Sends `KeysGone` when the terminal hangs up. crossterm's reader does
 /// not report a terminal that went away (it retries the failing read;
-/// crossterm issue 793), and a hangup without SIGHUP (the other side of a
-/// pseudo-terminal closed, a process that is not in the foreground) must
-/// still end watch. poll(2) with no events asked waits for a hangup or an
-/// error only, so the thread sleeps until then.
+/// crossterm issue 793), and a hangup that brings no SIGHUP (watch in a
+/// session of its own, as under `setsid`) must still end watch. poll(2)
+/// with no events asked waits for a hangup or an error only, so the
+/// thread sleeps until then.
 fn watch_hangup(tx: Sender<Event>) {
     use rustix::event::{PollFd, PollFlags, poll};
     thread::spawn(move || {
