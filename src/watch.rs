@@ -31,6 +31,7 @@ use std::io::{IsTerminal, Write};
 use std::sync::mpsc;
 
 use anyhow::{Context, Result, bail};
+use crossterm::terminal::{Clear, ClearType};
 
 use crate::cli::Global;
 use crate::cmd::Outcome;
@@ -50,7 +51,7 @@ pub fn run(global: &Global, poll: bool) -> Result<Outcome> {
     // Clear once; later frames overwrite in place. Writes to the terminal
     // ignore errors: a closed terminal (EIO) must end watch quietly, not
     // panic and leave the exercise running.
-    let _ = write!(std::io::stdout(), "\x1b[2J");
+    let _ = crossterm::execute!(std::io::stdout(), Clear(ClearType::All));
 
     events::listen_signals(tx.clone()).context("cannot listen for signals")?;
     events::classroom(session.course.state_dir(), tx.clone());

@@ -493,3 +493,66 @@ fn a_track_added_while_watching_shows_at_once() {
     t.keys(&["l"]);
     t.wait_for("games2");
 }
+
+#[test]
+fn a_terminal_that_hangs_up_without_sighup_ends_watch() {
+    // Started in a session of its own (`setsid`), watch's terminal is not
+    // its controlling terminal: when the window closes no SIGHUP comes,
+    // only a terminal that reads nothing any more. Watch must notice and
+    // leave, not wait (or spin) forever.
+    if Command::new("setsid").arg("--version").output().is_err() {
+        panic!("this test needs setsid (util-linux)");
+    }
+    let course = Course::fixture("watch_course");
+    let socket = course.path("tmux.sock");
+    let pidfile = course.path("watch.pid");
+    let script = format!(
+        "cd '{}' && env -u CARGO_TARGET_DIR -u RUSTDRILL_COURSE NO_COLOR=1 RUSTDRILL_NO_PREBUILD=1 \
+         setsid -w sh -c 'echo $$ > {}; exec \"{BIN}\" watch'; sleep 600",
+        course.root().display(),
+        pidfile.display()
+    );
+    let status = Command::new("tmux")
+        .arg("-S")
+        .arg(&socket)
+        .args([
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-x",
+            "100",
+            "-y",
+            "40",
+        ])
+        .arg(script)
+        .status()
+        .expect("tmux starts");
+    assert!(status.success(), "tmux new-session failed");
+    let t = Tmux { course, socket };
+    t.wait_for("fix_me — compile error");
+    let pid = fs::read_to_string(&pidfile).expect("the pid of watch");
+    let pid = pid.trim();
+    t.tmux(&["kill-server"]);
+    let running = || {
+        fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|s| {
+            !s.rsplit(')')
+                .next()
+                .unwrap_or("")
+                .trim_start()
+                .starts_with('Z')
+        })
+    };
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while running() && Instant::now() < deadline {
+        thread::sleep(Duration::from_millis(50));
+    }
+    let survived = running();
+    if survived {
+        let _ = Command::new("kill").args(["-KILL", pid]).status();
+    }
+    assert!(
+        !survived,
+        "watch {pid} kept running after its terminal hung up"
+    );
+}

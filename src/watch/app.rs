@@ -14,7 +14,7 @@ use std::io::{self, Write};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender};
 
-use console::Key;
+use super::keys::Key;
 
 use super::check_worker::SharedKeys;
 use super::events::{Event, PathMap};

@@ -1,7 +1,8 @@
 //! The producers of the watch loop: the file watcher (notify's debouncer),
-//! the key reader and the signal listener. Each runs on its own thread and
-//! only sends an `Event` down the one channel the loop reads; none of them
-//! touches the state or the screen.
+//! the key reader (crossterm's events), the hangup watch and the signal
+//! listener. Each runs on its own thread and only sends an `Event` down
+//! the one channel the loop reads; none of them touches the state or the
+//! screen.
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Component, Path, PathBuf};
@@ -9,13 +10,14 @@ use std::sync::mpsc::Sender;
 use std::thread;
 use std::time::Duration;
 
-use console::{Key, Term};
+use crossterm::event::Event as TermEvent;
 use notify_debouncer_full::notify::{
     self, EventKind, PollWatcher, RecommendedWatcher, RecursiveMode,
 };
 use notify_debouncer_full::{DebounceEventResult, Debouncer, NoCache, RecommendedCache};
 
 use super::check_worker::{CheckFailed, Judged};
+use super::keys::Key;
 use super::prebuild::PrebuildReport;
 use crate::check::Progress as CheckProgress;
 
@@ -42,6 +44,7 @@ pub enum Event {
         result: Result<Vec<Judged>, CheckFailed>,
     },
     Prebuild(PrebuildReport),
+    /// The terminal changed size (crossterm reports it with the keys).
     Resized,
     /// What the classroom's server says (announcement, where the room
     /// goes, the raised hand), when it changed.
@@ -228,23 +231,47 @@ pub fn watch(
     Ok(watcher)
 }
 
-/// Reads single key presses (raw mode is already on) until the terminal
-/// goes away.
+/// Reads key presses and resizes (raw mode is already on) until the
+/// terminal goes away. crossterm's reader retries a read a signal
+/// interrupts, so no signal needs keeping away from this thread.
 pub fn read_keys(tx: Sender<Event>) {
+    let keys = tx.clone();
     thread::spawn(move || {
-        // The key reader must never be the thread a signal interrupts:
-        // console reports an interrupted read as Ctrl-C, so a resize
-        // (SIGWINCH) would quit. Other threads take the signals.
-        block_async_signals();
-        let term = Term::stdout();
         loop {
-            match term.read_key_raw() {
-                Ok(key) => {
-                    if tx.send(Event::Key(key)).is_err() {
-                        return;
-                    }
-                }
-                Err(_) => {
+            let event = match crossterm::event::read() {
+                Ok(TermEvent::Key(key)) => match Key::from_event(&key) {
+                    Some(key) => Event::Key(key),
+                    None => continue,
+                },
+                Ok(TermEvent::Resize(..)) => Event::Resized,
+                Ok(_) => continue,
+                Err(_) => Event::KeysGone,
+            };
+            let gone = matches!(event, Event::KeysGone);
+            if keys.send(event).is_err() || gone {
+                return;
+            }
+        }
+    });
+    watch_hangup(tx);
+}
+
+/// Sends `KeysGone` when the terminal hangs up. crossterm's reader does
+/// not report a terminal that went away (it retries the failing read;
+/// crossterm issue 793), and a hangup that brings no SIGHUP (watch in a
+/// session of its own, as under `setsid`) must still end watch. poll(2)
+/// with no events asked waits for a hangup or an error only, so the
+/// thread sleeps until then.
+fn watch_hangup(tx: Sender<Event>) {
+    use rustix::event::{PollFd, PollFlags, poll};
+    thread::spawn(move || {
+        let stdin = std::io::stdin();
+        loop {
+            let mut fds = [PollFd::new(&stdin, PollFlags::empty())];
+            match poll(&mut fds, None) {
+                Err(rustix::io::Errno::INTR) => continue,
+                Ok(_) if fds[0].revents().is_empty() => continue,
+                _ => {
                     let _ = tx.send(Event::KeysGone);
                     return;
                 }
@@ -253,40 +280,14 @@ pub fn read_keys(tx: Sender<Event>) {
     });
 }
 
-fn block_async_signals() {
-    #[cfg(unix)]
-    // SAFETY: plain libc calls on a local, initialised sigset_t; they only
-    // change this thread's signal mask.
-    unsafe {
-        let mut set: libc::sigset_t = std::mem::zeroed();
-        libc::sigemptyset(&mut set);
-        for sig in [
-            libc::SIGWINCH,
-            libc::SIGTERM,
-            libc::SIGINT,
-            libc::SIGHUP,
-            libc::SIGCHLD,
-            libc::SIGCONT,
-            libc::SIGQUIT,
-        ] {
-            libc::sigaddset(&mut set, sig);
-        }
-        libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut());
-    }
-}
-
-/// Turns SIGWINCH into `Resized` and SIGTERM/SIGHUP/SIGINT into `Terminate`.
+/// Turns SIGTERM/SIGHUP/SIGINT into `Terminate` (a resize comes with the
+/// keys, from crossterm).
 pub fn listen_signals(tx: Sender<Event>) -> std::io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGWINCH};
-    let mut signals = signal_hook::iterator::Signals::new([SIGWINCH, SIGTERM, SIGHUP, SIGINT])?;
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
     thread::spawn(move || {
-        for signal in signals.forever() {
-            let event = if signal == SIGWINCH {
-                Event::Resized
-            } else {
-                Event::Terminate
-            };
-            if tx.send(event).is_err() {
+        for _ in signals.forever() {
+            if tx.send(Event::Terminate).is_err() {
                 return;
             }
         }

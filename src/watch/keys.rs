@@ -1,9 +1,66 @@
 //! Key handling as a pure state machine: (mode, key, facts) → (new mode,
 //! actions). Nothing here touches the disk, the screen or a thread, so every
 //! key of the watch screen is unit-tested below; the loop in `app` carries
-//! the actions out.
+//! the actions out. `Key` is the few keys the screen tells apart, read from
+//! crossterm's key events.
 
-use console::Key;
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+/// A key press, as the watch screen tells them apart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Key {
+    /// A character typed (with or without Shift).
+    Char(char),
+    /// Raw mode turns Ctrl-C into a key rather than a signal.
+    CtrlC,
+    Enter,
+    Escape,
+    Backspace,
+    ArrowUp,
+    ArrowDown,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    /// Any other key or chord (Tab, a function key, Alt-x, Ctrl-x): it
+    /// does nothing.
+    Other,
+}
+
+impl Key {
+    /// The key a terminal's key event is; `None` for a release (only
+    /// reported by terminals asked for it). The Ctrl chords that shells
+    /// treat as editing keys (Ctrl-A, -E, -H, -J) count as those keys.
+    pub fn from_event(event: &KeyEvent) -> Option<Key> {
+        if event.kind == KeyEventKind::Release {
+            return None;
+        }
+        let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+        let alt = event.modifiers.contains(KeyModifiers::ALT);
+        Some(match event.code {
+            KeyCode::Char(_) if alt => Key::Other,
+            KeyCode::Char(c) if ctrl => match c.to_ascii_lowercase() {
+                'c' => Key::CtrlC,
+                'a' => Key::Home,
+                'e' => Key::End,
+                'h' => Key::Backspace,
+                'j' => Key::Enter,
+                _ => Key::Other,
+            },
+            KeyCode::Char(c) => Key::Char(c),
+            KeyCode::Enter => Key::Enter,
+            KeyCode::Esc => Key::Escape,
+            KeyCode::Backspace => Key::Backspace,
+            KeyCode::Up => Key::ArrowUp,
+            KeyCode::Down => Key::ArrowDown,
+            KeyCode::PageUp => Key::PageUp,
+            KeyCode::PageDown => Key::PageDown,
+            KeyCode::Home => Key::Home,
+            KeyCode::End => Key::End,
+            _ => Key::Other,
+        })
+    }
+}
 
 /// Which exercises the list shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -390,6 +447,62 @@ mod tests {
         assert!(view.search.is_empty() && !view.typing);
         let (mode, actions) = press(&mode, &[Key::Escape], &f);
         assert_eq!((mode, actions), (Mode::Main, vec![]));
+    }
+
+    fn event(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn terminal_keys_become_screen_keys() {
+        let none = KeyModifiers::NONE;
+        let ctrl = KeyModifiers::CONTROL;
+        for (code, modifiers, key) in [
+            (KeyCode::Char('q'), none, Key::Char('q')),
+            (KeyCode::Char('G'), KeyModifiers::SHIFT, Key::Char('G')),
+            (KeyCode::Char('c'), ctrl, Key::CtrlC),
+            (KeyCode::Char('h'), ctrl, Key::Backspace),
+            (KeyCode::Char('a'), ctrl, Key::Home),
+            (KeyCode::Char('e'), ctrl, Key::End),
+            (KeyCode::Char('j'), ctrl, Key::Enter),
+            (KeyCode::Char('n'), ctrl, Key::Other),
+            (KeyCode::Char('n'), KeyModifiers::ALT, Key::Other),
+            (KeyCode::Enter, none, Key::Enter),
+            (KeyCode::Esc, none, Key::Escape),
+            (KeyCode::Backspace, none, Key::Backspace),
+            (KeyCode::Up, none, Key::ArrowUp),
+            (KeyCode::Down, none, Key::ArrowDown),
+            (KeyCode::PageUp, none, Key::PageUp),
+            (KeyCode::PageDown, none, Key::PageDown),
+            (KeyCode::Home, none, Key::Home),
+            (KeyCode::End, none, Key::End),
+            (KeyCode::Tab, none, Key::Other),
+            (KeyCode::F(1), none, Key::Other),
+        ] {
+            assert_eq!(
+                Key::from_event(&event(code, modifiers)),
+                Some(key),
+                "{code:?} {modifiers:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_key_counts_once_not_again_on_release() {
+        let mut release = event(KeyCode::Char('n'), KeyModifiers::NONE);
+        release.kind = KeyEventKind::Release;
+        assert_eq!(Key::from_event(&release), None);
+    }
+
+    #[test]
+    fn ctrl_chords_do_not_act_as_their_letter() {
+        // Ctrl-N must not move on, Ctrl-Q must not quit.
+        let f = facts(&[true; 4], 0);
+        for c in ['n', 'q', 'x'] {
+            let key =
+                Key::from_event(&event(KeyCode::Char(c), KeyModifiers::CONTROL)).expect("a press");
+            assert_eq!(handle_key(&Mode::Main, &key, &f), (Mode::Main, vec![]));
+        }
     }
 
     #[test]

@@ -4,12 +4,12 @@
 //! hints and notes, a status line, the progress bar and the key legend.
 //! Everything is cut to the terminal's size, so nothing scrolls away.
 
-use std::fmt;
 use std::path::Path;
-use std::sync::{Arc, Mutex};
 
 use console::{measure_text_width, style, truncate_str};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle, TermLike};
+use crossterm::Command;
+use crossterm::cursor;
+use crossterm::terminal::{Clear, ClearType};
 
 use super::keys::{Facts, ListView, visible};
 use super::panel::{PanelLine, StatusLine};
@@ -92,9 +92,11 @@ pub fn render(frame: &Frame) -> String {
     lines.extend(bottom);
     lines.truncate(rows);
 
-    let mut out = String::from("\x1b[H");
+    let mut out = String::new();
+    command(&mut out, cursor::MoveTo(0, 0));
     for (i, line) in lines.iter().enumerate() {
         if i > 0 {
+            // Raw mode: a line feed alone does not return the cursor.
             out.push_str("\r\n");
         }
         // The path line carries an OSC 8 link, which console cannot measure.
@@ -103,10 +105,16 @@ pub fn render(frame: &Frame) -> String {
         } else {
             out.push_str(&truncate_str(line, cols, "…"));
         }
-        out.push_str("\x1b[K");
+        command(&mut out, Clear(ClearType::UntilNewLine));
     }
-    out.push_str("\x1b[J");
+    command(&mut out, Clear(ClearType::FromCursorDown));
     out
+}
+
+/// Appends a terminal command's escape sequence.
+fn command(out: &mut String, command: impl Command) {
+    // Writing to a String cannot fail.
+    let _ = command.write_ansi(out);
 }
 
 fn verdict_lines(
@@ -161,25 +169,14 @@ fn osc8(target: &Path, text: &str) -> String {
 
 /// Whether the terminal shows OSC 8 links (an unknown terminal may print
 /// them as garbage, so only those known to support them get them).
+/// `FORCE_HYPERLINK` decides alone; otherwise no links without colours
+/// (the learner asked for plain output) or inside tmux (which passes them
+/// on only when configured to).
 fn hyperlinks() -> bool {
-    let var = |name: &str| std::env::var(name).unwrap_or_default();
-    match var("FORCE_HYPERLINK").as_str() {
-        "1" => return true,
-        "0" => return false,
-        _ => {}
-    }
-    if !console::colors_enabled() || !var("TMUX").is_empty() {
-        return false;
-    }
-    let program = var("TERM_PROGRAM");
-    matches!(
-        program.as_str(),
-        "iTerm.app" | "WezTerm" | "vscode" | "ghostty" | "Hyper" | "Tabby" | "rio"
-    ) || var("VTE_VERSION").parse::<u32>().is_ok_and(|v| v >= 5000)
-        || !var("KITTY_WINDOW_ID").is_empty()
-        || !var("WT_SESSION").is_empty()
-        || !var("KONSOLE_VERSION").is_empty()
-        || var("TERM").contains("foot")
+    let forced = std::env::var_os("FORCE_HYPERLINK").is_some();
+    let in_tmux = std::env::var_os("TMUX").is_some_and(|v| !v.is_empty());
+    (forced || (console::colors_enabled() && !in_tmux))
+        && supports_hyperlinks::on(supports_hyperlinks::Stream::Stdout)
 }
 
 fn list_lines(view: &ListView, facts: &Facts, rows: usize) -> Vec<String> {
@@ -258,90 +255,28 @@ fn wrap(line: &str, cols: usize) -> Vec<String> {
     out
 }
 
-/// `[█████░░░░] 3/8 done · 01_basics`, drawn by indicatif into a string
-/// (the screen is redrawn whole, so the bar must not draw itself).
+/// `█████▉░░░░ 3/8 done · 01_basics`: the look of an indicatif bar
+/// (`{bar:W.green/dim}`, progress characters `█▉░`), written here because
+/// the screen is redrawn whole and a bar must not draw itself.
 fn progress_bar(done: usize, total: usize, chapter: &str, cols: usize) -> String {
-    let capture = Capture::default();
-    let bar = ProgressBar::with_draw_target(
-        Some(total as u64),
-        ProgressDrawTarget::term_like(Box::new(capture.clone())),
-    );
     let width = (cols / 3).clamp(10, 40);
-    let template = format!("{{bar:{width}.green/dim}} {{pos}}/{{len}} done · {{msg}}");
-    let style = ProgressStyle::with_template(&template)
-        .unwrap_or_else(|_| ProgressStyle::default_bar())
-        .progress_chars("█▉░");
-    bar.set_style(style);
-    bar.set_message(chapter.to_owned());
-    bar.set_position(done as u64);
-    // Earlier updates drew too: keep only the last, complete drawing.
-    capture.take();
-    bar.force_draw();
-    let drawn = capture.take();
-    // Drop the bar without it drawing again.
-    bar.set_draw_target(ProgressDrawTarget::hidden());
-    if drawn.trim().is_empty() {
-        format!("{done}/{total} done · {chapter}")
+    // As indicatif counts: an empty course is complete, and the cell being
+    // filled shows as `▉`.
+    let fraction = if total == 0 {
+        1.0
     } else {
-        drawn
-    }
-}
-
-/// A terminal for indicatif that keeps what it is given.
-#[derive(Clone, Default)]
-struct Capture(Arc<Mutex<String>>);
-
-impl Capture {
-    fn take(&self) -> String {
-        let text = std::mem::take(&mut *self.0.lock().unwrap_or_else(|p| p.into_inner()));
-        text.trim_matches(['\r', '\n']).trim_end().to_owned()
-    }
-
-    fn push(&self, s: &str) {
-        self.0.lock().unwrap_or_else(|p| p.into_inner()).push_str(s);
-    }
-}
-
-impl fmt::Debug for Capture {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("Capture")
-    }
-}
-
-impl TermLike for Capture {
-    fn width(&self) -> u16 {
-        200
-    }
-    fn height(&self) -> u16 {
-        50
-    }
-    fn move_cursor_up(&self, _: usize) -> std::io::Result<()> {
-        Ok(())
-    }
-    fn move_cursor_down(&self, _: usize) -> std::io::Result<()> {
-        Ok(())
-    }
-    fn move_cursor_right(&self, _: usize) -> std::io::Result<()> {
-        Ok(())
-    }
-    fn move_cursor_left(&self, _: usize) -> std::io::Result<()> {
-        Ok(())
-    }
-    fn write_line(&self, s: &str) -> std::io::Result<()> {
-        self.push(s);
-        self.push("\n");
-        Ok(())
-    }
-    fn write_str(&self, s: &str) -> std::io::Result<()> {
-        self.push(s);
-        Ok(())
-    }
-    fn clear_line(&self) -> std::io::Result<()> {
-        Ok(())
-    }
-    fn flush(&self) -> std::io::Result<()> {
-        Ok(())
-    }
+        (done as f32 / total as f32).min(1.0)
+    };
+    let fill = fraction * width as f32;
+    let full = fill as usize;
+    let head = usize::from(fill > 0.0 && full < width);
+    let bar = format!(
+        "{}{}{}",
+        "█".repeat(full),
+        "▉".repeat(head),
+        style("░".repeat(width - full - head)).dim()
+    );
+    format!("{} {done}/{total} done · {chapter}", style(bar).green())
 }
 
 /// The first paragraph of a chapter's README (its introduction), without
@@ -401,9 +336,22 @@ mod tests {
 
     #[test]
     fn progress_bar_shows_counts_and_chapter() {
-        let bar = console::strip_ansi_codes(&progress_bar(3, 8, "01_basics", 80)).into_owned();
-        assert!(bar.contains("3/8 done · 01_basics"), "{bar:?}");
-        assert!(bar.contains('█'));
+        let bar = |done, total, cols| {
+            console::strip_ansi_codes(&progress_bar(done, total, "01_basics", cols)).into_owned()
+        };
+        // A third of the width, 10 to 40 cells; the cell being filled is ▉.
+        assert_eq!(
+            bar(3, 8, 80),
+            format!("{}▉{} 3/8 done · 01_basics", "█".repeat(9), "░".repeat(16))
+        );
+        assert_eq!(
+            bar(0, 8, 20),
+            format!("{} 0/8 done · 01_basics", "░".repeat(10))
+        );
+        assert_eq!(
+            bar(8, 8, 200),
+            format!("{} 8/8 done · 01_basics", "█".repeat(40))
+        );
     }
 
     #[test]

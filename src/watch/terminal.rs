@@ -1,18 +1,14 @@
 //! The terminal while the watch screen runs: raw mode (single key presses,
-//! no echo) held by a guard that puts the learner's settings back on every
-//! way out — return, `?`, a panic of the main thread (through a panic hook,
-//! which also runs before an abort), and a signal (the loop turns it into a
-//! normal return).
+//! no echo) and a hidden cursor, held by a guard that puts the learner's
+//! settings back on every way out — return, `?`, a panic of the main
+//! thread (through a panic hook, which also runs before an abort), and a
+//! signal (the loop turns it into a normal return). crossterm keeps the
+//! settings found at start and restores them.
 
 use std::io::{self, Write};
-use std::os::fd::RawFd;
 use std::sync::OnceLock;
 
-/// The settings found at start, for the panic hook.
-static ORIGINAL: OnceLock<(RawFd, libc::termios)> = OnceLock::new();
-
-const SHOW_CURSOR: &str = "\x1b[?25h";
-const HIDE_CURSOR: &str = "\x1b[?25l";
+use crossterm::{cursor, style, terminal};
 
 /// Raw mode until dropped.
 pub struct RawMode {
@@ -20,30 +16,13 @@ pub struct RawMode {
 }
 
 impl RawMode {
-    /// Switches stdin's terminal to raw mode, keeping output processing
-    /// (so `\n` still starts a new line), and hides the cursor.
+    /// Switches the terminal to raw mode and hides the cursor. Raw mode
+    /// also turns output processing off: the screen ends its lines with
+    /// `\r\n` itself.
     pub fn enable() -> io::Result<RawMode> {
-        let fd = libc::STDIN_FILENO;
-        let mut termios = std::mem::MaybeUninit::<libc::termios>::uninit();
-        // SAFETY: tcgetattr fills the struct on success, checked below.
-        if unsafe { libc::tcgetattr(fd, termios.as_mut_ptr()) } != 0 {
-            return Err(io::Error::last_os_error());
-        }
-        // SAFETY: initialised by the successful tcgetattr above.
-        let original = unsafe { termios.assume_init() };
-        let _ = ORIGINAL.set((fd, original));
-        let mut raw = original;
-        // SAFETY: cfmakeraw only edits the struct it is given.
-        unsafe { libc::cfmakeraw(&mut raw) };
-        raw.c_oflag = original.c_oflag;
-        // SAFETY: a valid termios for a valid fd.
-        if unsafe { libc::tcsetattr(fd, libc::TCSADRAIN, &raw) } != 0 {
-            return Err(io::Error::last_os_error());
-        }
+        terminal::enable_raw_mode()?;
         install_panic_hook();
-        let mut out = io::stdout();
-        let _ = write!(out, "{HIDE_CURSOR}");
-        let _ = out.flush();
+        let _ = crossterm::execute!(io::stdout(), cursor::Hide);
         Ok(RawMode { _private: () })
     }
 }
@@ -54,18 +33,15 @@ impl Drop for RawMode {
     }
 }
 
-/// Puts the original settings back and shows the cursor. Safe to call
-/// more than once.
+/// Puts the original settings back, resets colours and shows the cursor.
+/// Safe to call more than once, and on a terminal that is gone.
 pub fn restore() {
-    if let Some((fd, original)) = ORIGINAL.get() {
-        // SAFETY: the settings tcgetattr gave us, for the same fd.
-        unsafe {
-            libc::tcsetattr(*fd, libc::TCSADRAIN, original);
-        }
-    }
-    let mut out = io::stdout();
-    let _ = write!(out, "\x1b[0m{SHOW_CURSOR}");
-    let _ = out.flush();
+    let _ = terminal::disable_raw_mode();
+    let _ = crossterm::execute!(
+        io::stdout(),
+        style::SetAttribute(style::Attribute::Reset),
+        cursor::Show
+    );
 }
 
 fn install_panic_hook() {
@@ -78,7 +54,7 @@ fn install_panic_hook() {
             // are caught and reported on the screen, which keeps running.
             if std::thread::current().name() == Some("main") {
                 restore();
-                let _ = writeln!(std::io::stderr());
+                let _ = writeln!(io::stderr());
             }
             previous(info);
         }));
