@@ -38,13 +38,18 @@ impl Tmux {
         }
         let course = Course::fixture(fixture);
         prepare(&course);
-        let socket = course.path("tmux.sock");
         let script = format!(
             "cd '{}' && env -u CARGO_TARGET_DIR -u RUSTDRILL_COURSE NO_COLOR=1 RUSTDRILL_NO_PREBUILD=1 \
              '{BIN}' watch {}; echo \"EXIT=$?\"; echo STTY-BEGIN; stty -a; echo STTY-END; sleep 600",
             course.root().display(),
             args.join(" ")
         );
+        Tmux::run_script(course, &script)
+    }
+
+    /// A 100×40 tmux session running the shell `script` on `course`.
+    fn run_script(course: Course, script: &str) -> Tmux {
+        let socket = course.path("tmux.sock");
         let status = Command::new("tmux")
             .arg("-S")
             .arg(&socket)
@@ -504,7 +509,6 @@ fn a_terminal_that_hangs_up_without_sighup_ends_watch() {
         panic!("this test needs setsid (util-linux)");
     }
     let course = Course::fixture("watch_course");
-    let socket = course.path("tmux.sock");
     let pidfile = course.path("watch.pid");
     let script = format!(
         "cd '{}' && env -u CARGO_TARGET_DIR -u RUSTDRILL_COURSE NO_COLOR=1 RUSTDRILL_NO_PREBUILD=1 \
@@ -512,24 +516,7 @@ fn a_terminal_that_hangs_up_without_sighup_ends_watch() {
         course.root().display(),
         pidfile.display()
     );
-    let status = Command::new("tmux")
-        .arg("-S")
-        .arg(&socket)
-        .args([
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-x",
-            "100",
-            "-y",
-            "40",
-        ])
-        .arg(script)
-        .status()
-        .expect("tmux starts");
-    assert!(status.success(), "tmux new-session failed");
-    let t = Tmux { course, socket };
+    let t = Tmux::run_script(course, &script);
     t.wait_for("fix_me — compile error");
     let pid = fs::read_to_string(&pidfile).expect("the pid of watch");
     let pid = pid.trim();
