@@ -441,15 +441,7 @@ fn closing_the_terminal_left_the_exercise_running() {
     // The window closes: SIGHUP, and every write to the terminal fails.
     t.tmux(&["kill-server"]);
     let deadline = Instant::now() + Duration::from_secs(20);
-    let alive = || {
-        fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|s| {
-            !s.rsplit(')')
-                .next()
-                .unwrap_or("")
-                .trim_start()
-                .starts_with('Z')
-        })
-    };
+    let alive = || is_running(&pid);
     while alive() && Instant::now() < deadline {
         thread::sleep(Duration::from_millis(50));
     }
@@ -521,15 +513,7 @@ fn a_terminal_that_hangs_up_without_sighup_ends_watch() {
     let pid = fs::read_to_string(&pidfile).expect("the pid of watch");
     let pid = pid.trim();
     t.tmux(&["kill-server"]);
-    let running = || {
-        fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|s| {
-            !s.rsplit(')')
-                .next()
-                .unwrap_or("")
-                .trim_start()
-                .starts_with('Z')
-        })
-    };
+    let running = || is_running(pid);
     let deadline = Instant::now() + Duration::from_secs(20);
     while running() && Instant::now() < deadline {
         thread::sleep(Duration::from_millis(50));
@@ -542,4 +526,15 @@ fn a_terminal_that_hangs_up_without_sighup_ends_watch() {
         !survived,
         "watch {pid} kept running after its terminal hung up"
     );
+}
+
+/// The process exists and is not a zombie (Linux's /proc).
+fn is_running(pid: &str) -> bool {
+    fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|s| {
+        !s.rsplit(')')
+            .next()
+            .unwrap_or("")
+            .trim_start()
+            .starts_with('Z')
+    })
 }
