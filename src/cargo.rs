@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
-use std::io::{self, BufReader, Read};
+use std::io::{BufReader, Read};
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -252,10 +252,7 @@ impl Cargo {
         // In a registered group of its own, so rustdrill ended by a signal
         // (Ctrl-C included) ends cargo and every rustc it started.
         let (mut child, _registered) = exec::spawn_registered(&mut cmd, exec::Ending::Term)
-            .map_err(|e| match e.kind() {
-                io::ErrorKind::NotFound => anyhow::anyhow!(toolchain::CARGO_MISSING),
-                _ => anyhow::Error::new(e).context("cannot start cargo"),
-            })?;
+            .map_err(|e| toolchain::cannot_start(e, "cargo"))?;
         cancel.started(child.id());
         let mut stderr_pipe = child.stderr.take().expect("stderr is piped");
         // Drained on its own thread: a full stderr pipe would block cargo.

@@ -16,15 +16,21 @@ pub const CARGO_MISSING: &str = "cargo was not found on PATH.\n\
 pub const CLIPPY_MISSING: &str = "clippy is not installed for this toolchain.\n\
      Install it with `rustup component add clippy`.";
 
+/// Why `what` (a cargo or rustc command) did not start: the "install Rust"
+/// advice when the program is not there, else the error itself.
+pub fn cannot_start(e: io::Error, what: &str) -> anyhow::Error {
+    match e.kind() {
+        io::ErrorKind::NotFound => anyhow::anyhow!(CARGO_MISSING),
+        _ => anyhow::Error::new(e).context(format!("cannot start {what}")),
+    }
+}
+
 /// The toolchain's version line, part of every cache key.
 pub fn rustc_version(dir: &Path) -> Result<String> {
     let out = Command::new("rustc")
         .arg("--version")
         .current_dir(dir)
         .output()
-        .map_err(|e| match e.kind() {
-            io::ErrorKind::NotFound => anyhow::anyhow!(CARGO_MISSING),
-            _ => anyhow::Error::new(e).context("cannot run rustc"),
-        })?;
+        .map_err(|e| cannot_start(e, "rustc"))?;
     Ok(String::from_utf8_lossy(&out.stdout).trim().to_owned())
 }

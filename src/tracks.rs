@@ -9,7 +9,6 @@
 
 use std::collections::HashSet;
 use std::fs;
-use std::io;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -206,10 +205,7 @@ pub fn trim_lock(root: &Path) -> Result<bool> {
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .status()
-        .map_err(|e| match e.kind() {
-            io::ErrorKind::NotFound => anyhow::anyhow!(crate::toolchain::CARGO_MISSING),
-            _ => anyhow::Error::new(e).context("cannot start cargo metadata"),
-        })?;
+        .map_err(|e| crate::toolchain::cannot_start(e, "cargo metadata"))?;
     Ok(status.success())
 }
 
@@ -335,10 +331,7 @@ pub fn vendor(root: &Path) -> Result<u64> {
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .status()
-        .map_err(|e| match e.kind() {
-            io::ErrorKind::NotFound => anyhow::anyhow!(crate::toolchain::CARGO_MISSING),
-            _ => anyhow::Error::new(e).context("cannot start cargo vendor"),
-        })?;
+        .map_err(|e| crate::toolchain::cannot_start(e, "cargo vendor"))?;
     if !status.success() {
         let _ = fs::remove_dir_all(&staging);
         bail!(

@@ -15,7 +15,6 @@ use std::process::Command;
 use anyhow::{Context, Result, bail};
 
 use super::Outcome;
-use crate::toolchain::CARGO_MISSING;
 use crate::tracks::{self, Source};
 use crate::ui::outln;
 
@@ -239,10 +238,7 @@ pub(crate) fn fetch(dir: &Path) -> Result<()> {
         .arg("fetch")
         .current_dir(&exercises)
         .status()
-        .map_err(|e| match e.kind() {
-            io::ErrorKind::NotFound => anyhow::anyhow!(CARGO_MISSING),
-            _ => anyhow::Error::new(e).context("cannot start cargo fetch"),
-        })?;
+        .map_err(|e| crate::toolchain::cannot_start(e, "cargo fetch"))?;
     if !status.success() {
         bail!(
             "the course was written to {}, but `cargo fetch` failed (see above). \
