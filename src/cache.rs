@@ -53,6 +53,21 @@ impl Keys {
         matches!((self.files.get(path), other.files.get(path)), (Some(a), Some(b)) if a == b)
     }
 
+    /// The key of each of `exercises` as its files are after a check (the
+    /// build may have written `Cargo.lock`), for those whose file still
+    /// reads as it did before the check: a save during the check makes its
+    /// verdict stale, so it gets no key.
+    pub fn after_check(&self, exercises: &[&Exercise]) -> Vec<Option<String>> {
+        let mut after = self.reread();
+        exercises
+            .iter()
+            .map(|ex| {
+                let key = after.key(ex);
+                self.same_file(&after, &ex.path).then_some(key)
+            })
+            .collect()
+    }
+
     /// `rustc --version` as run in the course (its rust-toolchain applies).
     pub fn toolchain(&self) -> &str {
         &self.toolchain

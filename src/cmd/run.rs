@@ -50,7 +50,7 @@ pub fn run(global: &Global, name: Option<&str>) -> Result<Outcome> {
         (keys.join().ok().flatten(), verdict)
     });
     let verdict = verdict?;
-    let key = cache_key(before.as_ref(), &ex);
+    let key = before.and_then(|keys| keys.after_check(&[&ex]).pop().flatten());
     let recorded = progress.record(
         course,
         &[CheckRecord {
@@ -95,16 +95,6 @@ pub fn run(global: &Global, name: Option<&str>) -> Result<Outcome> {
     } else {
         Outcome::NotDone
     })
-}
-
-/// The cache key of `ex` as its files are after the check (the build may
-/// have written `Cargo.lock`), if the exercise file itself is what was
-/// checked: a save during the check makes the verdict stale.
-pub fn cache_key(before: Option<&Keys>, ex: &Exercise) -> Option<String> {
-    let before = before?;
-    let mut after = before.reread();
-    let key = after.key(ex);
-    before.same_file(&after, &ex.path).then_some(key)
 }
 
 /// Checks one exercise with a spinner on stderr (hidden when not a terminal).

@@ -86,7 +86,16 @@ pub fn run(global: &Global, json: bool, chapter: Option<&str>, no_cache: bool) -
                 entry(ex, verdict.kind(), &verdict.headline(), millis, false),
             );
         }
-        let records = records(Some(&keys), &exercises, &checked);
+        let records: Vec<CheckRecord<'_>> = keys
+            .after_check(&exercises)
+            .into_iter()
+            .zip(exercises.iter().zip(&checked))
+            .map(|(key, (ex, checked))| CheckRecord {
+                exercise: ex,
+                verdict: &checked.verdict,
+                key,
+            })
+            .collect();
         let recorded = progress.record(course, &records, Advance::OnPass);
         unsaved = unsaved.or(recorded.unsaved);
     }
@@ -119,36 +128,6 @@ pub fn run(global: &Global, json: bool, chapter: Option<&str>, no_cache: bool) -
     } else {
         Outcome::NotDone
     })
-}
-
-/// What to record of checked exercises: each verdict, cached under the keys
-/// of the files as they are now (the build may have written `Cargo.lock`)
-/// — unless the exercise was saved during the check, or there are no
-/// `before` keys.
-pub fn records<'a>(
-    before: Option<&Keys>,
-    exercises: &[&'a Exercise],
-    checked: &'a [check::Checked],
-) -> Vec<CheckRecord<'a>> {
-    let mut after = before.map(Keys::reread);
-    exercises
-        .iter()
-        .zip(checked)
-        .map(|(ex, checked)| {
-            let key = match (before, after.as_mut()) {
-                (Some(before), Some(after)) => {
-                    let key = after.key(ex);
-                    before.same_file(after, &ex.path).then_some(key)
-                }
-                _ => None,
-            };
-            CheckRecord {
-                exercise: ex,
-                verdict: &checked.verdict,
-                key,
-            }
-        })
-        .collect()
 }
 
 /// The exercises to verify: all, or those of one chapter.

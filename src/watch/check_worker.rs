@@ -9,7 +9,6 @@ use std::thread;
 
 use crate::cache::Keys;
 use crate::check::{self, Checked, Progress};
-use crate::cmd::verify;
 use crate::course::{Course, Exercise};
 
 /// One exercise's verdict, with the cache key of what was checked.
@@ -106,10 +105,10 @@ fn judged(course: &Course, before: Option<&Keys>, checked: Vec<Checked>) -> Vec<
         .iter()
         .filter_map(|c| course.exercise(&c.name).ok())
         .collect();
-    let keys: Vec<Option<String>> = verify::records(before, &exercises, &checked)
-        .into_iter()
-        .map(|r| r.key)
-        .collect();
+    let keys = match before {
+        Some(before) => before.after_check(&exercises),
+        None => vec![None; exercises.len()],
+    };
     exercises
         .iter()
         .zip(checked)
