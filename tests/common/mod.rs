@@ -117,3 +117,102 @@ pub fn copy_dir(src: &Path, dest: &Path) {
         }
     }
 }
+
+/// `rustdrill watch` in a real terminal: a tmux server of its own (its own
+/// socket in the course copy) runs it in a 100×40 pane; `keys` types,
+/// `screen` reads the pane. After rustdrill ends the pane prints `EXIT=`
+/// and its exit code, so a test can tell that watch is gone.
+pub struct Tmux {
+    pub course: Course,
+    socket: PathBuf,
+}
+
+impl Tmux {
+    /// Long enough for a cold build on a busy 2-core machine.
+    pub const DEADLINE: std::time::Duration = std::time::Duration::from_secs(120);
+
+    /// Starts `rustdrill watch ARGS` on `course`.
+    pub fn watch(course: Course, args: &[&str]) -> Tmux {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            panic!("these tests need tmux (apt-get install tmux)");
+        }
+        let script = format!(
+            "cd '{}' && env -u CARGO_TARGET_DIR -u RUSTDRILL_COURSE NO_COLOR=1 \
+             RUSTDRILL_NO_PREBUILD=1 '{BIN}' watch {}; echo \"EXIT=$?\"; sleep 600",
+            course.root().display(),
+            args.join(" ")
+        );
+        let socket = course.path("tmux.sock");
+        let status = Command::new("tmux")
+            .arg("-S")
+            .arg(&socket)
+            .args([
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-x",
+                "100",
+                "-y",
+                "40",
+            ])
+            .arg(&script)
+            .status()
+            .expect("tmux starts");
+        assert!(status.success(), "tmux new-session failed");
+        Tmux { course, socket }
+    }
+
+    /// Runs `tmux ARGS` on this server; its stdout.
+    pub fn tmux(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .arg("-S")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    pub fn screen(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-J"])
+    }
+
+    /// Waits until the screen shows `text`; returns the screen.
+    #[track_caller]
+    pub fn wait_for(&self, text: &str) -> String {
+        self.wait_until(text, |s| s.contains(text))
+    }
+
+    /// Waits until `ok(screen)`, failing after `DEADLINE` with the screen.
+    #[track_caller]
+    pub fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let start = std::time::Instant::now();
+        loop {
+            let screen = self.screen();
+            if ok(&screen) {
+                return screen;
+            }
+            if start.elapsed() > Self::DEADLINE {
+                panic!(
+                    "waited {:?} for {what:?}; the screen shows:\n{screen}",
+                    Self::DEADLINE
+                );
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+    }
+
+    /// Types keys (tmux key names: `h`, `Enter`, `Escape`, `C-c`).
+    pub fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys"];
+        args.extend(keys);
+        self.tmux(&args);
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.tmux(&["kill-server"]);
+    }
+}
