@@ -136,6 +136,14 @@ pub enum TargetProblem {
         /// Which manifest the entry to add goes in.
         layout: Layout,
     },
+    /// The bin target named like the exercise builds another file (its
+    /// `path` points elsewhere).
+    OtherFile {
+        exercise: ExerciseInfo,
+        bin: BinTarget,
+        /// The file it builds, relative to the course root when inside it.
+        source: PathBuf,
+    },
     /// The exercise's file is built by a bin target of another name.
     Misnamed {
         exercise: ExerciseInfo,
@@ -162,6 +170,21 @@ impl fmt::Display for TargetProblem {
                 }
                 Ok(())
             }
+            TargetProblem::OtherFile {
+                exercise: ex,
+                bin,
+                source,
+            } => write!(
+                f,
+                "{INFO_FILE}:{}: exercise `{}`: the bin target `{}` of package `{}` builds {}, \
+                 not {}: its `path` must be the exercise's file",
+                ex.line,
+                ex.name,
+                bin.name,
+                bin.package,
+                source.display(),
+                ex.relative_path().display()
+            ),
             TargetProblem::Misnamed { exercise: ex, bin } => write!(
                 f,
                 "{INFO_FILE}:{}: exercise `{}`: its file is built by the bin target `{}` \
@@ -231,8 +254,16 @@ impl Course {
         let embedded = is_embedded_info(&text);
         let workspace = Workspace::of(root)?;
         let state_dir = workspace.root.join(".rustdrill");
-        let targets = targets::bin_targets(&workspace.cargo_dir, &state_dir)?;
-        Ok(Self::assemble(workspace, info, &targets, embedded)?)
+        // The cache is keyed by the manifests, not by the exercise files:
+        // one that became a symlink, or stopped being one, since cargo was
+        // asked leaves it stale. Only cargo's own answer is final.
+        if let Some(cached) = targets::cached(&workspace.cargo_dir, &state_dir)
+            && let Ok(course) = Self::assemble(workspace.clone(), &info, &cached, embedded)
+        {
+            return Ok(course);
+        }
+        let targets = targets::refresh(&workspace.cargo_dir, &state_dir)?;
+        Ok(Self::assemble(workspace, &info, &targets, embedded)?)
     }
 
     /// The course `info` describes, each exercise mapped to the bin target
@@ -240,7 +271,7 @@ impl Course {
     /// [`TargetProblem`]; any makes the course unbuildable.
     pub fn assemble(
         workspace: Workspace,
-        info: Info,
+        info: &Info,
         targets: &Targets,
         embedded: bool,
     ) -> Result<Course, UnbuiltExercises> {
@@ -267,12 +298,21 @@ impl Course {
         let mut exercises = Vec::with_capacity(info.exercises.len());
         for (index, ex) in info.exercises.iter().cloned().enumerate() {
             let path = root.join(ex.relative_path());
-            let canonical = canonical_even_if_missing(&path);
-            let Some(bin) = targets.bins.get(&canonical) else {
-                problems.push(TargetProblem::Missing {
-                    file_exists: path.exists(),
-                    layout: layout.clone(),
-                    exercise: ex,
+            let Some(bin) = targets.bins.get(&source_key(&path)) else {
+                // A bin of the exercise's name builds another file: its
+                // `path` is what to fix, not a bin to add.
+                let named = targets.bins.iter().find(|(_, bin)| bin.name == ex.name);
+                problems.push(match named {
+                    Some((source, bin)) => TargetProblem::OtherFile {
+                        exercise: ex,
+                        bin: bin.clone(),
+                        source: source.strip_prefix(&root).unwrap_or(source).to_path_buf(),
+                    },
+                    None => TargetProblem::Missing {
+                        file_exists: path.exists(),
+                        layout: layout.clone(),
+                        exercise: ex,
+                    },
                 });
                 continue;
             };
@@ -308,14 +348,14 @@ impl Course {
             layout,
             cargo_dir,
             target_dir,
-            welcome_message: info.welcome_message,
-            final_message: info.final_message,
+            welcome_message: info.welcome_message.clone(),
+            final_message: info.final_message.clone(),
             embedded,
             exercises,
-            tracks: info.tracks,
+            tracks: info.tracks.clone(),
             declared_tracks: info.declared_tracks,
             included_tracks,
-            warnings: info.warnings,
+            warnings: info.warnings.clone(),
         })
     }
 
@@ -393,12 +433,12 @@ impl Course {
     }
 }
 
-/// `path` canonicalised, or, for a file that is gone, its folder's
-/// canonical path joined with its name (how cargo's target paths read).
-pub(crate) fn canonical_even_if_missing(path: &Path) -> PathBuf {
-    if let Ok(canonical) = path.canonicalize() {
-        return canonical;
-    }
+/// How a target's source file is told apart: its folder canonical, its
+/// own name as it is. Cargo builds the path its manifest names, whether
+/// that is a regular file or a symlink (to anywhere), so the file itself is
+/// not resolved; folders are, as the course root may be reached through a
+/// symlinked folder (`/tmp` on macOS) and cargo reports another spelling.
+pub(crate) fn source_key(path: &Path) -> PathBuf {
     match (
         path.parent().and_then(|p| p.canonicalize().ok()),
         path.file_name(),
@@ -457,4 +497,61 @@ pub fn is_embedded_info(info_toml: &str) -> bool {
     embedded == info_toml.as_bytes()
         || std::str::from_utf8(embedded)
             .is_ok_and(|embedded| filter::is_filtered_from(embedded, info_toml))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::{HashMap, HashSet};
+
+    use super::*;
+
+    #[test]
+    fn a_bin_of_the_exercise_s_name_building_another_file_is_not_told_to_add_a_bin() {
+        let text = "format_version = 1\n[[exercises]]\nname = \"a1\"\ndir = \"ch\"\nhint = \"h\"\n";
+        let info = info::parse(Path::new(INFO_FILE), text, false).unwrap();
+        let root = PathBuf::from("/no-such-course");
+        let bin = BinTarget {
+            package: "ch".to_owned(),
+            name: "a1".to_owned(),
+            manifest: root.join("exercises/ch/Cargo.toml"),
+        };
+        let targets = Targets {
+            bins: HashMap::from([(root.join("exercises/ch/other.rs"), bin)]),
+            other_sources: HashSet::new(),
+            target_dir: root.join("exercises/target"),
+        };
+        let workspace = Workspace {
+            root: root.clone(),
+            layout: Layout::Workspace,
+            cargo_dir: root.join("exercises"),
+        };
+        let err = Course::assemble(workspace, &info, &targets, false)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains(
+                "the bin target `a1` of package `ch` builds exercises/ch/other.rs, \
+                 not exercises/ch/a1.rs"
+            ),
+            "{err}"
+        );
+        assert!(!err.contains("[[bin]]"), "{err}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlinked_file_keeps_its_own_name_as_its_source() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("elsewhere.rs");
+        fs::write(&real, "fn main() {}\n").unwrap();
+        let link = dir.path().join("ex.rs");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        let folder = dir.path().canonicalize().unwrap();
+        assert_eq!(source_key(&link), folder.join("ex.rs"));
+        assert_eq!(source_key(&real), folder.join("elsewhere.rs"));
+        assert_eq!(
+            source_key(&dir.path().join("gone.rs")),
+            folder.join("gone.rs")
+        );
+    }
 }

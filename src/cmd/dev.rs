@@ -122,15 +122,13 @@ struct Loaded {
 fn load(root: &Path, info: &Info, embedded: bool, problems: &mut Vec<Problem>) -> Loaded {
     let (targets, course, unbuilt) = match list_targets(root, problems) {
         Err(e) => (None, Err(e), Vec::new()),
-        Ok((workspace, targets)) => {
-            match Course::assemble(workspace, info.clone(), &targets, embedded) {
-                Ok(course) => (Some(targets), Ok(course), Vec::new()),
-                Err(unbuilt) => {
-                    let message = anyhow::Error::msg(unbuilt.to_string());
-                    (Some(targets), Err(message), unbuilt.0)
-                }
+        Ok((workspace, targets)) => match Course::assemble(workspace, info, &targets, embedded) {
+            Ok(course) => (Some(targets), Ok(course), Vec::new()),
+            Err(unbuilt) => {
+                let message = anyhow::Error::msg(unbuilt.to_string());
+                (Some(targets), Err(message), unbuilt.0)
             }
-        }
+        },
     };
     // A strict load stops at unknown keys, before anything else.
     let course = if info.warnings.is_empty() {

@@ -1,7 +1,9 @@
 //! Which cargo `bin` target builds which file, asked of `cargo metadata`.
 //! The answer is cached in `.rustdrill/targets.json`, keyed by every file
 //! that can change it (manifests, cargo config, `CARGO_TARGET_DIR`), because
-//! `cargo metadata` costs as much as a tenth of a whole check.
+//! `cargo metadata` costs as much as a tenth of a whole check. A cached
+//! answer is only a first guess: `Course::load` asks cargo again
+//! (`refresh`) when it does not cover every exercise's file.
 
 use std::collections::{HashMap, HashSet};
 use std::fs;
@@ -22,22 +24,23 @@ struct Cached {
     targets: Targets,
 }
 
-/// The bin targets of the workspace in `cargo_dir`, from the cache in
-/// `state_dir` when nothing it depends on changed.
-pub fn bin_targets(cargo_dir: &Path, state_dir: &Path) -> Result<Targets> {
+/// The bin targets of the workspace in `cargo_dir` as cached in
+/// `state_dir`, when nothing the key covers changed since.
+pub fn cached(cargo_dir: &Path, state_dir: &Path) -> Option<Targets> {
+    let text = fs::read_to_string(state_dir.join(CACHE_FILE)).ok()?;
+    let cached = serde_json::from_str::<Cached>(&text).ok()?;
+    (cached.key == fingerprint(cargo_dir)).then_some(cached.targets)
+}
+
+/// Asks cargo for the bin targets of the workspace in `cargo_dir` and
+/// caches the answer in `state_dir`.
+pub fn refresh(cargo_dir: &Path, state_dir: &Path) -> Result<Targets> {
     let key = fingerprint(cargo_dir);
-    let cache = state_dir.join(CACHE_FILE);
-    if let Ok(text) = fs::read_to_string(&cache)
-        && let Ok(cached) = serde_json::from_str::<Cached>(&text)
-        && cached.key == key
-    {
-        return Ok(cached.targets);
-    }
     let targets = query(cargo_dir)?;
     // Only into an existing state folder: a course never run stays untouched.
     if state_dir.is_dir() {
         let cached = Cached { key, targets };
-        let _ = files::write_atomic(&cache, &serde_json::to_vec(&cached)?);
+        let _ = files::write_atomic(&state_dir.join(CACHE_FILE), &serde_json::to_vec(&cached)?);
         return Ok(cached.targets);
     }
     Ok(targets)
@@ -56,7 +59,7 @@ fn fingerprint(cargo_dir: &Path) -> String {
         files.push(PathBuf::from(home).join("config.toml"));
     }
     let mut key = format!(
-        "v2 {} {:?}\n",
+        "v3 {} {:?}\n",
         cargo_dir.display(),
         std::env::var_os("CARGO_TARGET_DIR")
     );
@@ -110,9 +113,10 @@ pub struct BinTarget {
 
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Targets {
-    /// Canonical source path -> the bin target building it.
+    /// Source path (as `super::source_key` spells it) -> the bin target
+    /// building it.
     pub bins: HashMap<PathBuf, BinTarget>,
-    /// Canonical sources of the other targets (a shared `lib.rs`).
+    /// Sources of the other targets (a shared `lib.rs`), spelt the same way.
     pub other_sources: HashSet<PathBuf>,
     pub target_dir: PathBuf,
 }
@@ -140,7 +144,7 @@ pub fn query(cargo_dir: &Path) -> Result<Targets> {
     for package in &metadata.packages {
         for target in &package.targets {
             let src = target.src_path.clone().into_std_path_buf();
-            let src = super::canonical_even_if_missing(&src);
+            let src = super::source_key(&src);
             if target.kind.contains(&TargetKind::Bin) {
                 let bin = BinTarget {
                     package: package.name.to_string(),

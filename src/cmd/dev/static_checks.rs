@@ -9,7 +9,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::problem::Problem;
-use crate::course::{ExerciseInfo, TargetProblem, Targets, canonical_even_if_missing};
+use crate::course::{ExerciseInfo, TargetProblem, Targets, source_key};
 
 /// Every static problem of the course at `root`. `targets` is `None` when
 /// cargo could not list them (that is reported where it is asked);
@@ -108,6 +108,20 @@ fn unbuilt_problem(root: &Path, problem: &TargetProblem) -> Option<Problem> {
                 ),
             )
         }),
+        TargetProblem::OtherFile {
+            exercise,
+            bin,
+            source,
+        } => Some(Problem::new(
+            bin.manifest.strip_prefix(root).unwrap_or(&bin.manifest),
+            Some(&exercise.name),
+            format!(
+                "the bin target `{}` builds {}: its `path` must be {}",
+                bin.name,
+                source.display(),
+                exercise.relative_path().display()
+            ),
+        )),
         TargetProblem::Misnamed { exercise, bin } => Some(Problem::new(
             bin.manifest.strip_prefix(root).unwrap_or(&bin.manifest),
             Some(&exercise.name),
@@ -128,7 +142,7 @@ fn unclaimed_bins(
 ) {
     let files: HashSet<PathBuf> = exercises
         .iter()
-        .map(|e| canonical_even_if_missing(&root.join(e.relative_path())))
+        .map(|e| source_key(&root.join(e.relative_path())))
         .collect();
     for (src, target) in &targets.bins {
         if files.contains(src) {
@@ -178,7 +192,7 @@ fn stray_files(
                 || name == "README.md"
                 || chapter_data
                 || (top == "exercises" && matches!(name, "Cargo.toml" | "Cargo.lock"))
-                || other_sources.contains(&file.canonicalize().unwrap_or(file.clone()));
+                || other_sources.contains(&source_key(&file));
             if !expected {
                 problems.push(Problem::new(
                     &rel,
@@ -249,10 +263,7 @@ mod tests {
                     name: e.name.clone(),
                     manifest: root.join("exercises/ch/Cargo.toml"),
                 };
-                (
-                    canonical_even_if_missing(&root.join(e.relative_path())),
-                    bin,
-                )
+                (source_key(&root.join(e.relative_path())), bin)
             })
             .collect();
         Targets {
