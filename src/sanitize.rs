@@ -69,6 +69,14 @@ pub fn for_terminal(text: &str, keep_colors: bool) -> String {
     out
 }
 
+/// Text a course shows (hints, messages, a chapter's introduction) made
+/// safe as exercise output is, without colours: a course is as untrusted
+/// as what its exercises print. Windows line ends become plain ones first,
+/// so a course written on Windows shows no `^M`.
+pub fn course_text(text: &str) -> String {
+    for_terminal(&text.replace("\r\n", "\n"), false)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,5 +110,13 @@ mod tests {
         assert_eq!(for_terminal("x\u{1b}[31", true), "x");
         assert_eq!(for_terminal("x\u{1b}]0;never ends", true), "x");
         assert_eq!(for_terminal("x\u{1b}", true), "x");
+    }
+
+    #[test]
+    fn course_text_keeps_lines_and_drops_every_escape() {
+        assert_eq!(
+            course_text("a\r\nb\u{1b}[1mc\u{1b}]52;c;eA==\u{7}d\u{1b}[0m\te\r"),
+            "a\nbcd\te^M"
+        );
     }
 }

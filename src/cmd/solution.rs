@@ -43,7 +43,8 @@ pub fn run(global: &Global, name: Option<&str>, show: bool) -> Result<Outcome> {
     if show {
         let text =
             fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
-        outln!("\n{text}")?;
+        // A course's file, shown as course text is: no escape sequences.
+        outln!("\n{}", crate::sanitize::course_text(&text))?;
     }
     Ok(Outcome::Done)
 }

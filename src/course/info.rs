@@ -1,6 +1,13 @@
 //! Parsing and validating `info.toml`: every problem names the file, the
 //! line and column, the exercise and the field, so an author can fix it
 //! without guessing.
+//!
+//! Course text (hints, the welcome and final messages, what a track says
+//! of itself) is shown on the learner's terminal by every command, so it
+//! leaves the parser as exercise output is shown: through
+//! `sanitize::course_text`, with no escape sequence left to retitle the
+//! terminal or set its clipboard. A course comes from anywhere (`init
+//! --from`, `tracks add --from`, a shared folder).
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
@@ -10,6 +17,8 @@ use std::time::Duration;
 
 use serde::Deserialize;
 use toml::Spanned;
+
+use crate::sanitize;
 
 /// The `format_version` this runner understands (rustlings 6 uses 1 too).
 pub const FORMAT_VERSION: i64 = 1;
@@ -59,14 +68,19 @@ pub struct InfoProblem {
 
 impl fmt::Display for InfoProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}: ", self.file.display(), self.line, self.column)?;
+        let mut text = format!("{}:{}:{}: ", self.file.display(), self.line, self.column);
         match (&self.exercise, &self.field) {
-            (Some(ex), Some(field)) => write!(f, "exercise `{ex}`, field `{field}`: ")?,
-            (Some(ex), None) => write!(f, "exercise `{ex}`: ")?,
-            (None, Some(field)) => write!(f, "field `{field}`: ")?,
+            (Some(ex), Some(field)) => {
+                text.push_str(&format!("exercise `{ex}`, field `{field}`: "))
+            }
+            (Some(ex), None) => text.push_str(&format!("exercise `{ex}`: ")),
+            (None, Some(field)) => text.push_str(&format!("field `{field}`: ")),
             (None, None) => {}
         }
-        f.write_str(&self.message)
+        text.push_str(&self.message);
+        // The name and the key are the author's, as written (an invalid
+        // name, a quoted key): shown like course text.
+        f.write_str(&sanitize::course_text(&text))
     }
 }
 
@@ -543,7 +557,7 @@ pub fn parse(file: &Path, text: &str, strict: bool) -> Result<Info, InfoErrors> 
                 ok = false;
                 errors.push(loc.problem(hint.span(), Some(name_str), Some("hint"), "empty hint"));
             }
-            Some(hint) => hints.push(hint.get_ref().trim().to_owned()),
+            Some(hint) => hints.push(sanitize::course_text(hint.get_ref().trim())),
         }
         if let Some(more) = &raw_ex.hints {
             for hint in more.get_ref() {
@@ -556,7 +570,7 @@ pub fn parse(file: &Path, text: &str, strict: bool) -> Result<Info, InfoErrors> 
                         "empty hint",
                     ));
                 } else {
-                    hints.push(hint.get_ref().trim().to_owned());
+                    hints.push(sanitize::course_text(hint.get_ref().trim()));
                 }
             }
         }
@@ -624,8 +638,8 @@ pub fn parse(file: &Path, text: &str, strict: bool) -> Result<Info, InfoErrors> 
         return Err(InfoErrors(errors));
     }
     Ok(Info {
-        welcome_message: raw.welcome_message,
-        final_message: raw.final_message,
+        welcome_message: raw.welcome_message.as_deref().map(sanitize::course_text),
+        final_message: raw.final_message.as_deref().map(sanitize::course_text),
         exercises,
         tracks,
         declared_tracks,
@@ -683,7 +697,7 @@ fn parse_tracks(
             names.insert(name_str, line);
         }
         let description = match &raw_track.description {
-            Some(d) if !d.get_ref().trim().is_empty() => d.get_ref().trim().to_owned(),
+            Some(d) if !d.get_ref().trim().is_empty() => sanitize::course_text(d.get_ref().trim()),
             _ => {
                 errors.push(loc.problem(
                     entry_span.clone(),
@@ -740,8 +754,13 @@ fn parse_tracks(
             description,
             chapters,
             line,
-            system_libraries: raw_track.system_libraries.clone().unwrap_or_default(),
-            install: raw_track.install.clone(),
+            system_libraries: raw_track
+                .system_libraries
+                .iter()
+                .flatten()
+                .map(|l| sanitize::course_text(l))
+                .collect(),
+            install: raw_track.install.as_deref().map(sanitize::course_text),
         });
     }
 
@@ -1012,6 +1031,29 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(strict.0[0].field.as_deref(), Some("descripton"));
+    }
+
+    #[test]
+    fn course_text_leaves_the_parser_without_escapes() {
+        let esc = "\\u001b";
+        let text = format!(
+            "format_version = 1\nwelcome_message = \"hi{esc}]0;t\\u0007!\"\n\
+             final_message = \"bye{esc}c\"\n\
+             [[tracks]]\nname = \"core\"\ndescription = \"d{esc}[2J\"\nchapters = [\"ch\"]\n\
+             install = \"apt{esc}]52;c;eA==\\u0007 x\"\n\
+             [[exercises]]\nname = \"a\"\ndir = \"ch\"\nhint = \"h{esc}]2;t{esc}\\\\1\"\n\
+             hints = [\"line\\r\\nnext\"]\n"
+        );
+        let info = parse_str(&text).unwrap();
+        assert_eq!(info.welcome_message.as_deref(), Some("hi!"));
+        assert_eq!(info.final_message.as_deref(), Some("bye"));
+        assert_eq!(info.tracks[0].description, "d");
+        assert_eq!(info.tracks[0].install.as_deref(), Some("apt x"));
+        assert_eq!(info.exercises[0].hints, ["h1", "line\nnext"]);
+        let bad = only_error(
+            "format_version = 1\n[[exercises]]\nname = \"a\\u001b]0;t\\u0007\"\nhint = \"h\"\n",
+        );
+        assert!(!bad.to_string().contains('\x1b'), "{bad}");
     }
 
     #[test]

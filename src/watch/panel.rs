@@ -167,9 +167,11 @@ pub fn restored(file: &Path, backup: Option<&Path>) -> Vec<PanelLine> {
     panel
 }
 
-/// `s`: the reference solution, indented under its path.
+/// `s`: the reference solution, indented under its path (a course's file,
+/// shown as course text is).
 pub fn solution(path: &Path, text: &str) -> Vec<PanelLine> {
     let mut panel = vec![PanelLine::Aside(format!("{}:", path.display()))];
+    let text = crate::sanitize::course_text(text);
     panel.extend(text.lines().map(|l| PanelLine::Text(format!("  {l}"))));
     panel
 }

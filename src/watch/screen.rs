@@ -280,7 +280,8 @@ fn progress_bar(done: usize, total: usize, chapter: &str, cols: usize) -> String
 }
 
 /// The first paragraph of a chapter's README (its introduction), without
-/// the title; `None` when there is no README.
+/// the title, as course text is shown (no escape sequences); `None` when
+/// there is no README.
 pub fn first_paragraph(readme: &str) -> Option<String> {
     let paragraph: Vec<&str> = readme
         .lines()
@@ -288,7 +289,7 @@ pub fn first_paragraph(readme: &str) -> Option<String> {
         .skip_while(|l| l.trim().is_empty() || l.starts_with('#'))
         .take_while(|l| !l.trim().is_empty())
         .collect();
-    (!paragraph.is_empty()).then(|| paragraph.join(" "))
+    (!paragraph.is_empty()).then(|| crate::sanitize::course_text(&paragraph.join(" ")))
 }
 
 #[cfg(test)]
@@ -368,5 +369,9 @@ mod tests {
             Some("A `Vec` grows. It owns its items.")
         );
         assert_eq!(first_paragraph("# Only a title\n"), None);
+        assert_eq!(
+            first_paragraph("# T\n\nA \u{1b}]0;title\u{7}`Vec`\u{1b}[2J grows.\n").as_deref(),
+            Some("A `Vec` grows.")
+        );
     }
 }
