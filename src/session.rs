@@ -27,6 +27,15 @@ impl Session {
         Ok(Session { course, progress })
     }
 
+    /// The course at `root` loaded again (watch, after info.toml changed),
+    /// its warnings left in it for the caller to show: stderr is under
+    /// the watch screen.
+    pub fn reload(root: &std::path::Path) -> Result<Session> {
+        let course = Course::load(root, false)?;
+        let progress = Progress::load(&course)?;
+        Ok(Session { course, progress })
+    }
+
     /// The named exercise, or the current one.
     pub fn pick(&self, name: Option<&str>) -> Result<&Exercise> {
         match name {

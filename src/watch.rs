@@ -78,20 +78,14 @@ pub fn run(global: &Global, poll: bool) -> Result<Outcome> {
         };
         let ended = app.run(&rx);
         drop(watcher);
-        if !ended.reload {
+        let Some(loaded) = ended.reload else {
             break (ended.done, ended.total);
-        }
+        };
         // info.toml changed (a track added): the same screen on the course
         // as it is now. A check still running was for the old course.
         drop(crate::exec::end_running());
         next_id = ended.next_id;
-        session = match Session::load(global) {
-            Ok(session) => session,
-            Err(e) => {
-                drop(raw);
-                return Err(e.context("info.toml changed and the course no longer loads"));
-            }
-        };
+        session = loaded;
         reloaded = true;
     };
     drop(raw);

@@ -94,15 +94,19 @@ fn watch_exited_when_a_manifest_was_briefly_invalid_as_info_toml_changed() {
         "info.toml",
         &edit(&info, "First hint: look", "First hint, reloaded: look"),
     );
-    let screen = wait_while_running(&t, "exercises/Cargo.toml");
-    assert!(screen.contains("line 1"), "cargo's own location:\n{screen}");
+    // Cargo's own message, with the place: the manifest, line 1.
+    let screen = wait_while_running(&t, "--> Cargo.toml:1:");
+    assert!(
+        screen.contains("cargo cannot read the course's manifests"),
+        "{screen}"
+    );
     assert!(screen.contains("fix_me — compile error"), "{screen}");
 
     // The manifest is whole again: the course is loaded again.
     t.course.write("exercises/Cargo.toml", &manifest);
     let screen = wait_while_running(&t, "the course was loaded again");
     assert!(
-        !screen.contains("Cargo.toml"),
+        !screen.contains("Cargo.toml:1:"),
         "the problem is gone:\n{screen}"
     );
     t.keys(&["h"]);

@@ -63,7 +63,11 @@ pub struct App {
     quit: bool,
     /// info.toml as loaded; a change of it (`tracks add`) reloads the course.
     info_hash: Option<u64>,
-    reload: bool,
+    /// The course loaded again after it changed: the screen starts over on it.
+    reload: Option<Session>,
+    /// Why the course as it is on disk does not load (a save caught
+    /// half-way): watch goes on with the one it has until a save fixes it.
+    course_problem: Option<String>,
     /// The classroom's latest news, when the course joined one.
     room: Option<crate::classroom::Status>,
     /// Why the classroom's server refused this learner, until it accepts.
@@ -74,8 +78,8 @@ pub struct App {
 pub struct Ended {
     pub done: usize,
     pub total: usize,
-    /// info.toml changed: load the course again and go on.
-    pub reload: bool,
+    /// info.toml changed: the course loaded again, to go on with.
+    pub reload: Option<Session>,
     /// The next check id, so a new App ignores the old one's late reports.
     pub next_id: u64,
 }
@@ -103,6 +107,8 @@ impl App {
         for w in &course.warnings {
             welcome.push(PanelLine::Warning(w.to_string()));
         }
+        // Left in the progress by `Session::reload` only.
+        welcome.extend(progress.take_warnings().into_iter().map(PanelLine::Warning));
         let opened = progress.go_to(&course, &course.exercises[viewing]);
         message = message.or(opened.unsaved.map(|e| format!("{e:#}")));
         let mut app = App {
@@ -142,7 +148,8 @@ impl App {
             size: terminal_size(),
             quit: false,
             info_hash: None,
-            reload: false,
+            reload: None,
+            course_problem: None,
             room: None,
             room_refused: None,
         };
@@ -166,10 +173,11 @@ impl App {
 
     /// The folders to watch: the exercises' for saves, `.rustdrill/` for
     /// progress written by other rustdrill processes, the course root for
-    /// info.toml (a track added).
+    /// info.toml (a track added) and cargo's folder for its manifest.
     pub fn watch_folders(&self) -> std::collections::BTreeSet<std::path::PathBuf> {
         let mut folders = self.paths.folders();
         folders.insert(self.course.root.clone());
+        folders.insert(self.course.cargo_dir.clone());
         if self.course.state_dir().is_dir() {
             folders.insert(self.course.state_dir());
         }
@@ -386,10 +394,15 @@ impl App {
 
     fn files_changed(&mut self, paths: &[std::path::PathBuf]) {
         let info = self.course.root.join(crate::course::INFO_FILE);
-        if paths.contains(&info) && self.info_content_hash() != self.info_hash {
-            self.reload = true;
-            self.quit = true;
-            return;
+        // While the course does not load, a manifest may be what fixes it,
+        // or info.toml back as it was loaded.
+        let retry =
+            self.course_problem.is_some() && paths.iter().any(|p| *p == info || is_manifest(p));
+        if (paths.contains(&info) && self.info_content_hash() != self.info_hash) || retry {
+            self.load_course_again();
+            if self.quit {
+                return;
+            }
         }
         for i in self.paths.exercises(paths) {
             if i == self.viewing {
@@ -411,6 +424,21 @@ impl App {
                      `l` to switch to it"
                 ));
             }
+        }
+    }
+
+    /// info.toml changed (or a manifest, after a failed load): the screen
+    /// starts over on the course as it is now. One that does not load (an
+    /// editor's save caught half-way, `tracks add` on its way) is no reason
+    /// to leave: watch goes on with the course it has and says why, until
+    /// a later save makes it load.
+    fn load_course_again(&mut self) {
+        match Session::reload(&self.course.root) {
+            Ok(session) => {
+                self.reload = Some(session);
+                self.quit = true;
+            }
+            Err(e) => self.course_problem = Some(format!("{e:#}")),
         }
     }
 
@@ -450,7 +478,15 @@ impl App {
             self.room.as_ref(),
             &self.names[self.viewing],
         ));
-        let panel: Vec<PanelLine> = self.welcome.iter().chain(&self.panel).cloned().collect();
+        // The course's problem first: the panel is cut to fit the window.
+        let problem = self.course_problem.as_deref().map(panel::course_problem);
+        let panel: Vec<PanelLine> = problem
+            .iter()
+            .flatten()
+            .chain(&self.welcome)
+            .chain(&self.panel)
+            .cloned()
+            .collect();
         let frame = Frame {
             rows: self.size.0,
             cols: self.size.1,
@@ -492,6 +528,12 @@ fn chapter_intros(course: &Course) -> HashMap<String, String> {
             Some((chapter.clone(), paragraph))
         })
         .collect()
+}
+
+/// A cargo manifest (a change of it can make a course load, or not).
+fn is_manifest(path: &std::path::Path) -> bool {
+    path.file_name().is_some_and(|n| n == "Cargo.toml")
+        && !path.components().any(|c| c.as_os_str() == "target")
 }
 
 fn hash(bytes: &[u8]) -> u64 {

@@ -92,6 +92,16 @@ pub fn check_failed(error: &CheckFailed) -> Vec<PanelLine> {
     ]
 }
 
+/// The course on disk does not load (`problem`, each place it names as
+/// `file:line`): watch goes on with the course it loaded last.
+pub fn course_problem(problem: &str) -> Vec<PanelLine> {
+    let mut panel = vec![PanelLine::Warning(COURSE_PROBLEM.to_owned())];
+    let problem = crate::sanitize::course_text(problem);
+    panel.extend(problem.lines().map(|l| PanelLine::Text(format!("  {l}"))));
+    panel.push(PanelLine::Aside(COURSE_PROBLEM_AFTER.to_owned()));
+    panel
+}
+
 /// Hints 1 to `shown`, and whether more wait.
 pub fn hints(exercise: usize, shown: usize, more: bool) -> Vec<PanelLine> {
     let mut panel = vec![PanelLine::Hints { exercise, shown }];
@@ -325,6 +335,9 @@ const LEGEND_LIST: &str =
 const LEGEND_CONFIRM: &str = "y reset the file · any other key keeps it";
 const FINAL_MESSAGE: &str = "You finished the course. Well done!";
 const RELOADED: &str = "info.toml changed: the course was loaded again";
+const COURSE_PROBLEM: &str = "the course changed and does not load as it is now:";
+const COURSE_PROBLEM_AFTER: &str = "(watch goes on with the course as it was; \
+     save a fix and the course loads again by itself)";
 
 #[cfg(test)]
 mod tests {
@@ -367,6 +380,20 @@ mod tests {
             rendered(&room_lines(Some("join again"), None, "intro1")),
             ["warning: join again"]
         );
+    }
+
+    #[test]
+    fn a_course_problem_shows_each_line_of_it_indented_and_safe() {
+        let panel = course_problem("info.toml:7:1: bad\x1b]0;title\x07\n  more");
+        assert_eq!(
+            panel[1..3],
+            [
+                PanelLine::Text("  info.toml:7:1: bad".to_owned()),
+                PanelLine::Text("    more".to_owned())
+            ]
+        );
+        assert!(matches!(panel[0], PanelLine::Warning(_)));
+        assert!(matches!(panel[3], PanelLine::Aside(_)));
     }
 
     #[test]
