@@ -50,10 +50,10 @@ pub fn run_if_supervising() -> Option<ExitCode> {
 /// The descriptor rustdrill handed over in `var`.
 fn inherited_fd(var: &str) -> Option<OwnedFd> {
     let fd: i32 = std::env::var(var).ok()?.parse().ok()?;
-    // The descriptor must be open, and it is this process's alone: rustdrill
-    // created it for this supervisor and closed its own copy.
+    // SAFETY: only asks whether `fd` is open; an fd that is not gives EBADF.
     rustix::io::fcntl_getfd(unsafe { BorrowedFd::borrow_raw(fd) }).ok()?;
-    // SAFETY: open (checked above) and owned by nothing else here.
+    // SAFETY: open (checked above), and this process's alone: rustdrill
+    // created it for this supervisor, and nothing else here owns it.
     let fd = unsafe { OwnedFd::from_raw_fd(fd) };
     // Not for PROGRAM to inherit.
     rustix::io::fcntl_setfd(&fd, rustix::io::FdFlags::CLOEXEC).ok()?;
@@ -101,9 +101,10 @@ fn supervise(lifeline: OwnedFd, report: OwnedFd, program: OsString, args: &[OsSt
             ended_early = true;
             break;
         }
-        reap_orphans(main);
         wait_for(&[lifeline.as_fd(), wake_read.as_fd()], None);
-        drain(wake_read.as_fd());
+        if drain(wake_read.as_fd()) {
+            reap_orphans(main);
+        }
     }
     if ended_early {
         // PROGRAM is not reaped yet, so its group id is still its own.
@@ -196,10 +197,14 @@ fn wait_for(fds: &[BorrowedFd<'_>], limit: Option<Duration>) {
     let _ = poll(&mut polled, timeout.as_ref());
 }
 
-/// Empties the (non-blocking) wake-up pipe.
-fn drain(fd: BorrowedFd<'_>) {
+/// Empties the (non-blocking) wake-up pipe; whether a signal had come.
+fn drain(fd: BorrowedFd<'_>) -> bool {
     let mut buf = [0u8; 64];
-    while matches!(rustix::io::read(fd, &mut buf), Ok(n) if n > 0) {}
+    let mut woken = false;
+    while matches!(rustix::io::read(fd, &mut buf), Ok(n) if n > 0) {
+        woken = true;
+    }
+    woken
 }
 
 /// Reaps orphans that came back and exited while PROGRAM runs (they are
@@ -217,10 +222,8 @@ fn reap_orphans(main: Pid) {
 fn end_orphans() {
     let deadline = Instant::now() + CLEANUP_LIMIT;
     loop {
-        for pid in children() {
-            let _ = rustix::process::kill_process(pid, Signal::KILL);
-        }
-        // Reap all that are done; ECHILD: no child at all is left.
+        // Reap all that are done; ECHILD: no child at all is left (the
+        // usual case, known without reading /proc).
         loop {
             match rustix::process::wait(WaitOptions::NOHANG) {
                 Ok(Some(_)) => continue,
@@ -230,6 +233,9 @@ fn end_orphans() {
         }
         if Instant::now() > deadline {
             return;
+        }
+        for pid in children() {
+            let _ = rustix::process::kill_process(pid, Signal::KILL);
         }
         std::thread::sleep(Duration::from_millis(1));
     }
