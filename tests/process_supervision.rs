@@ -252,9 +252,6 @@ fn a_tool_child_was_killed_by_a_concurrent_check() {
         "`rustc --version` was killed before it finished: {out:?}"
     );
     assert_eq!(out.0, Some(0), "{out:?}");
-    // Its answer made it into the verdict cache.
-    let state = course.read(".rustdrill/state.toml");
-    assert!(state.contains("[exercises.passes.cache]"), "{state}");
 }
 
 #[test]
