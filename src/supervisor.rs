@@ -82,6 +82,11 @@ fn own_executable() -> std::path::PathBuf {
         .ok()
         .and_then(|exe| Some(exe.parent()?.parent()?.join("rustdrill")))
     {
+        assert!(
+            bin.is_file(),
+            "unit tests that start processes run them under {}: `cargo build` first",
+            bin.display()
+        );
         return bin;
     }
     if cfg!(target_os = "linux") {
