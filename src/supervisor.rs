@@ -70,8 +70,9 @@ pub fn wrap(cmd: &Command) -> Command {
     wrapped
 }
 
-/// This executable, for the supervisor: `/proc/self/exe` on Linux (resolved
-/// in the child, so it is rustdrill even if the file was replaced since).
+/// This executable, for the supervisor (so `ps` shows it as `rustdrill
+/// __supervise PROGRAM …`). On Linux, when the file is gone (replaced by an
+/// upgrade while rustdrill runs), `/proc/self/exe`, which still runs it.
 #[cfg(unix)]
 fn own_executable() -> std::path::PathBuf {
     // A unit test runs in the test harness, which cannot supervise: its
@@ -89,10 +90,11 @@ fn own_executable() -> std::path::PathBuf {
         );
         return bin;
     }
-    if cfg!(target_os = "linux") {
-        return "/proc/self/exe".into();
+    match std::env::current_exe() {
+        Ok(exe) if exe.is_file() => exe,
+        _ if cfg!(target_os = "linux") => "/proc/self/exe".into(),
+        _ => "rustdrill".into(),
     }
-    std::env::current_exe().unwrap_or_else(|_| "rustdrill".into())
 }
 
 /// One lifeline: the write end of the pipe a supervisor watches.
