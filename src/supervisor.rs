@@ -529,16 +529,27 @@ mod tests {
         assert!(started.elapsed() < Duration::from_secs(5));
     }
 
-    /// A check ending (its supervisor ending its tree) leaves a process
-    /// another thread started, and is waiting for, alone: rustdrill kills
-    /// no child of its own that it did not mean to.
+    /// Two checks ending at once (their supervisors ending their trees,
+    /// daemons included) leave a tool another thread started, and is
+    /// waiting for, alone: rustdrill kills no child it did not mean to.
     #[test]
-    fn one_program_ending_leaves_another_running() {
-        let mut slow = spawn(&mut sh("sleep 1; exit 7"), None).unwrap();
-        for _ in 0..3 {
-            let out = output(&mut sh("sh -c 'setsid sleep 30 &' ; true")).unwrap();
-            assert!(out.status.success());
+    fn checks_ending_beside_a_tool_leave_it_running() {
+        let tool = thread::spawn(|| output(&mut sh("sleep 1; echo done; exit 7")).unwrap());
+        let checks: Vec<_> = (0..2)
+            .map(|_| {
+                thread::spawn(|| {
+                    for _ in 0..3 {
+                        let out = output(&mut sh("sh -c 'setsid sleep 30 &' ; true")).unwrap();
+                        assert!(out.status.success());
+                    }
+                })
+            })
+            .collect();
+        for check in checks {
+            check.join().unwrap();
         }
-        assert_eq!(slow.wait().unwrap().code(), Some(7));
+        let tool = tool.join().unwrap();
+        assert_eq!(tool.status.code(), Some(7));
+        assert_eq!(tool.stdout, b"done\n");
     }
 }
