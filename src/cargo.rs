@@ -7,8 +7,7 @@ use std::fmt;
 use std::io::{BufReader, Read};
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Mutex, PoisonError};
+use std::sync::Arc;
 use std::thread;
 
 use anyhow::{Context, Result};
@@ -16,7 +15,7 @@ use cargo_metadata::{Message, TargetKind};
 
 use crate::course::Course;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::exec;
+use crate::supervisor::{self, Cancel};
 use crate::toolchain;
 use crate::wrapper;
 
@@ -164,6 +163,9 @@ pub struct Cargo {
     pub target_dir: PathBuf,
     /// Run at a lower CPU priority (background builds).
     low_priority: bool,
+    /// Ends the cargo that runs, and refuses to start another, once the
+    /// check is cancelled.
+    cancel: Option<Arc<Cancel>>,
 }
 
 impl Cargo {
@@ -172,7 +174,14 @@ impl Cargo {
             dir: course.cargo_dir.clone(),
             target_dir: course.target_dir.clone(),
             low_priority: false,
+            cancel: None,
         }
+    }
+
+    /// The same cargo, stopped by `cancel`.
+    pub fn cancelled_by(mut self, cancel: Arc<Cancel>) -> Cargo {
+        self.cancel = Some(cancel);
+        self
     }
 
     /// The same cargo at a lower CPU priority, for work nobody waits on.
@@ -189,7 +198,7 @@ impl Cargo {
         bins: &[&str],
         on_message: &mut dyn FnMut(&Message),
     ) -> Result<PhaseReport> {
-        self.run_phase_cancellable(phase, bins, on_message, &Cancel::default())
+        self.run_phase_cancellable(phase, bins, on_message, self.cancel.as_deref())
     }
 
     /// `run_phase` that another thread can stop with `cancel` once its
@@ -199,9 +208,9 @@ impl Cargo {
         phase: Phase,
         bins: &[&str],
         on_message: &mut dyn FnMut(&Message),
-        cancel: &Cancel,
+        cancel: Option<&Cancel>,
     ) -> Result<PhaseReport> {
-        let mut cmd = Command::new("cargo");
+        let mut cmd = supervisor::command("cargo");
         match phase {
             Phase::Build | Phase::BuildWithoutLints => cmd.args(["build", "--keep-going"]),
             Phase::TestBuild => cmd.args(["test", "--no-run", "--no-fail-fast"]),
@@ -232,8 +241,11 @@ impl Cargo {
         phase: Phase,
         bins: &[&str],
         on_message: &mut dyn FnMut(&Message),
-        cancel: &Cancel,
+        cancel: Option<&Cancel>,
     ) -> Result<PhaseReport> {
+        if cancel.is_some_and(Cancel::is_cancelled) {
+            anyhow::bail!(CANCELLED);
+        }
         cmd.stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
@@ -241,20 +253,20 @@ impl Cargo {
         if self.low_priority {
             use std::os::unix::process::CommandExt;
             // SAFETY: nice(2) is async-signal-safe and touches nothing but
-            // the child's own priority.
+            // the child's own priority (the supervisor's, which cargo
+            // inherits).
             unsafe {
                 cmd.pre_exec(|| {
-                    libc::nice(10);
+                    let _ = rustix::process::nice(10);
                     Ok(())
                 });
             }
         }
-        // In a registered group of its own, so rustdrill ended by a signal
-        // (Ctrl-C included) ends cargo and every rustc it started.
-        let (mut child, _registered) = exec::spawn_registered(&mut cmd, exec::Ending::Term)
-            .map_err(|e| toolchain::cannot_start(e, "cargo"))?;
-        cancel.started(child.id());
-        let mut stderr_pipe = child.stderr.take().expect("stderr is piped");
+        // Under a supervisor: rustdrill ended in any way (Ctrl-C, kill -9
+        // included), or `cancel`, ends cargo and every rustc it started.
+        let mut child =
+            supervisor::spawn(&mut cmd, cancel).map_err(|e| toolchain::cannot_start(e, "cargo"))?;
+        let mut stderr_pipe = child.take_stderr().context("cargo's stderr is not piped")?;
         // Drained on its own thread: a full stderr pipe would block cargo.
         let stderr_thread = thread::spawn(move || {
             let mut bytes = Vec::new();
@@ -262,14 +274,12 @@ impl Cargo {
             String::from_utf8_lossy(&bytes).into_owned()
         });
         let mut collector = MessageCollector::new(phase, bins.iter().copied());
-        let stdout = BufReader::new(child.stdout.take().expect("stdout is piped"));
+        let stdout = BufReader::new(child.take_stdout().context("cargo's stdout is not piped")?);
         for message in Message::parse_stream(stdout) {
             let message = message.context("cannot read cargo's output")?;
             on_message(&message);
             collector.process_message(message);
         }
-        // Before the wait reaps cargo, so its pid is never reused meanwhile.
-        cancel.finished();
         let status = child.wait().context("cargo did not finish")?;
         let stderr = stderr_thread.join().unwrap_or_default();
         // rustup's proxy stands in for a driver the toolchain lacks.
@@ -283,48 +293,8 @@ impl Cargo {
     }
 }
 
-/// Stops a running cargo invocation from another thread: the check of a
-/// broken exercise need not wait for a clippy run whose result it will not use.
-#[derive(Debug, Default)]
-pub struct Cancel {
-    /// The process group of the cargo that is running, if any.
-    group: Mutex<Option<u32>>,
-    cancelled: AtomicBool,
-}
-
-impl Cancel {
-    pub fn is_cancelled(&self) -> bool {
-        self.cancelled.load(Ordering::SeqCst)
-    }
-
-    pub fn cancel(&self) {
-        self.cancelled.store(true, Ordering::SeqCst);
-        let group = self.group.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some(pid) = *group {
-            terminate_group(pid);
-        }
-    }
-
-    fn started(&self, pid: u32) {
-        let mut group = self.group.lock().unwrap_or_else(PoisonError::into_inner);
-        *group = Some(pid);
-        if self.cancelled.load(Ordering::SeqCst) {
-            terminate_group(pid);
-        }
-    }
-
-    fn finished(&self) {
-        *self.group.lock().unwrap_or_else(PoisonError::into_inner) = None;
-    }
-}
-
-fn terminate_group(pid: u32) {
-    if let Ok(group) = i32::try_from(pid) {
-        // The group is cargo's own (spawned as a group leader) and not yet
-        // reaped, so the id is still ours.
-        exec::signal_group(group, exec::Ending::Term);
-    }
-}
+/// Why a cancelled check gives no verdicts (nobody waits for them).
+pub const CANCELLED: &str = "the check was cancelled";
 
 #[cfg(test)]
 mod tests {
@@ -426,30 +396,6 @@ mod tests {
             b.blocked_only_by_lints(),
             "judged after a build without the lints"
         );
-    }
-
-    #[test]
-    fn cancel_ends_the_running_group_and_one_started_after_it() {
-        use std::os::unix::process::CommandExt;
-        let spawn = || {
-            Command::new("sleep")
-                .arg("30")
-                .process_group(0)
-                .spawn()
-                .unwrap()
-        };
-        let cancel = Cancel::default();
-        let mut running = spawn();
-        cancel.started(running.id());
-        cancel.cancel();
-        assert!(
-            running.wait().unwrap().code().is_none(),
-            "ended by a signal"
-        );
-        // Cancelled before it started: ended as soon as it is known.
-        let mut late = spawn();
-        cancel.started(late.id());
-        assert!(late.wait().unwrap().code().is_none(), "ended by a signal");
     }
 
     #[test]

@@ -4,8 +4,7 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::process::Command;
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -16,6 +15,7 @@ use crate::cargo::{Cargo, Phase, PhaseReport};
 use crate::course::{Course, Exercise, ExerciseId, Layout};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::exec::{self, ProcessOutput, Termination};
+use crate::supervisor::{self, Cancel};
 use crate::verdict::{self, FileProblem, TimedStep, Verdict};
 
 /// Progress events, for a progress bar or a status line.
@@ -52,13 +52,28 @@ pub fn check(
     selection: &[&Exercise],
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<Vec<Checked>> {
+    check_cancellable(course, selection, progress, None)
+}
+
+/// `check` that another thread can stop with `cancel` (watch, when the file
+/// is saved again): cargo and the exercises' processes are ended at once,
+/// and the check returns an error instead of verdicts.
+pub fn check_cancellable(
+    course: &Course,
+    selection: &[&Exercise],
+    progress: &(dyn Fn(Progress) + Sync),
+    cancel: Option<Arc<Cancel>>,
+) -> Result<Vec<Checked>> {
     // A missing file has its verdict without cargo, which would stop at it
     // and judge nothing else.
     let (present, missing): (Vec<&Exercise>, Vec<&Exercise>) = selection
         .iter()
         .copied()
         .partition(|e| FileProblem::of(&e.path).is_none());
-    let mut checked = check_present(course, &present, progress)?;
+    let mut checked = check_present(course, &present, progress, cancel.as_ref())?;
+    if cancel.is_some_and(|c| c.is_cancelled()) {
+        anyhow::bail!(crate::cargo::CANCELLED);
+    }
     for ex in missing {
         let problem = FileProblem::of(&ex.path).unwrap_or(FileProblem::NotFound);
         progress(Progress::Checked {
@@ -91,11 +106,15 @@ fn check_present(
     course: &Course,
     selection: &[&Exercise],
     progress: &(dyn Fn(Progress) + Sync),
+    cancel: Option<&Arc<Cancel>>,
 ) -> Result<Vec<Checked>> {
     if selection.is_empty() {
         return Ok(Vec::new());
     }
-    let cargo = Cargo::for_course(course);
+    let mut cargo = Cargo::for_course(course);
+    if let Some(cancel) = cancel {
+        cargo = cargo.cancelled_by(Arc::clone(cancel));
+    }
     let bins: Vec<&str> = selection.iter().map(|e| e.name.as_str()).collect();
     let forward = |phase: Phase| {
         move |m: &Message| {
@@ -190,7 +209,7 @@ fn check_present(
             .collect();
         let judge = |ex: &Exercise| {
             let started = Instant::now();
-            let runner = Runner::new(course, ex);
+            let runner = Runner::new(course, ex, cancel.map(Arc::as_ref));
             let verdict = in_course_order(
                 || runner.tests(&tests),
                 || clippy_failure(&build, ex),
@@ -450,23 +469,24 @@ fn run_all(exercises: &[&Exercise], judge: &(dyn Fn(&Exercise) -> Checked + Sync
 struct Runner<'a> {
     ex: &'a Exercise,
     cwd: PathBuf,
+    cancel: Option<&'a Cancel>,
 }
 
 impl<'a> Runner<'a> {
-    fn new(course: &Course, ex: &'a Exercise) -> Runner<'a> {
+    fn new(course: &Course, ex: &'a Exercise, cancel: Option<&'a Cancel>) -> Runner<'a> {
         let cwd = match course.layout {
             Layout::Rustlings => course.root.clone(),
             Layout::Workspace => ex.path.parent().map_or(course.root.clone(), PathBuf::from),
         };
-        Runner { ex, cwd }
+        Runner { ex, cwd, cancel }
     }
 
     fn launch(&self, exe: &PathBuf, args: &[&str]) -> ProcessOutput {
-        let mut cmd = Command::new(exe);
+        let mut cmd = supervisor::command(exe);
         cmd.args(args)
             .current_dir(&self.cwd)
             .env("RUST_BACKTRACE", "0");
-        exec::run(cmd, self.ex.timeout).unwrap_or_else(|e| ProcessOutput {
+        exec::run(cmd, self.ex.timeout, self.cancel).unwrap_or_else(|e| ProcessOutput {
             termination: Termination::Exited(-1),
             stdout: Default::default(),
             stderr: exec::Captured {

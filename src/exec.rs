@@ -1,20 +1,21 @@
 //! Running exercise processes (mains and test binaries) safely: stdin is
-//! null, stdout and stderr are drained on their own threads and capped, the
-//! process runs in its own process group, and on timeout the whole group —
-//! children that outlive their parent included — is terminated.
+//! null, stdout and stderr are drained on their own threads and capped, and
+//! the process runs under a supervisor (`crate::supervisor`), which ends
+//! everything it started when it exits, times out, or its check is
+//! cancelled.
 
 use std::collections::VecDeque;
 use std::fmt;
 use std::io::{self, Read};
-use std::process::{Child, Command, ExitStatus, Stdio};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError, TryLockError, mpsc};
+use std::process::{Command, ExitStatus, Stdio};
+use std::sync::{Arc, Mutex, PoisonError, mpsc};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use crate::supervisor::{self, Cancel};
+
 /// Bytes kept of each stream; the middle of anything longer is cut.
 pub const OUTPUT_CAP: usize = 1024 * 1024;
-/// How long a process gets to exit after SIGTERM before SIGKILL.
-const GRACE: Duration = Duration::from_millis(200);
 /// How long to wait for the pipes to close once the process group is gone.
 const DRAIN_DEADLINE: Duration = Duration::from_secs(2);
 
@@ -129,39 +130,38 @@ pub struct ProcessOutput {
     pub stderr: Captured,
 }
 
-/// Runs `cmd` to completion or until `timeout`, capturing its output.
-pub fn run(mut cmd: Command, timeout: Duration) -> io::Result<ProcessOutput> {
+/// Runs `cmd` (made by `supervisor::command`) to completion or until
+/// `timeout`, capturing its output; `cancel` ends it early.
+pub fn run(
+    mut cmd: Command,
+    timeout: Duration,
+    cancel: Option<&Cancel>,
+) -> io::Result<ProcessOutput> {
     cmd.stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
-    // Own process group, so a timeout can kill grandchildren too.
-    let (mut child, registered) = spawn_registered(&mut cmd, Ending::Kill)?;
-    let stdout = drain(child.stdout.take().expect("stdout is piped"));
-    let stderr = drain(child.stderr.take().expect("stderr is piped"));
+    let mut child = supervisor::spawn(&mut cmd, cancel)?;
+    let stdout = child.take_stdout().map(drain);
+    let stderr = child.take_stderr().map(drain);
 
-    let termination = match wait_timeout(&mut child, timeout)? {
+    let termination = match child.wait_timeout(timeout)? {
         Some(status) => from_status(status),
         None => {
-            signal_group(registered.0, Ending::Term);
-            if wait_timeout(&mut child, GRACE)?.is_none() {
-                signal_group(registered.0, Ending::Kill);
-                child.wait()?;
-            }
+            // The supervisor ends the whole tree: the group, then (Linux)
+            // whatever left it.
+            child.end();
+            child.wait()?;
             Termination::TimedOut(timeout)
         }
     };
-    // Children that outlived their parent still hold the pipes: end them,
-    // and those that left the group (setsid) and came back to us as orphans.
-    signal_group(registered.0, Ending::Kill);
-    drop(registered);
-    end_escapees();
+    // The supervisor has ended what the process left behind; only a
+    // process that escaped it (off Linux) may still hold the pipes.
     let deadline = Instant::now() + DRAIN_DEADLINE;
-    let stdout = stdout.finish(deadline);
-    let stderr = stderr.finish(deadline);
+    let finish = |d: Option<Drain>| d.map_or_else(Captured::default, |d| d.finish(deadline));
     Ok(ProcessOutput {
         termination,
-        stdout,
-        stderr,
+        stdout: finish(stdout),
+        stderr: finish(stderr),
     })
 }
 
@@ -174,44 +174,6 @@ fn from_status(status: ExitStatus) -> Termination {
         }
     }
     Termination::Exited(status.code().unwrap_or(-1))
-}
-
-/// Waits for `child` at most `limit`; `None` if it is still running.
-fn wait_timeout(child: &mut Child, limit: Duration) -> io::Result<Option<ExitStatus>> {
-    let deadline = Instant::now() + limit;
-    // Polling with a short, growing sleep: cheap, portable, and the added
-    // latency (at most 10 ms) is invisible next to a compile.
-    let mut pause = Duration::from_millis(1);
-    loop {
-        if let Some(status) = child.try_wait()? {
-            return Ok(Some(status));
-        }
-        let now = Instant::now();
-        if now >= deadline {
-            return Ok(None);
-        }
-        thread::sleep(pause.min(deadline - now));
-        pause = (pause * 2).min(Duration::from_millis(10));
-    }
-}
-
-/// Sends `ending`'s signal to the process group `group` (an already-empty
-/// group is fine).
-pub fn signal_group(group: i32, ending: Ending) {
-    #[cfg(unix)]
-    {
-        let signal = match ending {
-            Ending::Kill => libc::SIGKILL,
-            Ending::Term => libc::SIGTERM,
-        };
-        // SAFETY: killpg only sends a signal; a group already gone gives
-        // ESRCH, which is fine.
-        unsafe {
-            libc::killpg(group, signal);
-        }
-    }
-    #[cfg(not(unix))]
-    let _ = (group, ending);
 }
 
 /// What a stream's reader has kept so far: the first and last halves of
@@ -289,202 +251,24 @@ fn drain(mut stream: impl Read + Send + 'static) -> Drain {
     Drain { done, capture }
 }
 
-/// How to end a process group.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Ending {
-    /// SIGKILL: an exercise may ignore anything gentler.
-    Kill,
-    /// SIGTERM: cargo, which then stops its rustc jobs cleanly.
-    Term,
-}
-
-/// Process groups rustdrill started and has not finished with. They are
-/// groups of their own, which the terminal's Ctrl-C does not reach: when
-/// rustdrill is ended by a signal, it ends them itself.
-static RUNNING: Mutex<Vec<(i32, Ending)>> = Mutex::new(Vec::new());
-
-fn running() -> MutexGuard<'static, Vec<(i32, Ending)>> {
-    RUNNING.lock().unwrap_or_else(PoisonError::into_inner)
-}
-
-/// A process in `RUNNING`; dropping it takes the process off the list.
-pub struct Registered(i32);
-
-impl Drop for Registered {
-    fn drop(&mut self) {
-        running().retain(|(pid, _)| *pid != self.0);
-    }
-}
-
-/// Spawns `cmd` as the leader of a new process group and registers it in
-/// the same step, so a signal can never fall between the two and miss it.
-/// On Linux the process also dies with rustdrill (`PR_SET_PDEATHSIG`): a
-/// `kill -9` of the runner must not leave a looping exercise behind.
-pub fn spawn_registered(cmd: &mut Command, ending: Ending) -> io::Result<(Child, Registered)> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::process::CommandExt;
-        cmd.process_group(0);
-    }
-    #[cfg(target_os = "linux")]
-    {
-        use std::os::unix::process::CommandExt;
-        let signal = match ending {
-            Ending::Kill => libc::SIGKILL,
-            Ending::Term => libc::SIGTERM,
-        };
-        let parent = std::process::id() as libc::pid_t;
-        // SAFETY: prctl and getppid are async-signal-safe, as pre_exec
-        // requires; nothing is allocated.
-        unsafe {
-            cmd.pre_exec(move || {
-                if libc::prctl(libc::PR_SET_PDEATHSIG, signal as libc::c_ulong, 0, 0, 0) != 0 {
-                    return Err(io::Error::last_os_error());
-                }
-                // The parent died before prctl took effect: nobody would
-                // send the signal, so act as if it had.
-                if libc::getppid() != parent {
-                    libc::raise(signal);
-                }
-                Ok(())
-            });
-        }
-    }
-    let mut list = running();
-    let child = cmd.spawn()?;
-    let pid = i32::try_from(child.id()).map_err(io::Error::other)?;
-    list.push((pid, ending));
-    Ok((child, Registered(pid)))
-}
-
-/// Makes rustdrill a child subreaper (Linux): a process an exercise starts
-/// in a session of its own (`setsid`) leaves the exercise's process group,
-/// and when its parent exits it is re-parented to rustdrill instead of to
-/// init, where `end_escapees` finds and ends it. Elsewhere such a process
-/// outlives the check (see docs/course-format.md).
-pub fn adopt_orphans() {
-    #[cfg(target_os = "linux")]
-    // SAFETY: a plain prctl on this process.
-    unsafe {
-        libc::prctl(libc::PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
-    }
-}
-
-/// Kills rustdrill's children that belong to no process group it runs:
-/// orphans re-parented to it (see `adopt_orphans`), and their groups. The
-/// list of running groups is held meanwhile, so nothing being spawned is
-/// mistaken for an orphan.
-pub fn end_escapees() {
-    #[cfg(target_os = "linux")]
-    {
-        let me = std::process::id() as i32;
-        // A killed orphan's own children are re-parented to us in turn.
-        for _ in 0..20 {
-            let list = running();
-            let groups: Vec<i32> = list.iter().map(|(g, _)| *g).collect();
-            let orphans: Vec<(i32, i32)> = children_of(me)
-                .into_iter()
-                .filter(|(pid, pgrp)| !groups.contains(pgrp) && !groups.contains(pid))
-                .collect();
-            if orphans.is_empty() {
-                return;
-            }
-            for &(pid, pgrp) in &orphans {
-                // SAFETY: signals and a non-blocking wait on one pid we own;
-                // never waitpid(-1), which would steal std's children.
-                unsafe {
-                    if pgrp != me && pgrp > 1 {
-                        libc::killpg(pgrp, libc::SIGKILL);
-                    }
-                    libc::kill(pid, libc::SIGKILL);
-                }
-            }
-            drop(list);
-            thread::sleep(Duration::from_millis(5));
-            for &(pid, _) in &orphans {
-                // SAFETY: as above: reaps this one zombie if it is one.
-                unsafe {
-                    libc::waitpid(pid, std::ptr::null_mut(), libc::WNOHANG);
-                }
-            }
-        }
-    }
-}
-
-/// `(pid, process group)` of every process whose parent is `parent`.
-#[cfg(target_os = "linux")]
-fn children_of(parent: i32) -> Vec<(i32, i32)> {
-    let Ok(entries) = std::fs::read_dir("/proc") else {
-        return Vec::new();
-    };
-    entries
-        .flatten()
-        .filter_map(|e| e.file_name().to_str()?.parse::<i32>().ok())
-        .filter_map(|pid| {
-            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-            // `pid (comm) state ppid pgrp …`: comm may hold spaces and ')'.
-            let rest = &stat[stat.rfind(')')? + 1..];
-            let mut fields = rest.split_whitespace().skip(1);
-            let ppid: i32 = fields.next()?.parse().ok()?;
-            let pgrp: i32 = fields.next()?.parse().ok()?;
-            (ppid == parent).then_some((pid, pgrp))
-        })
-        .collect()
-}
-
-/// Ends every registered process. Returns the list still locked, so that no
-/// new process can start before rustdrill exits.
-pub fn end_running() -> MutexGuard<'static, Vec<(i32, Ending)>> {
-    let list = running();
-    for &(group, ending) in list.iter() {
-        signal_group(group, ending);
-    }
-    list
-}
-
-/// `end_running` for the panic hook: never waits for the list (the panic
-/// may have struck while it was held), but reads one an earlier panic
-/// poisoned, like every other lock here.
-pub fn end_running_after_panic() {
-    let list = match RUNNING.try_lock() {
-        Ok(list) => list,
-        Err(TryLockError::Poisoned(poisoned)) => poisoned.into_inner(),
-        Err(TryLockError::WouldBlock) => return,
-    };
-    for &(group, ending) in list.iter() {
-        signal_group(group, ending);
-    }
-}
-
-/// For the one-shot commands: on SIGINT, SIGTERM or SIGHUP, end the
-/// processes rustdrill started, then die of the signal as if unhandled.
-/// (Watch mode listens for these itself, to restore the terminal first.)
-pub fn end_children_on_signal() -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP])?;
-    thread::spawn(move || {
-        if let Some(signal) = signals.forever().next() {
-            let _held = end_running();
-            let _ = signal_hook::low_level::emulate_default_handler(signal);
-            std::process::exit(128 + signal);
-        }
-    });
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn sh(script: &str) -> Command {
-        let mut cmd = Command::new("sh");
+        let mut cmd = supervisor::command("sh");
         cmd.arg("-c").arg(script);
         cmd
     }
 
     #[test]
     fn captures_both_streams_and_status() {
-        let out = run(sh("echo out; echo err >&2; exit 3"), Duration::from_secs(5)).unwrap();
+        let out = run(
+            sh("echo out; echo err >&2; exit 3"),
+            Duration::from_secs(5),
+            None,
+        )
+        .unwrap();
         assert_eq!(out.stdout.text, "out\n");
         assert_eq!(out.stderr.text, "err\n");
         assert_eq!(out.termination, Termination::Exited(3));
@@ -493,7 +277,7 @@ mod tests {
     #[test]
     fn timeout_kills_the_process() {
         let started = Instant::now();
-        let out = run(sh("sleep 30"), Duration::from_millis(200)).unwrap();
+        let out = run(sh("sleep 30"), Duration::from_millis(200), None).unwrap();
         assert!(matches!(out.termination, Termination::TimedOut(_)));
         assert!(started.elapsed() < Duration::from_secs(5));
     }
@@ -501,7 +285,7 @@ mod tests {
     #[test]
     fn caps_output_keeping_head_and_tail() {
         let script = "head -c 3000000 /dev/zero | tr '\\0' x; echo END";
-        let out = run(sh(script), Duration::from_secs(20)).unwrap();
+        let out = run(sh(script), Duration::from_secs(20), None).unwrap();
         assert!(out.stdout.cut_bytes > 1_000_000);
         assert!(out.stdout.text.len() < OUTPUT_CAP + 100);
         assert!(out.stdout.text.contains("bytes cut]"));
@@ -524,23 +308,14 @@ mod tests {
         assert!(c.text.starts_with("a\u{fffd}"), "{}", c.text);
     }
 
-    #[cfg(target_os = "linux")]
-    #[test]
-    fn children_are_listed_with_their_group() {
-        let mut child = Command::new("sleep").arg("5").spawn().unwrap();
-        let me = std::process::id() as i32;
-        let found = children_of(me);
-        let _ = child.kill();
-        let _ = child.wait();
-        assert!(
-            found.iter().any(|(pid, _)| *pid == child.id() as i32),
-            "{found:?}"
-        );
-    }
-
     #[test]
     fn invalid_utf8_is_decoded_lossily() {
-        let out = run(sh("printf 'ok \\377\\376 end'"), Duration::from_secs(5)).unwrap();
+        let out = run(
+            sh("printf 'ok \\377\\376 end'"),
+            Duration::from_secs(5),
+            None,
+        )
+        .unwrap();
         assert_eq!(out.stdout.text, "ok \u{fffd}\u{fffd} end");
     }
 }

@@ -20,6 +20,7 @@ mod progress;
 mod sanitize;
 mod session;
 mod state;
+mod supervisor;
 mod toolchain;
 mod tracks;
 mod ui;
@@ -43,8 +44,14 @@ const EXIT_NOT_DONE: u8 = 1;
 const EXIT_ERROR: u8 = 2;
 
 fn main() -> ExitCode {
-    // Before anything else: as cargo's rustc wrapper this process only
-    // hands a compile on (no subreaper, no signal handlers, no clap).
+    // Before anything else: as the supervisor of a process rustdrill
+    // starts, or as cargo's rustc wrapper, this process only does that (no
+    // signal handlers, no clap). The supervisor first: cargo's supervisor
+    // has the wrapper's variable in its environment, for cargo.
+    #[cfg(unix)]
+    if let Some(code) = supervisor::reaper::run_if_supervising() {
+        return code;
+    }
     if let Some(code) = wrapper::run_if_wrapping() {
         return code;
     }
@@ -61,9 +68,8 @@ fn main() -> ExitCode {
     };
     ui::set_color(cli.global.color);
     install_bug_report_hook();
-    exec::adopt_orphans();
     let watching = matches!(cli.command, None | Some(Command::Watch { .. }));
-    if !watching && let Err(e) = exec::end_children_on_signal() {
+    if !watching && let Err(e) = supervisor::end_children_on_signal() {
         // Not fatal: without it, Ctrl-C may leave an exercise running.
         eprintln!("{}", ui::warn(&format!("cannot listen for signals: {e}")));
     }
@@ -71,8 +77,9 @@ fn main() -> ExitCode {
     // Give a classroom event of this command a moment to leave; what does
     // not waits in the outbox for the next check.
     classroom::client::settle(std::time::Duration::from_millis(500));
-    // Watch mode may quit while a check still runs an exercise: end it.
-    drop(exec::end_running());
+    // Watch mode may quit while a check still runs an exercise: end it
+    // (and everything it started) before rustdrill's exit is seen.
+    supervisor::shutdown(supervisor::SHUTDOWN_WAIT);
     match result {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
         Ok(Outcome::NotDone) => ExitCode::from(EXIT_NOT_DONE),
@@ -170,7 +177,7 @@ fn install_bug_report_hook() {
     std::panic::set_hook(Box::new(move |info| {
         default(info);
         // The exercises and cargo runs this process started end with it.
-        exec::end_running_after_panic();
+        supervisor::end_running_after_panic();
         if std::thread::current().name() == Some("main") {
             eprintln!(
                 "\nrustdrill hit an internal error: this is a bug in rustdrill, not in your code.\n\

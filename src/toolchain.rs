@@ -6,9 +6,10 @@
 
 use std::io;
 use std::path::Path;
-use std::process::Command;
 
 use anyhow::Result;
+
+use crate::supervisor;
 
 pub const CARGO_MISSING: &str = "cargo was not found on PATH.\n\
      Install Rust with rustup (https://rustup.rs): \
@@ -27,10 +28,11 @@ pub fn cannot_start(e: io::Error, what: &str) -> anyhow::Error {
 
 /// The toolchain's version line, part of every cache key.
 pub fn rustc_version(dir: &Path) -> Result<String> {
-    let out = Command::new("rustc")
-        .arg("--version")
-        .current_dir(dir)
-        .output()
-        .map_err(|e| cannot_start(e, "rustc"))?;
+    let out = supervisor::output(
+        supervisor::command("rustc")
+            .arg("--version")
+            .current_dir(dir),
+    )
+    .map_err(|e| cannot_start(e, "rustc"))?;
     Ok(String::from_utf8_lossy(&out.stdout).trim().to_owned())
 }

@@ -10,7 +10,7 @@
 use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use anyhow::{Context, Result, bail};
 use toml_edit::DocumentMut;
@@ -18,6 +18,7 @@ use toml_edit::DocumentMut;
 use crate::course::filter::{filter_info, filter_members};
 use crate::course::{self, INFO_FILE, Info, Layout, info};
 use crate::embedded;
+use crate::supervisor;
 
 /// A whole course to take tracks from.
 pub struct Source {
@@ -198,14 +199,15 @@ pub fn trim_lock(root: &Path) -> Result<bool> {
     let Some((Layout::Workspace, cargo_dir)) = course::cargo_workspace(root) else {
         return Ok(true);
     };
-    let status = Command::new("cargo")
-        .args(["metadata", "--format-version", "1", "--offline"])
-        .current_dir(&cargo_dir)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .map_err(|e| crate::toolchain::cannot_start(e, "cargo metadata"))?;
+    let status = supervisor::status(
+        supervisor::command("cargo")
+            .args(["metadata", "--format-version", "1", "--offline"])
+            .current_dir(&cargo_dir)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null()),
+    )
+    .map_err(|e| crate::toolchain::cannot_start(e, "cargo metadata"))?;
     Ok(status.success())
 }
 
@@ -218,13 +220,13 @@ pub fn missing_libraries(track: &crate::course::Track) -> Option<String> {
     }
     let mut missing = Vec::new();
     for lib in &track.system_libraries {
-        match Command::new("pkg-config")
-            .args(["--exists", lib])
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-        {
+        match supervisor::status(
+            supervisor::command("pkg-config")
+                .args(["--exists", lib])
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null()),
+        ) {
             Ok(status) if status.success() => {}
             Ok(_) => missing.push(lib.as_str()),
             Err(_) => {
@@ -324,14 +326,15 @@ pub fn vendor(root: &Path) -> Result<u64> {
     let _ = fs::remove_dir_all(&staging);
     // `cargo vendor` ignores the [source] replacement already there, so it
     // takes crates from the registry (or cargo's cache), never from vendor/.
-    let status = Command::new("cargo")
-        .args(["vendor", "--quiet"])
-        .arg(&staging)
-        .current_dir(&cargo_dir)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .status()
-        .map_err(|e| crate::toolchain::cannot_start(e, "cargo vendor"))?;
+    let status = supervisor::status(
+        supervisor::command("cargo")
+            .args(["vendor", "--quiet"])
+            .arg(&staging)
+            .current_dir(&cargo_dir)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null()),
+    )
+    .map_err(|e| crate::toolchain::cannot_start(e, "cargo vendor"))?;
     if !status.success() {
         let _ = fs::remove_dir_all(&staging);
         bail!(

@@ -642,23 +642,25 @@ fn main() {
 fn kill_9_of_rustdrill_orphaned_a_looping_exercise() {
     let (_course, mut child, _) = run_hangs();
     // The looping main itself: the only `hangs` process whose parent is
-    // rustdrill.
+    // rustdrill or rustdrill's process supervisor.
     let rustdrill = child.id().to_string();
+    let parent = |pid: &str| {
+        let stat = fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        let ppid = stat
+            .rsplit(')')
+            .next()
+            .unwrap_or("")
+            .split_whitespace()
+            .nth(1);
+        (stat.contains("(hangs)"), ppid.unwrap_or("").to_owned())
+    };
     let main_pid = fs::read_dir("/proc")
         .unwrap()
         .flatten()
         .filter_map(|e| e.file_name().into_string().ok())
         .find(|pid| {
-            fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {
-                stat.contains("(hangs)")
-                    && stat
-                        .rsplit(')')
-                        .next()
-                        .unwrap_or("")
-                        .split_whitespace()
-                        .nth(1)
-                        == Some(rustdrill.as_str())
-            })
+            let (hangs, ppid) = parent(pid);
+            hangs && (ppid == rustdrill || parent(&ppid).1 == rustdrill)
         })
         .expect("the exercise's main runs");
     kill("-KILL", &rustdrill);

@@ -255,7 +255,7 @@ fn delete_then_create_and_truncate_then_write_are_seen() {
 }
 
 #[test]
-fn saves_during_a_check_lead_to_one_more_check_of_the_last_content() {
+fn saves_during_a_check_cancel_it_and_check_the_last_content() {
     let t = Tmux::start("watch_course", &[]);
     t.wait_for("fix_me — compile error");
     // Jump to `slow` through the list and its search.
@@ -274,15 +274,17 @@ fn saves_during_a_check_lead_to_one_more_check_of_the_last_content() {
     // ...and two more saves while it runs: a broken one, then the fix.
     write(&t.file("slow"), "fn main() { let x: u8 = \"no\"; }\n");
     write(&t.file("slow"), &t.solution("slow"));
-    // The queued check starts as the running one ends, in the same redraw:
-    // "done" with nothing running means every check is over. (The slow
-    // check may already have compiled the final content, if cargo read the
-    // file after the later saves: the queued check runs all the same.)
+    // Each save cancels the running check (the slow one is not waited
+    // for) and checks the new content: "done" with nothing running means
+    // every check is over.
     t.wait_until("done, nothing running", |s| {
         s.contains("slow is done!") && !s.contains("⟳")
     });
-    // The first check, the slow one, then exactly one of the final content.
-    assert_eq!(t.checks("slow"), 3);
+    // The first check, perhaps the broken content's (if it ended before
+    // the fix was seen), then the final content's; cancelled checks are
+    // not recorded.
+    let checks = t.checks("slow");
+    assert!((2..=3).contains(&checks), "{checks} checks recorded");
 }
 
 #[test]

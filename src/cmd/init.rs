@@ -7,10 +7,10 @@
 //! holds a note, and each solution appears there when its exercise is solved
 //! (`progress::reveal_solution`, called where a pass is recorded).
 
+use crate::supervisor;
 use std::fs;
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use anyhow::{Context, Result, bail};
 
@@ -234,11 +234,12 @@ fn write(path: &Path, bytes: &[u8]) -> Result<()> {
 pub(crate) fn fetch(dir: &Path) -> Result<()> {
     let exercises = dir.join("exercises");
     eprintln!("Downloading the course's dependencies (cargo fetch)…");
-    let status = Command::new("cargo")
-        .arg("fetch")
-        .current_dir(&exercises)
-        .status()
-        .map_err(|e| crate::toolchain::cannot_start(e, "cargo fetch"))?;
+    let status = supervisor::status(
+        supervisor::command("cargo")
+            .arg("fetch")
+            .current_dir(&exercises),
+    )
+    .map_err(|e| crate::toolchain::cannot_start(e, "cargo fetch"))?;
     if !status.success() {
         bail!(
             "the course was written to {}, but `cargo fetch` failed (see above). \

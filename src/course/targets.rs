@@ -121,24 +121,40 @@ pub struct Targets {
     pub target_dir: PathBuf,
 }
 
-/// Asks `cargo metadata` (no cache): every target of the workspace's packages.
-pub fn query(cargo_dir: &Path) -> Result<Targets> {
-    let metadata = MetadataCommand::new()
+/// `MetadataCommand::exec`, with cargo under a supervisor like every
+/// process rustdrill starts.
+fn metadata(cargo_dir: &Path) -> cargo_metadata::Result<cargo_metadata::Metadata> {
+    let base = MetadataCommand::new()
         .current_dir(cargo_dir)
         .manifest_path(cargo_dir.join("Cargo.toml"))
         .no_deps()
-        .exec()
-        .map_err(|e| match e {
-            cargo_metadata::Error::Io(io) if io.kind() == std::io::ErrorKind::NotFound => {
-                anyhow::anyhow!(crate::toolchain::CARGO_MISSING)
-            }
-            cargo_metadata::Error::CargoMetadata { stderr } => anyhow::anyhow!(
-                "cargo cannot read the course's manifests in {}:\n{}",
-                cargo_dir.display(),
-                stderr.trim()
-            ),
-            other => anyhow::Error::new(other).context("`cargo metadata` failed"),
-        })?;
+        .cargo_command();
+    let output = crate::supervisor::output(&mut crate::supervisor::wrap(&base))?;
+    if !output.status.success() {
+        return Err(cargo_metadata::Error::CargoMetadata {
+            stderr: String::from_utf8(output.stderr)?,
+        });
+    }
+    let stdout = std::str::from_utf8(&output.stdout)?
+        .lines()
+        .find(|line| line.starts_with('{'))
+        .ok_or(cargo_metadata::Error::NoJson)?;
+    MetadataCommand::parse(stdout)
+}
+
+/// Asks `cargo metadata` (no cache): every target of the workspace's packages.
+pub fn query(cargo_dir: &Path) -> Result<Targets> {
+    let metadata = metadata(cargo_dir).map_err(|e| match e {
+        cargo_metadata::Error::Io(io) if io.kind() == std::io::ErrorKind::NotFound => {
+            anyhow::anyhow!(crate::toolchain::CARGO_MISSING)
+        }
+        cargo_metadata::Error::CargoMetadata { stderr } => anyhow::anyhow!(
+            "cargo cannot read the course's manifests in {}:\n{}",
+            cargo_dir.display(),
+            stderr.trim()
+        ),
+        other => anyhow::Error::new(other).context("`cargo metadata` failed"),
+    })?;
     let mut bins = HashMap::new();
     let mut other_sources = HashSet::new();
     for package in &metadata.packages {

@@ -53,6 +53,8 @@ pub struct App {
     prebuild_status: Option<PrebuildStatus>,
     watch_note: Option<WatchNote>,
     scheduler: Scheduler,
+    /// The running check and how to end it, should the scheduler say so.
+    check_cancel: Option<(u64, Arc<crate::supervisor::Cancel>)>,
     /// For the verify-all that runs: verdicts reused from the cache
     /// (index, kind, headline).
     cached: Vec<(usize, VerdictKind, String)>,
@@ -142,6 +144,7 @@ impl App {
             prebuild_status: None,
             watch_note: reloaded.then_some(WatchNote::Reloaded),
             scheduler: Scheduler::new(std::env::var_os("RUSTDRILL_NO_PREBUILD").is_none(), next_id),
+            check_cancel: None,
             cached: Vec::new(),
             prebuild: Prebuild::default(),
             keys: SharedKeys::default(),

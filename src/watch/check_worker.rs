@@ -10,6 +10,7 @@ use std::thread;
 use crate::cache::Keys;
 use crate::check::{self, Checked, Progress};
 use crate::course::{Course, Exercise};
+use crate::supervisor::Cancel;
 
 /// One exercise's verdict, with the cache key of what was checked.
 #[derive(Debug)]
@@ -69,11 +70,13 @@ pub enum Before {
 }
 
 /// Checks `selection` on a thread of its own; `report` gets its progress
-/// and then, once, its verdicts.
+/// and then, once, its verdicts. `cancel` ends it at once (cargo and the
+/// exercise's processes); it then reports an error nobody waits for.
 pub fn spawn(
     course: Arc<Course>,
     selection: Vec<Exercise>,
     before: Before,
+    cancel: Arc<Cancel>,
     report: impl Fn(Report) + Send + Sync + 'static,
 ) {
     thread::spawn(move || {
@@ -89,7 +92,8 @@ pub fn spawn(
             };
             let refs: Vec<&Exercise> = selection.iter().collect();
             let progress = |p: Progress| report(Report::Progress(p));
-            let checked = check::check(&course, &refs, &progress).map_err(CheckFailed::Error)?;
+            let checked = check::check_cancellable(&course, &refs, &progress, Some(cancel))
+                .map_err(CheckFailed::Error)?;
             Ok(judged(&course, keys.as_ref(), checked))
         }));
         report(Report::Finished(

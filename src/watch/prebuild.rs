@@ -18,7 +18,8 @@ use std::thread;
 
 use cargo_metadata::Message;
 
-use crate::cargo::{Cancel, Cargo, Phase};
+use crate::cargo::{Cargo, Phase};
+use crate::supervisor::Cancel;
 
 /// What the background build tells the loop; `generation` tells a stopped
 /// build's last words apart from the current one's.
@@ -109,7 +110,7 @@ fn run(job: Job, generation: u64, cancel: &Cancel, report: &impl Fn(PrebuildRepo
         }
         // An error (no cargo) is for the learner's own check to explain.
         if cargo
-            .run_phase_cancellable(phase, &[&job.bin], &mut count, cancel)
+            .run_phase_cancellable(phase, &[&job.bin], &mut count, Some(cancel))
             .is_err()
         {
             break;

@@ -5,17 +5,19 @@
 //! terminal, no files: the shell reads a saved file and passes its hash, so
 //! every decision below is unit-tested.
 //!
-//! Saves during a check: the running check is left to finish and exactly
-//! one more check of the latest content follows (`pending`), rather than
-//! cancelling it. `check::check` cannot be stopped half way without leaving
-//! cargo's output (and the exercise's own processes) behind, its build of
-//! one exercise takes a second or two, and its incremental work is what the
-//! next check starts from — so finishing it costs little and a second check
-//! of whatever the file holds by then always shows the latest verdict.
+//! Saves during a check: a check of one exercise is stale as soon as
+//! another is wanted (the file was saved again, the learner moved on), so
+//! it is cancelled (`CancelCheck`: cargo and the exercise's processes are
+//! ended at once, whatever they started included) and the new one starts.
+//! Waiting for it instead would hold the new verdict back for as long as
+//! the old content runs — up to its time limit for a loop. Cargo keeps what
+//! it finished compiling, so the new check loses little.
 //!
-//! One check at a time: a job asked for while one runs waits, even when it
-//! is asked for while the last result is being taken in (the final
-//! verify-all after the last exercise is solved).
+//! A verify-all is not cancelled: the learner asked for its summary, which
+//! covers a save made meanwhile; a job asked for while it runs waits
+//! (`pending`), even when it is asked for while the last result is being
+//! taken in (the final verify-all after the last exercise is solved). One
+//! check runs at a time.
 
 use std::collections::{HashMap, HashSet};
 
@@ -41,6 +43,9 @@ pub struct PrebuildTarget {
 pub enum Command {
     /// Start check `id` of `job` on a worker; its reports carry `id`.
     StartCheck { id: u64, job: Job },
+    /// End check `id` now: its result is no longer wanted (and any report
+    /// of it that still comes is ignored).
+    CancelCheck { id: u64 },
     /// Stop the background build: the learner's check wins cargo's lock
     /// and the CPU.
     StopPrebuild,
@@ -116,16 +121,25 @@ impl Scheduler {
     }
 
     /// The learner (or a move to another exercise) wants `job` checked:
-    /// now, or after the running check.
+    /// now, cancelling a running check of one exercise, or after a running
+    /// verify-all.
     pub fn want(&mut self, job: Job) -> Vec<Command> {
-        if self.running.is_some() {
-            self.pending = Some(match (self.pending, job) {
-                (Some(Job::All), _) | (_, Job::All) => Job::All,
-                (_, one) => one,
-            });
-            return Vec::new();
+        match self.running {
+            None => self.start(job),
+            Some((id, Job::One(_))) => {
+                self.running = None;
+                let mut commands = vec![Command::CancelCheck { id }];
+                commands.extend(self.start(job));
+                commands
+            }
+            Some((_, Job::All)) => {
+                self.pending = Some(match (self.pending, job) {
+                    (Some(Job::All), _) | (_, Job::All) => Job::All,
+                    (_, one) => one,
+                });
+                Vec::new()
+            }
         }
-        self.start(job)
     }
 
     /// `r`: check `exercise` again even though it did not change.
@@ -290,24 +304,52 @@ mod tests {
         assert!(s.is_current(1));
     }
 
+    fn cancel(id: u64) -> Command {
+        Command::CancelCheck { id }
+    }
+
     #[test]
-    fn a_save_during_a_check_queues_one_more_check() {
+    fn save_during_a_running_check_cancels_it() {
         let mut s = checking();
-        assert_eq!(s.saved(0, Content::Hash(11)), []);
-        assert_eq!(s.saved(0, Content::Hash(12)), []);
-        assert_eq!(s.finished(1), Some(Job::One(0)));
-        assert_eq!(s.settle(None), [check(2, Job::One(0))]);
-        // Only one: nothing else waits.
-        assert_eq!(s.finished(2), Some(Job::One(0)));
+        // The check of content 10 runs (a loop, say); the fix is saved.
+        assert_eq!(
+            s.saved(0, Content::Hash(11)),
+            [cancel(1), check(2, Job::One(0))]
+        );
+        s.sent(0, 11);
+        assert!(!s.is_current(1), "reports of check 1 are not shown");
+        // Saved again before check 2 is done: it goes the same way.
+        assert_eq!(
+            s.saved(0, Content::Hash(12)),
+            [cancel(2), check(3, Job::One(0))]
+        );
+        s.sent(0, 12);
+        // The cancelled checks' last words are ignored; nothing is queued.
+        assert_eq!(s.finished(1), None);
+        assert_eq!(s.finished(2), None);
+        assert_eq!(s.finished(3), Some(Job::One(0)));
         assert_eq!(s.settle(None), []);
+    }
+
+    #[test]
+    fn a_save_of_what_the_running_check_checks_does_not_cancel_it() {
+        let mut s = checking();
+        assert_eq!(s.saved(0, Content::Hash(10)), []);
+        assert!(s.is_current(1));
+    }
+
+    #[test]
+    fn moving_to_another_exercise_cancels_the_running_check() {
+        let mut s = checking();
+        assert_eq!(s.want(Job::One(1)), [cancel(1), check(2, Job::One(1))]);
+        assert_eq!(s.finished(1), None);
+        assert!(s.is_current(2));
     }
 
     #[test]
     fn a_result_for_an_older_job_is_ignored() {
         let mut s = checking();
         s.saved(0, Content::Hash(11));
-        s.finished(1);
-        s.settle(None);
         assert!(!s.is_current(1), "progress of check 1 is not shown");
         assert_eq!(s.finished(1), None);
         assert!(s.is_current(2), "check 2 still runs");
@@ -339,22 +381,31 @@ mod tests {
         assert_eq!(s.recheck(0), [check(2, Job::One(0))]);
     }
 
+    /// A scheduler whose verify-all, check 1, runs.
+    fn verifying() -> Scheduler {
+        let mut s = scheduler();
+        assert_eq!(s.want(Job::All), [check(1, Job::All)]);
+        s
+    }
+
     #[test]
-    fn the_latest_single_check_replaces_an_older_queued_one() {
-        let mut s = checking();
-        s.want(Job::One(1));
-        s.want(Job::One(2));
+    fn a_verify_all_is_not_cancelled_and_the_latest_single_check_waits() {
+        let mut s = verifying();
+        assert_eq!(s.want(Job::One(1)), []);
+        assert_eq!(s.saved(2, Content::Hash(5)), []);
+        assert!(s.is_current(1));
         s.finished(1);
         assert_eq!(s.settle(None), [check(2, Job::One(2))]);
     }
 
     #[test]
-    fn a_queued_verify_all_covers_later_single_checks() {
+    fn a_verify_all_cancels_a_single_check_and_covers_later_ones() {
         let mut s = checking();
+        assert_eq!(s.want(Job::All), [cancel(1), check(2, Job::All)]);
         s.want(Job::All);
         s.want(Job::One(2));
-        s.finished(1);
-        assert_eq!(s.settle(None), [check(2, Job::All)]);
+        s.finished(2);
+        assert_eq!(s.settle(None), [check(3, Job::All)]);
     }
 
     #[test]
@@ -391,10 +442,10 @@ mod tests {
     #[test]
     fn a_final_verify_and_a_queued_save_never_run_at_once() {
         let mut s = checking();
-        s.saved(0, Content::Hash(11));
         s.finished(1);
         assert_eq!(s.last_solved(), [check(2, Job::All)]);
-        // The queued save waits for the verify-all (which covers it).
+        // A save while it runs waits for the verify-all.
+        assert_eq!(s.saved(0, Content::Hash(11)), []);
         assert_eq!(s.settle(None), []);
         assert!(s.is_current(2));
         s.finished(2);
@@ -425,7 +476,7 @@ mod tests {
 
     #[test]
     fn no_background_build_while_a_check_waits() {
-        let mut s = checking();
+        let mut s = verifying();
         s.saved(0, Content::Hash(11));
         s.finished(1);
         assert_eq!(s.settle(Some(target("02_next"))), [check(2, Job::One(0))]);

@@ -11,7 +11,7 @@
 //! cost is what it adds to the base.
 
 use std::fs;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
@@ -19,6 +19,7 @@ use anyhow::{Context, Result, bail};
 use crate::cli::Global;
 use crate::cmd::Outcome;
 use crate::course::{self, Course};
+use crate::supervisor;
 use crate::tracks::{self, COSTS_FILE, Cost, Source};
 use crate::ui::outln;
 
@@ -65,12 +66,13 @@ fn measure_one(source: &Source, selected: &[String]) -> Result<Cost> {
     tracks::write_files(root, &source.course_files(selected, true)?, false)?;
     tracks::trim_lock(root)?;
     let exercises = root.join("exercises");
-    let fetch = Command::new("cargo")
-        .args(["fetch", "--quiet"])
-        .current_dir(&exercises)
-        .stdin(Stdio::null())
-        .status()
-        .context("cannot start cargo fetch")?;
+    let fetch = supervisor::status(
+        supervisor::command("cargo")
+            .args(["fetch", "--quiet"])
+            .current_dir(&exercises)
+            .stdin(Stdio::null()),
+    )
+    .context("cannot start cargo fetch")?;
     if !fetch.success() {
         bail!(
             "`cargo fetch` failed for {} (see above)",
@@ -79,14 +81,15 @@ fn measure_one(source: &Source, selected: &[String]) -> Result<Cost> {
     }
     // What `init --vendor` would copy: the crates just fetched, offline.
     let vendor = root.join("vendor-measure");
-    let vendored = Command::new("cargo")
-        .args(["vendor", "--quiet", "--offline"])
-        .arg(&vendor)
-        .current_dir(&exercises)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .status()
-        .context("cannot start cargo vendor")?;
+    let vendored = supervisor::status(
+        supervisor::command("cargo")
+            .args(["vendor", "--quiet", "--offline"])
+            .arg(&vendor)
+            .current_dir(&exercises)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null()),
+    )
+    .context("cannot start cargo vendor")?;
     if !vendored.success() {
         bail!(
             "`cargo vendor` failed for {} (see above)",
@@ -105,15 +108,16 @@ fn measure_one(source: &Source, selected: &[String]) -> Result<Cost> {
     let _ = fs::remove_dir_all(&course.target_dir);
     let exe = std::env::current_exe().context("cannot find rustdrill itself")?;
     let start = Instant::now();
-    let verify = Command::new(exe)
-        .args(["verify", "--no-cache", "--course"])
-        .arg(root)
-        .env_remove("CARGO_TARGET_DIR")
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .status()
-        .context("cannot start rustdrill verify")?;
+    let verify = supervisor::status(
+        supervisor::command(exe)
+            .args(["verify", "--no-cache", "--course"])
+            .arg(root)
+            .env_remove("CARGO_TARGET_DIR")
+            .env("NO_COLOR", "1")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null()),
+    )
+    .context("cannot start rustdrill verify")?;
     let build_secs = start.elapsed().as_secs_f64();
     if !verify.success() {
         bail!(
@@ -132,9 +136,7 @@ fn measure_one(source: &Source, selected: &[String]) -> Result<Cost> {
 /// Where the numbers come from: cores and rustc.
 fn machine() -> String {
     let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
-    let rustc = Command::new("rustc")
-        .arg("--version")
-        .output()
+    let rustc = supervisor::output(supervisor::command("rustc").arg("--version"))
         .ok()
         .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
         .unwrap_or_default();

@@ -4,10 +4,10 @@
 
 use std::io;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 
 use super::problem::{Problem, indent};
 use crate::course::{self, ExerciseInfo};
+use crate::supervisor;
 
 /// The course builds the same everywhere only if its `Cargo.lock` is
 /// committed and matches the manifests. This asks cargo to resolve, which
@@ -25,11 +25,11 @@ pub fn lock_file(root: &Path) -> Option<Problem> {
              builds with the same versions everywhere",
         ));
     }
-    let out = Command::new("cargo")
-        .args(["metadata", "--locked", "--format-version", "1"])
-        .current_dir(&cargo_dir)
-        .stdin(Stdio::null())
-        .output();
+    let out = supervisor::output(
+        supervisor::command("cargo")
+            .args(["metadata", "--locked", "--format-version", "1"])
+            .current_dir(&cargo_dir),
+    );
     // Other failures (no network, a broken manifest) show up in the builds.
     match out {
         Ok(out)
@@ -57,11 +57,12 @@ pub fn rustfmt_solutions(root: &Path, exercises: &[ExerciseInfo]) -> Vec<Problem
     if solutions.is_empty() {
         return Vec::new();
     }
-    let out = Command::new("rustfmt")
-        .args(["--check", "--edition", "2024", "-l"])
-        .args(&solutions)
-        .current_dir(root)
-        .output();
+    let out = supervisor::output(
+        supervisor::command("rustfmt")
+            .args(["--check", "--edition", "2024", "-l"])
+            .args(&solutions)
+            .current_dir(root),
+    );
     let out = match out {
         Ok(out) => out,
         Err(e) if e.kind() == io::ErrorKind::NotFound => {

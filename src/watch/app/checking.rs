@@ -9,6 +9,7 @@ use std::sync::Arc;
 use super::{App, hash};
 use crate::cargo::Cargo;
 use crate::progress::{Advance, CheckRecord, Medium};
+use crate::supervisor::Cancel;
 use crate::verdict::{FileProblem, Verdict, VerdictKind};
 use crate::watch::check_worker::{self, Before, CheckFailed, Judged, Report};
 use crate::watch::events::Event;
@@ -22,6 +23,11 @@ impl App {
         for command in commands {
             match command {
                 Command::StartCheck { id, job } => self.start_check(id, job),
+                Command::CancelCheck { id } => {
+                    if let Some((_, cancel)) = self.check_cancel.take_if(|(c, _)| *c == id) {
+                        cancel.cancel();
+                    }
+                }
                 Command::StopPrebuild => self.prebuild.stop(),
                 Command::StartPrebuild { generation, target } => {
                     self.start_prebuild(generation, target);
@@ -77,7 +83,9 @@ impl App {
             return;
         }
         let tx = self.tx.clone();
-        check_worker::spawn(course, selection, before, move |report| {
+        let cancel = Arc::new(Cancel::default());
+        self.check_cancel = Some((id, Arc::clone(&cancel)));
+        check_worker::spawn(course, selection, before, cancel, move |report| {
             let _ = tx.send(match report {
                 Report::Progress(progress) => Event::CheckProgress { id, progress },
                 Report::Finished(result) => Event::CheckFinished { id, result },
@@ -89,6 +97,7 @@ impl App {
         let Some(job) = self.scheduler.finished(id) else {
             return;
         };
+        self.check_cancel = None;
         self.check_status = None;
         match result {
             Err(e) => self.panel = panel::check_failed(&e),
