@@ -181,8 +181,10 @@ fn install_bug_report_hook() {
     }));
 }
 
-/// A closed pipe (`rustdrill list | head`) is not an error.
-fn is_broken_pipe(e: &anyhow::Error) -> bool {
+/// A closed pipe (`rustdrill list | head`) is not an error. A command
+/// whose exit code says something about the course (`run`, `verify`) keeps
+/// it: see `Outcome::despite_closed_pipe`.
+pub(crate) fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
         c.downcast_ref::<io::Error>()
             .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
