@@ -384,6 +384,35 @@ impl Course {
         self.root.join(".rustdrill")
     }
 
+    /// Removes what killed rustdrill processes left half-written in the
+    /// folders rustdrill writes to (exercise and solution folders, the
+    /// course root and workspace, its state, backups and outbox): temp
+    /// files of ours that are old and that no live process holds (see
+    /// `files::remove_stale_temp_files`), so another process's write in
+    /// progress is never touched. Each command that works on the course
+    /// starts with it; a few directory listings.
+    pub fn remove_stale_temp_files(&self) {
+        let state = self.state_dir();
+        let mut dirs: Vec<PathBuf> = vec![
+            self.root.clone(),
+            self.cargo_dir.clone(),
+            state.join("backup"),
+            state.join("outbox"),
+            state,
+        ];
+        for ex in &self.exercises {
+            let written = [ex.path.clone(), self.root.join(&ex.solution_path)];
+            for dir in written.iter().filter_map(|f| f.parent()) {
+                if !dirs.iter().any(|d| d == dir) {
+                    dirs.push(dir.to_path_buf());
+                }
+            }
+        }
+        for dir in &dirs {
+            crate::files::remove_stale_temp_files(dir, crate::files::STALE_TEMP_AGE);
+        }
+    }
+
     /// The exercises of one chapter, in order.
     pub fn chapter(&self, dir: &str) -> Vec<&Exercise> {
         self.exercises

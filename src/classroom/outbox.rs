@@ -20,8 +20,6 @@ const LOCK: &str = "lock";
 const SEND_LOCK: &str = "send.lock";
 const NEXT: &str = "next";
 const SUFFIX: &str = ".json";
-/// An atomic write takes milliseconds: a temp file older was abandoned.
-const STALE_TEMP_AGE: std::time::Duration = std::time::Duration::from_secs(60);
 
 #[derive(Debug, Clone)]
 pub struct Outbox {
@@ -45,7 +43,7 @@ impl Outbox {
         fs::create_dir_all(&self.dir)?;
         let _lock = lock(&self.dir.join(LOCK))?;
         // What a process killed in the middle of a write left behind.
-        files::remove_stale_temp_files(&self.dir, STALE_TEMP_AGE);
+        files::remove_stale_temp_files(&self.dir, files::STALE_TEMP_AGE);
         let next_path = self.dir.join(NEXT);
         let first = match fs::read_to_string(&next_path) {
             Ok(text) => text.trim().parse::<u64>().unwrap_or(1),
