@@ -385,6 +385,24 @@ fn a_killed_init_left_an_unusable_folder() {
             assert!(course.join("vendor/itoa/Cargo.toml").is_file());
         }
     }
+
+    // Killed while moving a course into a folder that existed (empty, as
+    // with `init .`): the folder holds part of a course and init's lock.
+    let parent = tempfile::tempdir().unwrap();
+    let course = parent.path().join("here");
+    fs::create_dir_all(course.join("exercises/01_start")).unwrap();
+    fs::write(course.join(".rustdrill-init.lock"), "").unwrap();
+    fs::write(course.join("exercises/01_start/start1.rs"), "fn ma").unwrap();
+    let from = fixture("tracks");
+    rustdrill(
+        &course,
+        &["init", ".", "--no-fetch", "--from", from.to_str().unwrap()],
+    )
+    .expect_code(0);
+    rustdrill(&course, &["list"])
+        .expect_code(0)
+        .expect_contains("0/2 done");
+    assert!(!course.join(".rustdrill-init.lock").exists());
 }
 
 // Item 13 -----------------------------------------------------------------

@@ -27,7 +27,7 @@ pub struct Options {
 }
 
 pub fn run(dir: &Path, options: &Options) -> Result<Outcome> {
-    ensure_empty(dir)?;
+    prepare_target(dir)?;
     let source = match &options.from {
         Some(from) => Source::from_dir(from)?,
         None => Source::embedded()?,
@@ -43,30 +43,27 @@ pub fn run(dir: &Path, options: &Options) -> Result<Outcome> {
             eprintln!("{}", crate::ui::warn(&warning));
         }
     }
-    let existed = dir.exists();
-    if let Err(e) = write_course(dir, &source, &selected) {
-        // No half-written course: what this run wrote goes.
-        remove_written(dir, existed);
-        return Err(e);
-    }
-    let trimmed = tracks::trim_lock(dir)?;
+    // The whole course is made in a folder beside `dir` and moved into
+    // place once complete: a kill at any point leaves `dir` as it was, and
+    // the next `init` removes what the killed one left.
+    let staging = Staging::beside(dir)?;
+    let built = staging.path();
+    write_course(built, &source, &selected)?;
+    let trimmed = tracks::trim_lock(built)?;
+    let mut fetched = true;
     if options.vendor {
         eprintln!(
             "Copying the dependencies of {} into vendor/ (cargo vendor)…",
             selected.join(", ")
         );
-        match tracks::vendor(dir) {
-            Ok(size) => eprintln!(
-                "Vendored: {} in {}. The folder builds with no network and an empty \
-                 cargo home (copy it whole, vendor/ included).",
-                tracks::human_size(size),
-                dir.join(tracks::VENDOR_DIR).display()
-            ),
-            Err(e) => {
-                remove_written(dir, existed);
-                return Err(e.context(format!("nothing was written to {}", dir.display())));
-            }
-        }
+        let size = tracks::vendor(built)
+            .map_err(|e| e.context(format!("nothing was written to {}", dir.display())))?;
+        eprintln!(
+            "Vendored: {} in {}. The folder builds with no network and an empty \
+             cargo home (copy it whole, vendor/ included).",
+            tracks::human_size(size),
+            dir.join(tracks::VENDOR_DIR).display()
+        );
     } else if options.no_fetch {
         eprintln!(
             "Skipped downloading dependencies (--no-fetch): run `cargo fetch` in {} \
@@ -80,7 +77,11 @@ pub fn run(dir: &Path, options: &Options) -> Result<Outcome> {
             );
         }
     } else {
-        fetch(dir)?;
+        fetched = cargo_fetch(built)?;
+    }
+    staging.finish(dir)?;
+    if !fetched {
+        bail!(fetch_failed(dir));
     }
     outln!("Your course is ready in {}. Next:", dir.display())?;
     outln!("  cd {}", shell_word(dir))?;
@@ -164,18 +165,167 @@ fn ask(source: &Source) -> Result<Vec<String>> {
     source.selection(&names)
 }
 
-fn remove_written(dir: &Path, existed: bool) {
-    if !existed {
-        let _ = fs::remove_dir_all(dir);
-    } else if let Ok(entries) = fs::read_dir(dir) {
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let _ = if path.is_dir() {
-                fs::remove_dir_all(&path)
-            } else {
-                fs::remove_file(&path)
-            };
+/// What a killed `init` leaves, and how the next one knows it: the course
+/// is made in `.NAME.rustdrill-init-RANDOM/` beside the target, with a lock
+/// file `.NAME.rustdrill-init-RANDOM.lock` the making process holds until
+/// the course is in place. Moving into a target folder that already exists
+/// (empty) is one rename per entry, under `TARGET/.rustdrill-init.lock`.
+const STAGING_MARK: &str = ".rustdrill-init-";
+const LOCK_SUFFIX: &str = ".lock";
+const MOVING_LOCK: &str = ".rustdrill-init.lock";
+
+/// Fails unless `dir` can take a new course: missing, empty, or what a
+/// killed `init` left there (emptied now). Removes what killed `init`s
+/// left beside it.
+fn prepare_target(dir: &Path) -> Result<()> {
+    remove_stale_staging(dir)?;
+    let moving = dir.join(MOVING_LOCK);
+    if moving.is_file() {
+        let lock =
+            fs::File::open(&moving).with_context(|| format!("cannot read {}", moving.display()))?;
+        if lock.try_lock().is_err() {
+            bail!(another_init(dir));
         }
+        // A killed init was moving its course in: nothing else is there
+        // (it moves only into an empty folder), so it goes.
+        for entry in fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))? {
+            let path = entry?.path();
+            if path != moving {
+                remove_path(&path)
+                    .with_context(|| format!("cannot remove the unfinished {}", path.display()))?;
+            }
+        }
+        fs::remove_file(&moving).with_context(|| format!("cannot remove {}", moving.display()))?;
+    }
+    ensure_empty(dir)
+}
+
+fn remove_path(path: &Path) -> io::Result<()> {
+    if path.is_dir() && !path.is_symlink() {
+        fs::remove_dir_all(path)
+    } else {
+        fs::remove_file(path)
+    }
+}
+
+/// The folder `dir` is in, and the name the staging folders beside it
+/// start with.
+fn staging_prefix(dir: &Path) -> Result<(PathBuf, String)> {
+    let absolute = std::path::absolute(dir)
+        .with_context(|| format!("cannot find where {} is", dir.display()))?;
+    // `init .` or `init course/..`: the folder's own name.
+    let absolute = if absolute.file_name().is_none() {
+        absolute.canonicalize().unwrap_or(absolute)
+    } else {
+        absolute
+    };
+    let (Some(parent), Some(name)) = (absolute.parent(), absolute.file_name()) else {
+        bail!(
+            "{} cannot hold a course: choose a folder inside it",
+            dir.display()
+        );
+    };
+    Ok((
+        parent.to_path_buf(),
+        format!(".{}{STAGING_MARK}", name.to_string_lossy()),
+    ))
+}
+
+/// Removes the staging folders of killed `init`s into `dir`; fails if a
+/// live one is writing there.
+fn remove_stale_staging(dir: &Path) -> Result<()> {
+    let (parent, prefix) = staging_prefix(dir)?;
+    let Ok(entries) = fs::read_dir(&parent) else {
+        return Ok(());
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !name.starts_with(&prefix) {
+            continue;
+        }
+        let base = name.strip_suffix(LOCK_SUFFIX).unwrap_or(&name);
+        let lock_path = parent.join(format!("{base}{LOCK_SUFFIX}"));
+        if let Ok(lock) = fs::File::open(&lock_path)
+            && lock.try_lock().is_err()
+        {
+            bail!(another_init(dir));
+        }
+        let _ = fs::remove_dir_all(parent.join(base));
+        let _ = fs::remove_file(&lock_path);
+    }
+    Ok(())
+}
+
+/// The folder a course is made in before it moves to its place; removed
+/// (with its lock) when dropped unless `finish` moved it.
+struct Staging {
+    dir: PathBuf,
+    lock_path: PathBuf,
+    _lock: fs::File,
+}
+
+impl Staging {
+    fn beside(target: &Path) -> Result<Staging> {
+        let (parent, prefix) = staging_prefix(target)?;
+        let cannot = |e: io::Error| {
+            anyhow::anyhow!(
+                "cannot write in {} ({e}): `rustdrill init` makes the course beside its \
+                 folder first. Choose a folder you can write to.",
+                parent.display()
+            )
+        };
+        fs::create_dir_all(&parent).map_err(cannot)?;
+        let (lock, lock_path) = tempfile::Builder::new()
+            .prefix(&prefix)
+            .suffix(LOCK_SUFFIX)
+            .tempfile_in(&parent)
+            .map_err(cannot)?
+            .keep()
+            .map_err(|e| cannot(e.error))?;
+        lock.lock().map_err(cannot)?;
+        let name = lock_path.file_name().unwrap_or_default().to_string_lossy();
+        let dir = parent.join(name.strip_suffix(LOCK_SUFFIX).unwrap_or(&name));
+        let staging = Staging {
+            dir,
+            lock_path,
+            _lock: lock,
+        };
+        fs::create_dir(&staging.dir).map_err(cannot)?;
+        Ok(staging)
+    }
+
+    fn path(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Moves the course to `target`: one rename when `target` does not
+    /// exist; else (an empty folder, maybe a shell's current one, which
+    /// must stay the same folder) one rename per entry, under a lock file
+    /// in `target` that tells the next `init` a killed move from a course.
+    fn finish(self, target: &Path) -> Result<()> {
+        let cannot = |e: io::Error| {
+            anyhow::anyhow!("cannot move the course into {} ({e})", target.display())
+        };
+        if !target.exists() {
+            return fs::rename(&self.dir, target).map_err(cannot);
+        }
+        let moving = target.join(MOVING_LOCK);
+        let lock = fs::File::create(&moving).map_err(cannot)?;
+        lock.lock().map_err(cannot)?;
+        for entry in fs::read_dir(&self.dir).map_err(cannot)? {
+            let entry = entry.map_err(cannot)?;
+            fs::rename(entry.path(), target.join(entry.file_name())).map_err(cannot)?;
+        }
+        fs::remove_file(&moving).map_err(cannot)?;
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        // After `finish` only the empty folder (or nothing) is left.
+        let _ = fs::remove_dir_all(&self.dir);
+        let _ = fs::remove_file(&self.lock_path);
     }
 }
 
@@ -232,23 +382,31 @@ fn write(path: &Path, bytes: &[u8]) -> Result<()> {
 /// Downloads every dependency of the course now, while the learner is
 /// surely online; cargo's own progress goes straight to the terminal.
 pub(crate) fn fetch(dir: &Path) -> Result<()> {
-    let exercises = dir.join("exercises");
+    if !cargo_fetch(dir)? {
+        bail!(fetch_failed(dir));
+    }
+    Ok(())
+}
+
+/// `cargo fetch` in the course at `dir`: whether it succeeded.
+fn cargo_fetch(dir: &Path) -> Result<bool> {
     eprintln!("Downloading the course's dependencies (cargo fetch)…");
     let status = Command::new("cargo")
         .arg("fetch")
-        .current_dir(&exercises)
+        .current_dir(dir.join("exercises"))
         .status()
         .map_err(|e| crate::toolchain::cannot_start(e, "cargo fetch"))?;
-    if !status.success() {
-        bail!(
-            "the course was written to {}, but `cargo fetch` failed (see above). \
-             When you are online, run `cargo fetch` in {} so the course builds offline; \
-             the first chapter needs no dependencies and works already.",
-            dir.display(),
-            exercises.display()
-        );
-    }
-    Ok(())
+    Ok(status.success())
+}
+
+fn fetch_failed(dir: &Path) -> String {
+    format!(
+        "the course was written to {}, but `cargo fetch` failed (see above). \
+         When you are online, run `cargo fetch` in {} so the course builds offline; \
+         the first chapter needs no dependencies and works already.",
+        dir.display(),
+        dir.join("exercises").display()
+    )
 }
 
 /// Quotes a path for the "cd" hint when it holds characters a shell splits on.
@@ -262,6 +420,14 @@ fn shell_word(dir: &Path) -> String {
     } else {
         format!("'{}'", text.replace('\'', r"'\''"))
     }
+}
+
+fn another_init(dir: &Path) -> String {
+    format!(
+        "another `rustdrill init` is writing a course into {} now: wait for it to finish, \
+         or choose another folder",
+        dir.display()
+    )
 }
 
 const GITIGNORE: &str = "\
