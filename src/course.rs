@@ -389,10 +389,13 @@ impl Course {
     /// course root and workspace, its state, backups and outbox): temp
     /// files of ours that are old and that no live process holds (see
     /// `files::remove_stale_temp_files`), so another process's write in
-    /// progress is never touched. Each command that works on the course
-    /// starts with it; a few directory listings.
-    pub fn remove_stale_temp_files(&self) {
+    /// progress is never touched; and the empty backups an older rustdrill
+    /// left when a disk was full (they hold nothing, and look like a kept
+    /// copy). Each command that works on the course starts with it; a few
+    /// directory listings.
+    pub fn remove_leftovers(&self) {
         let state = self.state_dir();
+        crate::files::remove_stale_empty_files(&state.join("backup"), crate::files::STALE_TEMP_AGE);
         let mut dirs: Vec<PathBuf> = vec![
             self.root.clone(),
             self.cargo_dir.clone(),

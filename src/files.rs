@@ -111,6 +111,28 @@ pub fn remove_stale_temp_files(dir: &Path, age: Duration) {
     }
 }
 
+/// Removes the empty files in `dir` (not its folders) untouched for `age`:
+/// backups an older rustdrill began on a full disk. A backup written now
+/// appears only whole (`write_new`), and an empty exercise gets none.
+pub fn remove_stale_empty_files(dir: &Path, age: Duration) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let Ok(meta) = entry.metadata() else {
+            continue;
+        };
+        let old = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|elapsed| elapsed >= age);
+        if meta.is_file() && meta.len() == 0 && old {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// `dir/{prefix}{time}{suffix}`, with `-1`, `-2`… before the suffix when
 /// that name is taken: the time has only seconds, and an earlier copy made
 /// in the same second must survive.

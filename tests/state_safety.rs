@@ -209,6 +209,13 @@ fn a_killed_reset_left_temp_files() {
     holder.lock().unwrap();
     let fresh = chapter.join(".rustdrill-tmp-live2");
     fs::write(&fresh, "just begun").unwrap();
+    // An empty backup an older rustdrill began on a full disk.
+    let empty_backup = backups.join("passes-2026-12-01T10-00-00Z.rs");
+    fs::write(&empty_backup, "").unwrap();
+    set_age(&empty_backup, Duration::from_secs(2 * 3600));
+    let whole_backup = backups.join("passes-2026-12-01T09-00-00Z.rs");
+    fs::write(&whole_backup, "fn main() {}\n").unwrap();
+    set_age(&whole_backup, Duration::from_secs(3 * 3600));
     // A learner's own file that only looks alike.
     let learners = chapter.join(".tmp-notes");
     fs::write(&learners, "mine").unwrap();
@@ -224,6 +231,8 @@ fn a_killed_reset_left_temp_files() {
     assert!(held.exists(), "a write in progress was removed");
     assert!(fresh.exists(), "a write just begun was removed");
     assert!(learners.exists());
+    assert!(!empty_backup.exists(), "an empty backup was left");
+    assert!(whole_backup.exists());
     drop(holder);
 }
 

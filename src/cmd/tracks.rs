@@ -143,7 +143,7 @@ pub fn add(
 ) -> Result<Outcome> {
     let root = course::find_root(global.course.as_deref())?;
     let course = Course::load(&root, false)?;
-    course.remove_stale_temp_files();
+    course.remove_leftovers();
     let source = match from {
         Some(dir) => Source::from_dir(dir)?,
         None if course.embedded => Source::embedded()?,
