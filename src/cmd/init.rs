@@ -231,8 +231,9 @@ fn staging_prefix(dir: &Path) -> Result<(PathBuf, String)> {
     ))
 }
 
-/// Removes the staging folders of killed `init`s into `dir`; fails if a
-/// live one is writing there.
+/// Removes the staging folders killed `init`s left beside `dir` (into it,
+/// or into a sibling: a learner who gave up on a name tries another); fails
+/// if a live one is writing into `dir`.
 fn remove_stale_staging(dir: &Path) -> Result<()> {
     let (parent, prefix) = staging_prefix(dir)?;
     let Ok(entries) = fs::read_dir(&parent) else {
@@ -240,7 +241,7 @@ fn remove_stale_staging(dir: &Path) -> Result<()> {
     };
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        if !name.starts_with(&prefix) {
+        if !(name.starts_with('.') && name.contains(STAGING_MARK)) {
             continue;
         }
         let base = name.strip_suffix(LOCK_SUFFIX).unwrap_or(&name);
@@ -248,7 +249,11 @@ fn remove_stale_staging(dir: &Path) -> Result<()> {
         if let Ok(lock) = fs::File::open(&lock_path)
             && lock.try_lock().is_err()
         {
-            bail!(another_init(dir));
+            if name.starts_with(&prefix) {
+                bail!(another_init(dir));
+            }
+            // Another live init, into another folder: its own business.
+            continue;
         }
         let _ = fs::remove_dir_all(parent.join(base));
         let _ = fs::remove_file(&lock_path);
