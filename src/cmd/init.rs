@@ -3,6 +3,10 @@
 //! folder with the chosen tracks only, then `cargo fetch` their dependencies
 //! so it later builds with no network.
 //!
+//! The course is made in a hidden folder beside the target and moved into
+//! place when complete (see [`Staging`]): an `init` stopped at any point
+//! leaves the target as it was, and the next one clears what it left.
+//!
 //! Solutions of the embedded course are not written up front: `solutions/`
 //! holds a note, and each solution appears there when its exercise is solved
 //! (`progress::reveal_solution`, called where a pass is recorded).
@@ -15,6 +19,7 @@ use std::process::Command;
 use anyhow::{Context, Result, bail};
 
 use super::Outcome;
+use crate::course::INFO_FILE;
 use crate::tracks::{self, Source};
 use crate::ui::outln;
 
@@ -187,7 +192,16 @@ fn prepare_target(dir: &Path) -> Result<()> {
             bail!(another_init(dir));
         }
         // A killed init was moving its course in: nothing else is there
-        // (it moves only into an empty folder), so it goes.
+        // (it moves only into an empty folder), and its info.toml comes
+        // last, so no rustdrill command ran in it. Unless one did.
+        if dir.join(".rustdrill").exists() {
+            bail!(
+                "{} holds part of a course an interrupted `rustdrill init` wrote, and \
+                 progress in .rustdrill/: move what you want to keep elsewhere, empty the \
+                 folder, and run init again",
+                dir.display()
+            );
+        }
         for entry in fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))? {
             let path = entry?.path();
             if path != moving {
@@ -317,9 +331,16 @@ impl Staging {
         let moving = target.join(MOVING_LOCK);
         let lock = fs::File::create(&moving).map_err(cannot)?;
         lock.lock().map_err(cannot)?;
-        for entry in fs::read_dir(&self.dir).map_err(cannot)? {
-            let entry = entry.map_err(cannot)?;
-            fs::rename(entry.path(), target.join(entry.file_name())).map_err(cannot)?;
+        // info.toml last: until it is there, no command takes the folder
+        // for a course.
+        let mut entries = fs::read_dir(&self.dir)
+            .map_err(cannot)?
+            .map(|e| e.map(|e| e.file_name()))
+            .collect::<io::Result<Vec<_>>>()
+            .map_err(cannot)?;
+        entries.sort_by_key(|name| name == INFO_FILE);
+        for name in entries {
+            fs::rename(self.dir.join(&name), target.join(&name)).map_err(cannot)?;
         }
         fs::remove_file(&moving).map_err(cannot)?;
         Ok(())
