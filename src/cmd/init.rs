@@ -51,7 +51,7 @@ pub fn run(dir: &Path, options: &Options) -> Result<Outcome> {
     // The whole course is made in a folder beside `dir` and moved into
     // place once complete: a kill at any point leaves `dir` as it was, and
     // the next `init` removes what the killed one left.
-    let staging = Staging::beside(dir)?;
+    let staging = Staging::new(dir)?;
     let built = staging.path();
     write_course(built, &source, &selected)?;
     let trimmed = tracks::trim_lock(built)?;
@@ -178,6 +178,25 @@ fn ask(source: &Source) -> Result<Vec<String>> {
 const STAGING_MARK: &str = ".rustdrill-init-";
 const LOCK_SUFFIX: &str = ".lock";
 const MOVING_LOCK: &str = ".rustdrill-init.lock";
+/// The staging folder inside the target, when it cannot be beside it.
+const INSIDE_DIR: &str = ".rustdrill-init-staging";
+
+/// Can a rename move `a`'s entries to `b`?
+fn same_file_system(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (fs::metadata(a), fs::metadata(b)) {
+            (Ok(a), Ok(b)) => a.dev() == b.dev(),
+            _ => true,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (a, b);
+        true
+    }
+}
 
 /// Fails unless `dir` can take a new course: missing, empty, or what a
 /// killed `init` left there (emptied now). Removes what killed `init`s
@@ -284,6 +303,37 @@ struct Staging {
 }
 
 impl Staging {
+    /// Beside `target`; or inside it, under its moving lock, when it is an
+    /// existing folder the course could not be renamed into from beside (a
+    /// mount point, a USB stick: another file system) or whose parent is
+    /// not writable.
+    fn new(target: &Path) -> Result<Staging> {
+        if !target.is_dir() {
+            return Staging::beside(target);
+        }
+        let (parent, _) = staging_prefix(target)?;
+        if !same_file_system(&parent, target) {
+            return Staging::inside(target);
+        }
+        Staging::beside(target).or_else(|_| Staging::inside(target))
+    }
+
+    fn inside(target: &Path) -> Result<Staging> {
+        let cannot = |e: io::Error| anyhow::anyhow!("cannot write in {} ({e})", target.display());
+        let lock_path = target.join(MOVING_LOCK);
+        let lock = fs::File::create(&lock_path).map_err(cannot)?;
+        if lock.try_lock().is_err() {
+            bail!(another_init(target));
+        }
+        let staging = Staging {
+            dir: target.join(INSIDE_DIR),
+            lock_path,
+            _lock: lock,
+        };
+        fs::create_dir(&staging.dir).map_err(cannot)?;
+        Ok(staging)
+    }
+
     fn beside(target: &Path) -> Result<Staging> {
         let (parent, prefix) = staging_prefix(target)?;
         let cannot = |e: io::Error| {
@@ -329,8 +379,14 @@ impl Staging {
             return fs::rename(&self.dir, target).map_err(cannot);
         }
         let moving = target.join(MOVING_LOCK);
-        let lock = fs::File::create(&moving).map_err(cannot)?;
-        lock.lock().map_err(cannot)?;
+        // Made inside: the lock is held already.
+        let _lock = if self.lock_path == moving {
+            None
+        } else {
+            let lock = fs::File::create(&moving).map_err(cannot)?;
+            lock.lock().map_err(cannot)?;
+            Some(lock)
+        };
         // info.toml last: until it is there, no command takes the folder
         // for a course.
         let mut entries = fs::read_dir(&self.dir)
@@ -478,3 +534,71 @@ Each exercise's reference solution appears in this folder once you have
 solved the exercise: rustdrill writes it here when your code first passes.
 Compare it with yours — there is usually more than one good answer.
 ";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    fn make_course_in(staging: &Staging) {
+        fs::write(staging.path().join(INFO_FILE), "format_version = 1\n").unwrap();
+        fs::create_dir(staging.path().join("exercises")).unwrap();
+        fs::write(staging.path().join("exercises/a.rs"), "fn main() {}\n").unwrap();
+    }
+
+    #[test]
+    fn a_course_made_inside_its_folder_moves_up_and_leaves_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("usb");
+        fs::create_dir(&target).unwrap();
+        let staging = Staging::inside(&target).unwrap();
+        // A second init into the same folder meanwhile is refused.
+        let other = prepare_target(&target).unwrap_err();
+        assert!(format!("{other:#}").contains("another `rustdrill init`"));
+        make_course_in(&staging);
+        staging.finish(&target).unwrap();
+        assert_eq!(names(&target), ["exercises", "info.toml"]);
+        assert_eq!(names(dir.path()), ["usb"]);
+    }
+
+    #[test]
+    fn a_course_made_beside_a_new_folder_is_renamed_into_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("course");
+        let staging = Staging::new(&target).unwrap();
+        assert!(!target.exists());
+        make_course_in(&staging);
+        staging.finish(&target).unwrap();
+        assert_eq!(names(&target), ["exercises", "info.toml"]);
+        assert_eq!(names(dir.path()), ["course"]);
+    }
+
+    #[test]
+    fn what_a_killed_init_left_is_cleared_and_a_learners_folder_is_not() {
+        let dir = tempfile::tempdir().unwrap();
+        // Killed while making the course beside, and while moving it in.
+        let target = dir.path().join("course");
+        let left = dir.path().join(".course.rustdrill-init-x1y2z3");
+        fs::create_dir_all(left.join("exercises")).unwrap();
+        fs::write(dir.path().join(".course.rustdrill-init-x1y2z3.lock"), "").unwrap();
+        fs::create_dir(&target).unwrap();
+        fs::write(target.join(MOVING_LOCK), "").unwrap();
+        fs::create_dir(target.join("exercises")).unwrap();
+        prepare_target(&target).unwrap();
+        assert_eq!(names(&target), Vec::<String>::new());
+        assert_eq!(names(dir.path()), ["course"]);
+        // Without init's lock file, a folder with anything in it is the
+        // learner's: refused, untouched.
+        fs::write(target.join("notes.txt"), "mine").unwrap();
+        assert!(prepare_target(&target).is_err());
+        assert_eq!(names(&target), ["notes.txt"]);
+    }
+}
