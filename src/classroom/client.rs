@@ -185,6 +185,11 @@ pub fn send_queued(max: Duration) {
         .as_mut()
         .map(std::mem::take)
         .unwrap_or_default();
+    // Sent already (`join`, `help-me` wait for theirs).
+    let dirs: Vec<PathBuf> = dirs
+        .into_iter()
+        .filter(|d| Outbox::new(d).has_events())
+        .collect();
     if dirs.is_empty() {
         return;
     }

@@ -93,6 +93,20 @@ impl Outbox {
         Ok(events)
     }
 
+    /// Whether any event waits (one directory listing, nothing parsed).
+    pub fn has_events(&self) -> bool {
+        fs::read_dir(&self.dir).is_ok_and(|mut entries| {
+            entries.any(|e| {
+                e.is_ok_and(|e| {
+                    e.file_name()
+                        .to_str()
+                        .and_then(|n| n.strip_suffix(SUFFIX))
+                        .is_some_and(|n| n.parse::<u64>().is_ok())
+                })
+            })
+        })
+    }
+
     /// Removes every event up to `seq`: the server holds them.
     pub fn ack(&self, seq: u64) {
         let Ok(entries) = fs::read_dir(&self.dir) else {
@@ -182,11 +196,13 @@ mod tests {
         outbox.push((0..8).map(event).collect()).unwrap();
         let seqs: Vec<u64> = outbox.pending().unwrap().iter().map(|e| e.seq).collect();
         assert_eq!(seqs, (1..=12).collect::<Vec<_>>());
+        assert!(outbox.has_events());
         outbox.ack(10);
         let seqs: Vec<u64> = outbox.pending().unwrap().iter().map(|e| e.seq).collect();
         assert_eq!(seqs, [11, 12]);
         outbox.clear();
         assert!(outbox.pending().unwrap().is_empty());
+        assert!(!outbox.has_events());
         assert_eq!(
             outbox.push(vec![event(0)]).unwrap(),
             13,
