@@ -96,26 +96,32 @@ fn tracks_add_from_another_course_dropped_progress() {
     .unwrap();
     rustdrill(&root, &["run", "start1"]).expect_code(0);
 
-    // Another author's course: the same track names, other exercises.
+    // Another author's course: the same track names, another first
+    // chapter with other exercises (p1, p2 in 01_other).
     let other = parent.path().join("other");
     copy_dir(&from, &other);
-    for rel in ["info.toml", "exercises/01_start/Cargo.toml"] {
-        let text = fs::read_to_string(other.join(rel)).unwrap();
-        fs::write(
-            other.join(rel),
-            text.replace("start1", "p1").replace("start2", "p2"),
-        )
-        .unwrap();
-    }
     for dir in ["exercises", "solutions"] {
+        let chapter = other.join(dir).join("01_other");
+        fs::rename(other.join(dir).join("01_start"), &chapter).unwrap();
         for n in ["1", "2"] {
-            let chapter = other.join(dir).join("01_start");
             fs::rename(
                 chapter.join(format!("start{n}.rs")),
                 chapter.join(format!("p{n}.rs")),
             )
             .unwrap();
         }
+    }
+    for rel in [
+        "info.toml",
+        "exercises/Cargo.toml",
+        "exercises/01_other/Cargo.toml",
+    ] {
+        let text = fs::read_to_string(other.join(rel)).unwrap();
+        let text = text
+            .replace("start1", "p1")
+            .replace("start2", "p2")
+            .replace("01_start", "01_other");
+        fs::write(other.join(rel), text).unwrap();
     }
     let rewritten = ["info.toml", "exercises/Cargo.toml", "exercises/Cargo.lock"];
     let before: Vec<String> = rewritten
@@ -134,21 +140,22 @@ fn tracks_add_from_another_course_dropped_progress() {
             "--no-fetch",
         ],
     );
-    add.expect_code(2)
-        .expect_contains("not the same course")
-        .expect_contains("start1");
-    assert!(!add.all().contains("progress is kept"), "{}", add.all());
+    // The learner's exercises, and so their progress, are all still there.
     for (rel, text) in rewritten.iter().zip(&before) {
-        assert_eq!(
-            &fs::read_to_string(root.join(rel)).unwrap(),
-            text,
-            "{rel} untouched"
+        assert!(
+            &fs::read_to_string(root.join(rel)).unwrap() == text,
+            "{rel} was rewritten by an add from another course:\n{}",
+            add.all()
         );
     }
     assert!(!root.join("exercises/02_web").exists());
     rustdrill(&root, &["list"])
         .expect_code(0)
         .expect_contains("1/2 done");
+    assert!(!add.all().contains("progress is kept"), "{}", add.all());
+    add.expect_code(2)
+        .expect_contains("not the same course")
+        .expect_contains("start1");
     rustdrill(&root, &["run", "start1"]).expect_code(0);
 
     // The same course from another folder adds, and keeps a copy of each
