@@ -347,9 +347,11 @@ fn a_killed_init_left_an_unusable_folder() {
     // `init` killed while cargo works for it (trimming the lock; vendoring
     // with --vendor): after every file was written, before the course is
     // whole.
-    for (fixture_name, hang_on, extra) in [
-        ("tracks", "metadata", "--no-fetch"),
-        ("vendored", "vendor", "--vendor"),
+    for (fixture_name, hang_on, extra, signal) in [
+        ("tracks", "metadata", "--no-fetch", libc::SIGKILL),
+        ("vendored", "vendor", "--vendor", libc::SIGKILL),
+        // Ctrl-C.
+        ("tracks", "metadata", "--no-fetch", libc::SIGINT),
     ] {
         let parent = tempfile::tempdir().unwrap();
         let from = fixture(fixture_name);
@@ -366,9 +368,16 @@ fn a_killed_init_left_an_unusable_folder() {
             .spawn()
             .unwrap();
         let cargo = wait_for_file(&marker, &format!("cargo {hang_on}"));
-        init.kill().unwrap();
-        init.wait().unwrap();
-        // SAFETY: a signal to the fake cargo's `sleep`, which this test started.
+        // SAFETY: signals to the rustdrill and the fake cargo's `sleep`
+        // this test started.
+        unsafe {
+            libc::kill(init.id() as i32, signal);
+        }
+        let ended = init.wait().unwrap();
+        assert!(
+            !ended.success(),
+            "{extra}: init ended by {signal}: {ended:?}"
+        );
         unsafe {
             libc::kill(cargo.parse().unwrap(), libc::SIGKILL);
         }
