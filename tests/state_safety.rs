@@ -378,6 +378,7 @@ fn a_killed_init_left_an_unusable_folder() {
             !ended.success(),
             "{extra}: init ended by {signal}: {ended:?}"
         );
+        // SAFETY: as above.
         unsafe {
             libc::kill(cargo.parse().unwrap(), libc::SIGKILL);
         }
