@@ -568,20 +568,23 @@ fn a_silent_classroom_server_slowed_every_run() {
     // Built once first, so the runs below only check.
     course.run(&["run", "start1"]).expect_code(1);
 
-    for _ in 0..2 {
+    // The old sender waited 0.5 s at exit, every time, for a server that
+    // never answers; a few milliseconds is the budget now. The quickest of
+    // three runs, with 0.4 s of slack for a loaded machine: still below
+    // the old wait.
+    let mut gaps = Vec::new();
+    for _ in 0..3 {
         let (verdict_at, exited, text) = timed_run(&course);
         assert!(text.contains("start1"), "{text}");
-        // The old sender waited 0.5 s at exit for a server that never
-        // answers; a few milliseconds is the budget now. 0.4 s of slack
-        // for a loaded machine, and still below the old wait.
-        let after_verdict = exited.duration_since(verdict_at);
-        assert!(
-            after_verdict < Duration::from_millis(400),
-            "rustdrill exited {after_verdict:?} after showing its verdict"
-        );
+        gaps.push(exited.duration_since(verdict_at));
     }
-    // The events still went out, after the verdict, and the outbox keeps
-    // them until the server says it holds them.
+    let quickest = gaps.iter().min().copied().unwrap_or_default();
+    assert!(
+        quickest < Duration::from_millis(400),
+        "rustdrill exited {gaps:?} after showing its verdict"
+    );
+    // The events still went out, and the outbox keeps them until the
+    // server says it holds them.
     let deadline = Instant::now() + Duration::from_secs(20);
     while !String::from_utf8_lossy(&server.received.lock().unwrap()).contains("start1") {
         assert!(Instant::now() < deadline, "nothing was ever sent");
@@ -592,5 +595,5 @@ fn a_silent_classroom_server_slowed_every_run() {
         .iter()
         .filter(|n| n.ends_with(".json"))
         .count();
-    assert!(waiting >= 3, "{waiting} events wait in the outbox");
+    assert!(waiting >= 4, "{waiting} events wait in the outbox");
 }
