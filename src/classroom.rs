@@ -3,9 +3,10 @@
 //! Two halves that share only the wire types below. The instructor's
 //! `classroom serve` (`server`, `db`, `dashboard`) is the one place Tokio
 //! and Axum run. The learner's side (`client`, `outbox`) is blocking code:
-//! a check appends an event to an outbox in `.rustdrill/` and a background
-//! thread sends it with short timeouts, so nothing async ever runs in
-//! `watch` or `run`, and a slow or absent server never slows the learner.
+//! a check appends an event to an outbox in `.rustdrill/`, which is sent
+//! with short timeouts beside watch, or after a command's output (see
+//! `client`), so nothing async ever runs in `watch` or `run`, and a slow,
+//! silent or absent server never slows the learner.
 
 pub mod client;
 pub mod dashboard;

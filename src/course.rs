@@ -424,6 +424,38 @@ impl Course {
         self.root.join(".rustdrill")
     }
 
+    /// Removes what killed rustdrill processes left half-written in the
+    /// folders rustdrill writes to (exercise and solution folders, the
+    /// course root and workspace, its state, backups and outbox): temp
+    /// files of ours that are old and that no live process holds (see
+    /// `files::remove_stale_temp_files`), so another process's write in
+    /// progress is never touched; and the empty backups an older rustdrill
+    /// left when a disk was full (they hold nothing, and look like a kept
+    /// copy). Each command that works on the course starts with it; a few
+    /// directory listings.
+    pub fn remove_leftovers(&self) {
+        let state = self.state_dir();
+        crate::files::remove_stale_empty_files(&state.join("backup"), crate::files::STALE_TEMP_AGE);
+        let mut dirs: Vec<PathBuf> = vec![
+            self.root.clone(),
+            self.cargo_dir.clone(),
+            state.join("backup"),
+            state.join("outbox"),
+            state,
+        ];
+        for ex in &self.exercises {
+            let written = [ex.path.clone(), self.root.join(&ex.solution_path)];
+            for dir in written.iter().filter_map(|f| f.parent()) {
+                if !dirs.iter().any(|d| d == dir) {
+                    dirs.push(dir.to_path_buf());
+                }
+            }
+        }
+        for dir in &dirs {
+            crate::files::remove_stale_temp_files(dir, crate::files::STALE_TEMP_AGE);
+        }
+    }
+
     /// The exercises of one chapter, in order.
     pub fn chapter(&self, dir: &str) -> Vec<&Exercise> {
         self.exercises

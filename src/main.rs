@@ -55,6 +55,10 @@ fn main() -> ExitCode {
     if let Some(code) = wrapper::run_if_wrapping() {
         return code;
     }
+    // A classroom send a command handed on when it exited.
+    if let Some(code) = classroom::client::run_if_handed_off() {
+        return code;
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -69,14 +73,19 @@ fn main() -> ExitCode {
     ui::set_color(cli.global.color);
     install_bug_report_hook();
     let watching = matches!(cli.command, None | Some(Command::Watch { .. }));
+    if !watching {
+        // A one-shot command's classroom events leave after its output.
+        classroom::client::queue_sends();
+    }
     if !watching && let Err(e) = supervisor::end_children_on_signal() {
         // Not fatal: without it, Ctrl-C may leave an exercise running.
         eprintln!("{}", ui::warn(&format!("cannot listen for signals: {e}")));
     }
     let result = run(cli);
-    // Give a classroom event of this command a moment to leave; what does
-    // not waits in the outbox for the next check.
-    classroom::client::settle(std::time::Duration::from_millis(500));
+    // The output is shown: now the classroom hears of this command. A few
+    // milliseconds at most; a send still in flight then goes on detached,
+    // and what fails waits in the outbox for the next check.
+    classroom::client::send_queued(std::time::Duration::from_millis(15));
     // Watch mode may quit while a check still runs an exercise: end it
     // (and everything it started) before rustdrill's exit is seen.
     supervisor::shutdown(supervisor::SHUTDOWN_WAIT);
@@ -188,8 +197,10 @@ fn install_bug_report_hook() {
     }));
 }
 
-/// A closed pipe (`rustdrill list | head`) is not an error.
-fn is_broken_pipe(e: &anyhow::Error) -> bool {
+/// A closed pipe (`rustdrill list | head`) is not an error. A command
+/// whose exit code says something about the course (`run`, `verify`) keeps
+/// it: see `Outcome::despite_closed_pipe`.
+pub(crate) fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
         c.downcast_ref::<io::Error>()
             .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)

@@ -11,7 +11,7 @@
 //! instead of overwriting each other's.
 
 use std::fs;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
@@ -328,12 +328,18 @@ impl Progress {
         let mut backup = None;
         // Only a regular file: reading a FIFO put in its place would block.
         let readable = FileProblem::of(&ex.path).is_none();
-        if readable && let Ok(current) = fs::read(&ex.path) {
-            fs::create_dir_all(&backup_dir)
-                .with_context(|| format!("cannot create {}", backup_dir.display()))?;
+        // An empty file holds nothing to keep: no empty backup.
+        if readable
+            && let Ok(current) = fs::read(&ex.path)
+            && !current.is_empty()
+        {
+            // The learner's file is replaced only once its backup is whole
+            // and on disk; a backup that cannot be written (a full disk)
+            // leaves no file behind and stops the reset.
             let path = files::stamped_path(&backup_dir, &format!("{}-", ex.name), ".rs");
-            fs::write(&path, current)
-                .with_context(|| format!("cannot write {}", path.display()))?;
+            fs::create_dir_all(&backup_dir)
+                .and_then(|()| files::write_new(&path, &current))
+                .map_err(|e| cannot_back_up(ex, &backup_dir, &e))?;
             backup = Some(path);
         }
         if let Some(parent) = ex.path.parent() {
@@ -492,13 +498,35 @@ fn keep_originals(course: &Course) -> Result<()> {
     for ex in &course.exercises {
         let dest = originals_dir(course).join(&ex.relative_path);
         if !dest.exists() && ex.path.is_file() {
-            let parent = dest.parent().expect("a file has a parent");
+            // Whole or not at all: `reset` restores from it.
+            let parent = dest.parent().unwrap_or(&dest);
             fs::create_dir_all(parent)
-                .and_then(|()| fs::copy(&ex.path, &dest).map(drop))
+                .and_then(|()| fs::read(&ex.path))
+                .and_then(|bytes| files::write_new(&dest, &bytes))
                 .with_context(|| format!("cannot keep an original of {}", ex.name))?;
         }
     }
     Ok(())
+}
+
+/// Why a reset stopped before changing anything, and what to do.
+fn cannot_back_up(ex: &Exercise, backup_dir: &Path, e: &std::io::Error) -> anyhow::Error {
+    use std::io::ErrorKind;
+    let advice = match e.kind() {
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded | ErrorKind::FileTooLarge => {
+            "The disk is full: make room, then reset again."
+        }
+        ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => {
+            "The folder is read-only: make it writable, then reset again."
+        }
+        _ => "Check that the course folder is writable, then reset again.",
+    };
+    anyhow::anyhow!(
+        "cannot keep a backup of {} in {} ({e}), so nothing was changed: your file \
+         is as it was. {advice}",
+        ex.relative_path.display(),
+        backup_dir.display()
+    )
 }
 
 /// The exercise file as the course shipped it.

@@ -17,6 +17,7 @@ impl Session {
     pub fn load(global: &Global) -> Result<Session> {
         let root = course::find_root(global.course.as_deref())?;
         let course = Course::load(&root, false)?;
+        course.remove_leftovers();
         for w in &course.warnings {
             eprintln!("{}", ui::warn(&w.to_string()));
         }

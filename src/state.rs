@@ -238,7 +238,7 @@ impl Store {
         fs::create_dir_all(&self.dir).map_err(unwritable)?;
         ensure_gitignore(&self.dir);
         let _lock = Lock::acquire(&self.dir).map_err(unwritable)?;
-        files::remove_stale_temp_files(&self.dir, STALE_TEMP_AGE);
+        files::remove_stale_temp_files(&self.dir, files::STALE_TEMP_AGE);
         let (mut state, _) = read(&self.dir, &mut self.warnings)?;
         let value = change(&mut state);
         let text = toml::to_string_pretty(&state).context("cannot serialise progress")?;
@@ -263,10 +263,6 @@ impl Store {
         Ok(())
     }
 }
-
-/// A temp file of ours older than this was left by a killed process (an
-/// atomic write takes milliseconds).
-const STALE_TEMP_AGE: Duration = Duration::from_secs(60);
 
 /// An exclusive lock on `.rustdrill/lock`, released when dropped (or when
 /// the process dies: the OS releases it with the file descriptor).

@@ -2,6 +2,14 @@
 //! joining and leaving, and the background sender. Blocking code only
 //! (`ureq`), on threads of its own: a check appends to the outbox and
 //! returns; sending happens beside it with short timeouts.
+//!
+//! Nothing about the classroom may slow a check. Watch sends at once, on a
+//! thread, since it lives on. A one-shot command (`run`, `verify`, …) only
+//! queues its events: they leave once its output is shown
+//! ([`send_queued`]), the command waits a few milliseconds for them at
+//! most, and a send still in flight then is handed to a detached rustdrill
+//! process ([`run_if_handed_off`]) so the learner's shell gets its prompt
+//! back at once. What is not sent stays in the outbox for the next time.
 
 use std::fs;
 use std::io;
@@ -20,9 +28,17 @@ use crate::files;
 const MEMBERSHIP: &str = "classroom.json";
 /// The most events one request carries.
 const BATCH: usize = 200;
-/// How long one request may take before the sender gives up for now.
-const TIMEOUT: Duration = Duration::from_secs(3);
-const CONNECT_TIMEOUT: Duration = Duration::from_secs(2);
+/// How long one request may take before the sender gives up for now (a
+/// workshop's server is on the local network: it answers in milliseconds
+/// or not at all).
+const TIMEOUT: Duration = Duration::from_secs(2);
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(1);
+/// Set in the environment of the detached process a command hands an
+/// unfinished send to: the state folder whose outbox to send.
+const HAND_OFF_ENV: &str = "RUSTDRILL_CLASSROOM_SEND";
+/// How long a handed-off sender waits for the command that started it to
+/// let go of the outbox's send lock (it exits within milliseconds).
+const HAND_OFF_WAIT: Duration = Duration::from_secs(3);
 
 /// This course's place in a classroom.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -120,19 +136,114 @@ pub fn leave(state_dir: &Path) -> Result<Option<usize>> {
     Ok(Some(unsent))
 }
 
-/// Appends `events` to the outbox when this course is in a classroom,
-/// and starts sending them in the background. Never fails the caller:
-/// progress is the learner's, the classroom only watches.
+/// Appends `events` to the outbox when this course is in a classroom, and
+/// starts sending them in the background, or, in a one-shot command
+/// ([`queue_sends`]), queues the send for [`send_queued`]. Never fails the
+/// caller: progress is the learner's, the classroom only watches.
 pub fn report(state_dir: &Path, events: Vec<Event>) {
     if events.is_empty() || !state_dir.join(MEMBERSHIP).exists() {
         return;
     }
-    if Outbox::new(state_dir).push(events).is_ok() {
-        send_in_background(state_dir);
+    if Outbox::new(state_dir).push(events).is_err() {
+        return;
+    }
+    let mut queued = QUEUED.lock().unwrap_or_else(PoisonError::into_inner);
+    match queued.as_mut() {
+        Some(dirs) => {
+            if !dirs.iter().any(|d| d == state_dir) {
+                dirs.push(state_dir.to_path_buf());
+            }
+        }
+        None => {
+            drop(queued);
+            send_in_background(state_dir);
+        }
     }
 }
 
 static SENDERS: Mutex<Vec<JoinHandle<()>>> = Mutex::new(Vec::new());
+/// `Some` in a one-shot command: the state folders whose outbox got events,
+/// sent by `send_queued` once the command's output is shown.
+static QUEUED: Mutex<Option<Vec<PathBuf>>> = Mutex::new(None);
+
+/// From now on `report` queues its sends instead of starting them: a
+/// one-shot command's events leave after its output ([`send_queued`]).
+pub fn queue_sends() {
+    let mut queued = QUEUED.lock().unwrap_or_else(PoisonError::into_inner);
+    queued.get_or_insert_with(Vec::new);
+}
+
+/// Sends what this command queued, waiting `max` at most (a few
+/// milliseconds: enough for a server that answers, nothing a learner
+/// notices). A send still in flight then goes on in a detached rustdrill
+/// process; one that failed (no server) leaves its events in the outbox
+/// for the next command.
+pub fn send_queued(max: Duration) {
+    let dirs = QUEUED
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .as_mut()
+        .map(std::mem::take)
+        .unwrap_or_default();
+    // Sent already (`join`, `help-me` wait for theirs).
+    let dirs: Vec<PathBuf> = dirs
+        .into_iter()
+        .filter(|d| Outbox::new(d).has_events())
+        .collect();
+    if dirs.is_empty() {
+        return;
+    }
+    for dir in &dirs {
+        send_in_background(dir);
+    }
+    if settle(max) {
+        return;
+    }
+    for dir in &dirs {
+        hand_off(dir);
+    }
+}
+
+/// Starts `rustdrill` detached (its own process group, no terminal, no
+/// pipes of ours) to send `state_dir`'s outbox, and does not wait for it.
+fn hand_off(state_dir: &Path) {
+    let Ok(exe) = std::env::current_exe() else {
+        return;
+    };
+    let mut cmd = std::process::Command::new(exe);
+    cmd.env(HAND_OFF_ENV, state_dir)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt;
+        // Out of the terminal's process group: Ctrl-C at the prompt that
+        // comes back is not for it.
+        cmd.process_group(0);
+    }
+    // Not waited for: it is re-parented when this process exits, and its
+    // events stay in the outbox if it cannot start.
+    drop(cmd.spawn());
+}
+
+/// When a command handed its unfinished send to this process (see
+/// [`send_queued`]): sends that outbox and returns the exit code; `None`
+/// for a normal rustdrill run. Never prints: nobody reads it.
+pub fn run_if_handed_off() -> Option<std::process::ExitCode> {
+    let dir = PathBuf::from(std::env::var_os(HAND_OFF_ENV)?);
+    let deadline = Instant::now() + HAND_OFF_WAIT;
+    // `Ok(None)` while the command that started it still holds the send
+    // lock (or another process sends: then this one is not needed, but
+    // waiting a moment costs nobody anything).
+    while membership(&dir).is_some() {
+        match flush(&dir) {
+            Ok(None) if Instant::now() < deadline => thread::sleep(Duration::from_millis(20)),
+            _ => break,
+        }
+    }
+    Some(std::process::ExitCode::SUCCESS)
+}
 
 /// Sends the outbox on a thread of its own.
 pub fn send_in_background(state_dir: &Path) {
@@ -149,9 +260,9 @@ pub fn send_in_background(state_dir: &Path) {
     }
 }
 
-/// Gives background sends up to `max` to finish, before a command exits.
-/// What is not sent by then waits in the outbox for the next check.
-pub fn settle(max: Duration) {
+/// Gives background sends up to `max` to finish; true when none is still
+/// running. What is not sent waits in the outbox for the next check.
+pub fn settle(max: Duration) -> bool {
     let deadline = Instant::now() + max;
     loop {
         let busy = {
@@ -159,10 +270,14 @@ pub fn settle(max: Duration) {
             senders.retain(|h| !h.is_finished());
             !senders.is_empty()
         };
-        if !busy || Instant::now() >= deadline {
-            return;
+        if !busy {
+            return true;
         }
-        thread::sleep(Duration::from_millis(10));
+        let now = Instant::now();
+        if now >= deadline {
+            return false;
+        }
+        thread::sleep((deadline - now).min(Duration::from_millis(2)));
     }
 }
 

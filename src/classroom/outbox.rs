@@ -20,8 +20,6 @@ const LOCK: &str = "lock";
 const SEND_LOCK: &str = "send.lock";
 const NEXT: &str = "next";
 const SUFFIX: &str = ".json";
-/// An atomic write takes milliseconds: a temp file older was abandoned.
-const STALE_TEMP_AGE: std::time::Duration = std::time::Duration::from_secs(60);
 
 #[derive(Debug, Clone)]
 pub struct Outbox {
@@ -45,7 +43,7 @@ impl Outbox {
         fs::create_dir_all(&self.dir)?;
         let _lock = lock(&self.dir.join(LOCK))?;
         // What a process killed in the middle of a write left behind.
-        files::remove_stale_temp_files(&self.dir, STALE_TEMP_AGE);
+        files::remove_stale_temp_files(&self.dir, files::STALE_TEMP_AGE);
         let next_path = self.dir.join(NEXT);
         let first = match fs::read_to_string(&next_path) {
             Ok(text) => text.trim().parse::<u64>().unwrap_or(1),
@@ -93,6 +91,20 @@ impl Outbox {
             }
         }
         Ok(events)
+    }
+
+    /// Whether any event waits (one directory listing, nothing parsed).
+    pub fn has_events(&self) -> bool {
+        fs::read_dir(&self.dir).is_ok_and(|mut entries| {
+            entries.any(|e| {
+                e.is_ok_and(|e| {
+                    e.file_name()
+                        .to_str()
+                        .and_then(|n| n.strip_suffix(SUFFIX))
+                        .is_some_and(|n| n.parse::<u64>().is_ok())
+                })
+            })
+        })
     }
 
     /// Removes every event up to `seq`: the server holds them.
@@ -184,11 +196,13 @@ mod tests {
         outbox.push((0..8).map(event).collect()).unwrap();
         let seqs: Vec<u64> = outbox.pending().unwrap().iter().map(|e| e.seq).collect();
         assert_eq!(seqs, (1..=12).collect::<Vec<_>>());
+        assert!(outbox.has_events());
         outbox.ack(10);
         let seqs: Vec<u64> = outbox.pending().unwrap().iter().map(|e| e.seq).collect();
         assert_eq!(seqs, [11, 12]);
         outbox.clear();
         assert!(outbox.pending().unwrap().is_empty());
+        assert!(!outbox.has_events());
         assert_eq!(
             outbox.push(vec![event(0)]).unwrap(),
             13,

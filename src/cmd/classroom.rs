@@ -120,6 +120,10 @@ pub fn join(global: &Global, url: &str, code: &str, name: Option<&str>) -> Resul
         }
     }
     client::report(&course.state_dir(), events);
+    // Joining waited for the server already: the room learns where this
+    // learner stands before the command returns (2 s at most).
+    client::send_in_background(&course.state_dir());
+    client::settle(std::time::Duration::from_secs(2));
     outln!(
         "Joined the classroom at {} as {:?}. Your checks now show on the instructor's \
          screen (never your code, unless you raise a hand with `rustdrill help-me`).\n\
@@ -149,6 +153,9 @@ pub fn help_me(global: &Global, name: Option<&str>) -> Result<Outcome> {
     let ex = session.pick(name)?;
     let event = help_event(&session.progress, ex)?;
     client::report(&state_dir, vec![event]);
+    // The one command that waits for the server on purpose: the learner
+    // asked to be seen, and is told whether they were.
+    client::send_in_background(&state_dir);
     client::settle(std::time::Duration::from_secs(4));
     if client::pending_count(&state_dir).unwrap_or(1) == 0 {
         outln!(

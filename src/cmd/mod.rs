@@ -21,3 +21,16 @@ pub enum Outcome {
     /// Exit 1: an exercise is not done (yet).
     NotDone,
 }
+
+impl Outcome {
+    /// What the command concluded, when showing it failed only because
+    /// nobody reads stdout any more (`rustdrill run x | head -1`): a closed
+    /// pipe must not turn "not done" into success, so a failing check
+    /// still exits 1 under `set -o pipefail`. Any other error stands.
+    pub fn despite_closed_pipe(self, shown: anyhow::Result<()>) -> anyhow::Result<Outcome> {
+        match shown {
+            Err(e) if !crate::is_broken_pipe(&e) => Err(e),
+            _ => Ok(self),
+        }
+    }
+}

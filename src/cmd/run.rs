@@ -7,7 +7,7 @@ use crate::cache::Keys;
 use crate::check;
 use crate::cli::Global;
 use crate::course::{Course, Exercise};
-use crate::progress::{Advance, CheckRecord, Medium};
+use crate::progress::{Advance, AfterPass, CheckRecord, Medium, Progress};
 use crate::session::Session;
 use crate::ui::{self, Detail, Mode, Reporter, out, outln};
 use crate::verdict::Verdict;
@@ -63,17 +63,35 @@ pub fn run(global: &Global, name: Option<&str>) -> Result<Outcome> {
     unsaved.extend(recorded.unsaved);
     // The verdict is shown even when progress could not be saved: the
     // learner asked for it. The warning follows.
-    out!(
-        "{}",
-        ui::render_verdict(course, &ex, &verdict, Detail::Full)
-    )?;
     let passed = verdict.passed();
-    if let Some(Some(after)) = recorded.value.first() {
+    let shown = show(course, progress, &ex, &verdict, recorded.value.first());
+    if let Some(e) = unsaved.into_iter().next() {
+        return Err(e.context("the verdict above was not saved"));
+    }
+    let outcome = if passed {
+        Outcome::Done
+    } else {
+        Outcome::NotDone
+    };
+    outcome.despite_closed_pipe(shown)
+}
+
+/// The verdict, then what follows a pass (the next exercise, a track or
+/// the course done) or, after a failure, where the hints are.
+fn show(
+    course: &Course,
+    progress: &Progress,
+    ex: &Exercise,
+    verdict: &Verdict,
+    after: Option<&Option<AfterPass>>,
+) -> Result<()> {
+    out!("{}", ui::render_verdict(course, ex, verdict, Detail::Full))?;
+    if let Some(Some(after)) = after {
         outln!()?;
         for line in after.lines(Medium::Command) {
             outln!("{line}")?;
         }
-        if let Some(msg) = course.track_done_message(&ex, |n| progress.is_done(n)) {
+        if let Some(msg) = course.track_done_message(ex, |n| progress.is_done(n)) {
             outln!("{}", ui::ok(&msg))?;
         }
         if after.next.is_none()
@@ -81,20 +99,13 @@ pub fn run(global: &Global, name: Option<&str>) -> Result<Outcome> {
         {
             outln!("{}", msg.trim())?;
         }
-    } else if !passed && !ex.hints.is_empty() {
+    } else if !verdict.passed() && !ex.hints.is_empty() {
         outln!(
             "\n{}",
             ui::dim(&format!("Stuck? `rustdrill hint {}`", ex.name))
         )?;
     }
-    if let Some(e) = unsaved.into_iter().next() {
-        return Err(e.context("the verdict above was not saved"));
-    }
-    Ok(if passed {
-        Outcome::Done
-    } else {
-        Outcome::NotDone
-    })
+    Ok(())
 }
 
 /// Checks one exercise with a spinner on stderr (hidden when not a terminal).

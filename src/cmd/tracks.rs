@@ -2,7 +2,9 @@
 //! exercises done); `rustdrill tracks add NAME…` adds tracks to a course
 //! `init` wrote: their chapters, info.toml entries, workspace members and
 //! lock, then `cargo fetch`. Progress is keyed by exercise name, so adding
-//! exercises leaves every bit of it as it was.
+//! exercises leaves every bit of it as it was — provided none is dropped:
+//! tracks are taken only from the same course (see [`same_course`]), and
+//! the files an add rewrites are kept in `.rustdrill/backup/` first.
 
 use std::collections::HashSet;
 use std::fs;
@@ -141,6 +143,7 @@ pub fn add(
 ) -> Result<Outcome> {
     let root = course::find_root(global.course.as_deref())?;
     let course = Course::load(&root, false)?;
+    course.remove_leftovers();
     let source = match from {
         Some(dir) => Source::from_dir(dir)?,
         None if course.embedded => Source::embedded()?,
@@ -173,6 +176,7 @@ pub fn add(
     selected.extend(wanted.iter().cloned());
     let selected = source.selection(&selected)?;
     let files = source.course_files(&selected, !source.embedded)?;
+    same_course(&course, &files, from)?;
 
     // New chapters first, the learner's files untouched; then the files
     // that make the course see them, info.toml last.
@@ -192,7 +196,21 @@ pub fn add(
         .iter()
         .map(|rel| (course.root.join(rel), fs::read(course.root.join(rel)).ok()))
         .collect();
-    tracks::write_files(&course.root, &new, true)?;
+    let backup = back_up(&course, &before)?;
+    // Each new file whole or not at all: a file already there is kept (the
+    // learner's), so a half-written one would stay.
+    for (rel, bytes) in new
+        .iter()
+        .filter(|(rel, _)| added.iter().any(|a| a == Path::new(rel)))
+    {
+        let path = course.root.join(rel);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)
+                .with_context(|| format!("cannot create the folder {}", parent.display()))?;
+        }
+        files::write_atomic(&path, bytes)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
     keep_originals(&course, &added)?;
     for name in rewritten {
         if let Some((rel, bytes)) = whole.iter().find(|(rel, _)| rel == name) {
@@ -231,8 +249,32 @@ pub fn add(
         super::init::fetch(&course.root)?;
     }
 
-    // Load it again: what every command will now see.
-    let course = Course::load(&course.root, false)?;
+    // Load it again: what every command will now see. A course that does
+    // not load, or lost an exercise, is put back as it was.
+    let kept = |new: &Course| {
+        course
+            .exercises
+            .iter()
+            .all(|e| new.exercises.iter().any(|n| n.name == e.name))
+    };
+    let course = match Course::load(&course.root, false) {
+        Ok(new) if kept(&new) => new,
+        Ok(_) => {
+            undo(&course.root, &before, &added);
+            bail!(
+                "track {} not added: the course it made lost exercises of yours; \
+                 nothing was changed",
+                wanted.join(", ")
+            );
+        }
+        Err(e) => {
+            undo(&course.root, &before, &added);
+            return Err(e.context(format!(
+                "track {} not added: the course does not load with it (nothing was changed)",
+                wanted.join(", ")
+            )));
+        }
+    };
     for name in &wanted {
         let exercises = course.exercises.iter().filter(|e| &e.track == name).count();
         let chapters = &source
@@ -248,7 +290,91 @@ pub fn add(
         )?;
     }
     outln!("Your progress is kept. `rustdrill list` shows the new exercises.")?;
+    outln!(
+        "{}",
+        ui::dim(&format!(
+            "The files it rewrote are kept as they were in {}",
+            backup.display()
+        ))
+    )?;
     Ok(Outcome::Done)
+}
+
+/// Tracks come only from the same course: the one whose exercises this
+/// folder holds. The rule is what the add must never do — drop one of the
+/// learner's exercises (its progress would vanish with it): every exercise
+/// of this folder must be in the info.toml the add writes, in the same
+/// chapter. A course of another author (or another edition that renamed or
+/// removed exercises) fails it, naming what it lacks.
+fn same_course(course: &Course, files: &[(String, Vec<u8>)], from: Option<&Path>) -> Result<()> {
+    let Some((_, bytes)) = files.iter().find(|(rel, _)| rel == INFO_FILE) else {
+        bail!("the course to add tracks from has no {INFO_FILE}");
+    };
+    let text = String::from_utf8_lossy(bytes);
+    let info = course::info::parse(Path::new(INFO_FILE), &text, false)
+        .map_err(|e| anyhow::anyhow!("{e}"))
+        .context("the course to add tracks from does not load")?;
+    let lost: Vec<String> = course
+        .exercises
+        .iter()
+        .filter(|e| {
+            !info
+                .exercises
+                .iter()
+                .any(|i| i.name == e.name && i.dir == e.chapter)
+        })
+        .map(|e| match &e.chapter {
+            Some(dir) => format!("{} ({dir})", e.name),
+            None => e.name.clone(),
+        })
+        .collect();
+    if lost.is_empty() {
+        return Ok(());
+    }
+    let source = from.map_or_else(
+        || "the course inside rustdrill".to_owned(),
+        |d| d.display().to_string(),
+    );
+    let shown = lost.iter().take(5).cloned().collect::<Vec<_>>().join(", ");
+    let more = if lost.len() > 5 {
+        format!(" and {} more", lost.len() - 5)
+    } else {
+        String::new()
+    };
+    bail!(
+        "{source} is not the same course as this one: it has no {shown}{more}, which this \
+         course holds. Adding its tracks would drop those exercises and your progress on \
+         them, so nothing was changed. Add tracks from the course folder this one was made \
+         from (`rustdrill init --from` took it), or start that course in a new folder with \
+         `rustdrill init`."
+    )
+}
+
+/// Keeps what an add is about to rewrite (info.toml, the workspace's
+/// manifest and lock) in `.rustdrill/backup/tracks-add-TIME/`, each file
+/// whole or not at all. Returns that folder.
+fn back_up(course: &Course, before: &[(PathBuf, Option<Vec<u8>>)]) -> Result<PathBuf> {
+    let backups = course.state_dir().join("backup");
+    fs::create_dir_all(&backups).with_context(|| format!("cannot create {}", backups.display()))?;
+    let dir = files::stamped_path(&backups, "tracks-add-", "");
+    for (path, bytes) in before {
+        let (Some(bytes), Ok(rel)) = (bytes, path.strip_prefix(&course.root)) else {
+            continue;
+        };
+        let dest = dir.join(rel);
+        if let Some(parent) = dest.parent() {
+            fs::create_dir_all(parent)
+                .with_context(|| format!("cannot create {}", parent.display()))?;
+        }
+        files::write_new(&dest, bytes).with_context(|| {
+            format!(
+                "cannot keep a copy of {} in {}, so nothing was changed",
+                rel.display(),
+                dir.display()
+            )
+        })?;
+    }
+    Ok(dir)
 }
 
 /// Puts the course back as it was before an add that could not finish.
@@ -286,7 +412,9 @@ fn keep_originals(course: &Course, added: &[PathBuf]) -> Result<()> {
         if let Some(parent) = dest.parent() {
             fs::create_dir_all(parent)?;
         }
-        fs::copy(course.root.join(rel), &dest)
+        // Whole or not at all: `reset` restores from it.
+        fs::read(course.root.join(rel))
+            .and_then(|bytes| files::write_atomic(&dest, &bytes))
             .with_context(|| format!("cannot keep an original of {}", rel.display()))?;
     }
     Ok(())

@@ -106,7 +106,7 @@ pub fn run(global: &Global, json: bool, chapter: Option<&str>, no_cache: bool) -
         .collect();
     let done = ordered.iter().filter(|e| e.status == Status::Done).count();
     let total = ordered.len();
-    if json {
+    let shown = if json {
         let out = VerifyJson {
             course: course.root.display().to_string(),
             toolchain,
@@ -116,18 +116,19 @@ pub fn run(global: &Global, json: bool, chapter: Option<&str>, no_cache: bool) -
         };
         let mut text = serde_json::to_string_pretty(&out)?;
         text.push('\n');
-        write_stdout(&text)?;
+        write_stdout(&text)
     } else {
-        write_stdout(&report(course, &ordered))?;
-    }
+        write_stdout(&report(course, &ordered))
+    };
     if let Some(e) = unsaved {
         return Err(e.context("the verdicts above were not saved"));
     }
-    Ok(if done == total {
+    let outcome = if done == total {
         Outcome::Done
     } else {
         Outcome::NotDone
-    })
+    };
+    outcome.despite_closed_pipe(shown)
 }
 
 /// The exercises to verify: all, or those of one chapter.
