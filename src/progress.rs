@@ -503,6 +503,11 @@ fn keep_originals(course: &Course) -> Result<()> {
             fs::create_dir_all(parent)
                 .and_then(|()| fs::read(&ex.path))
                 .and_then(|bytes| files::write_new(&dest, &bytes))
+                // Another rustdrill kept it first: the original is kept.
+                .or_else(|e| match e.kind() {
+                    std::io::ErrorKind::AlreadyExists => Ok(()),
+                    _ => Err(e),
+                })
                 .with_context(|| format!("cannot keep an original of {}", ex.name))?;
         }
     }
