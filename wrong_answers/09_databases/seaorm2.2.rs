@@ -1,4 +1,4 @@
-// wrong: loads every post with its author and keeps the author's in Rust: the database sends all rows (no WHERE)
+// wrong: loads every post with its author and keeps that author's posts in Rust: the database sends all rows (no WHERE)
 // seaorm2 — SeaORM relations and filters: whose posts are these?
 //
 // In SeaORM 2's entity format a relation is a field of the `Model`: a post
