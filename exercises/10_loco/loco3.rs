@@ -8,8 +8,8 @@
 // (202 Accepted). Where jobs run is configuration, `workers.mode`: a queue
 // (Redis, Postgres or SQLite) that `cargo loco start --worker` serves, a
 // task of the same process (`BackgroundAsync`, used here), or inline
-// (`ForegroundBlocking`). `loco generate worker` writes the skeleton; it is
-// what the roadmap calls Sidekiq.
+// (`ForegroundBlocking`). `cargo loco generate worker` writes the skeleton.
+// (The roadmap says Sidekiq: Loco has its own `bgworker` module instead.)
 //
 // roadmap.md §6
 
