@@ -85,4 +85,18 @@ mod tests {
             .unwrap();
         assert_eq!(stored, [(1, "a".into()), (2, "b".into()), (3, "c".into())]);
     }
+
+    #[test]
+    fn the_database_never_hands_out_an_id_twice() {
+        // With AUTOINCREMENT, SQLite never reuses the id of a deleted row.
+        let schema = SCHEMA.replace("PRIMARY KEY", "PRIMARY KEY AUTOINCREMENT");
+        let mut conn = diesel_memory_with(&schema);
+        add_post(&mut conn, "kept", "text").expect("insert");
+        let gone = add_post(&mut conn, "deleted", "text").expect("insert");
+        diesel::delete(posts::table.find(gone.id))
+            .execute(&mut conn)
+            .unwrap();
+        let next = add_post(&mut conn, "new", "text").expect("insert after a delete");
+        assert_eq!(next.id, 3, "only the database knows which ids it gave out");
+    }
 }

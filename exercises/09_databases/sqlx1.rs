@@ -5,8 +5,10 @@
 // support.rs opens one on a fresh in-memory SQLite database). Each `?` in
 // the SQL is a placeholder; `.bind(value)` fills them in order, and the
 // values travel to SQLite apart from the SQL text, so no input can change
-// what the statement does. sqlx 0.9 even refuses a `String` as SQL unless
-// you wrap it in `AssertSqlSafe`, a speed bump against `format!` queries.
+// what the statement does. And since the SQL text is the same for every
+// value, sqlx prepares it once per connection and reuses it. sqlx 0.9 even
+// refuses a `String` as SQL unless you wrap it in `AssertSqlSafe`, a speed
+// bump against `format!` queries.
 //
 // roadmap.md §9.1
 
@@ -46,6 +48,8 @@ async fn main() -> Result<(), sqlx::Error> {
 // Tests are part of the exercise: do not edit them.
 #[cfg(test)]
 mod tests {
+    use sqlx::Connection;
+
     use super::*;
 
     #[tokio::test]
@@ -64,6 +68,7 @@ mod tests {
             "x'), ('intruder",
             "it''s",
             "Robert'); DROP TABLE guests; --",
+            "nul\0byte", // no SQL string literal can hold this character
         ];
         for name in tricky {
             let result = add_guest(&pool, name).await;
@@ -74,5 +79,17 @@ mod tests {
             tricky,
             "every name must be stored exactly as given, one row each"
         );
+    }
+
+    #[tokio::test]
+    async fn one_statement_serves_every_name() {
+        let pool = memory_pool_with(SCHEMA).await;
+        for name in ["Ada", "Grace", "Linus"] {
+            add_guest(&pool, name).await.unwrap();
+        }
+        let cached = pool.acquire().await.unwrap().cached_statements_size();
+        let why = "the INSERT's text must not change with the name: \
+                   sqlx prepares it once and binds each name";
+        assert_eq!(cached, 1, "{cached} statements prepared for 3 names: {why}");
     }
 }

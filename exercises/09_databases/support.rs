@@ -76,17 +76,6 @@ pub async fn seaorm_memory() -> DatabaseConnection {
         .expect("an in-memory SQLite database always opens")
 }
 
-/// [`memory_pool`] with the chapter's migrations (`migrations/*.sql`, see
-/// sqlx4) applied: the `notes` table.
-pub async fn notes_pool() -> SqlitePool {
-    let pool = memory_pool().await;
-    sqlx::migrate!()
-        .run(&pool)
-        .await
-        .expect("the chapter's migrations apply");
-    pool
-}
-
 /// Sends `GET uri` to `app` (no socket: `tower::ServiceExt::oneshot`) and
 /// returns the status and the body as text.
 pub async fn send_get(app: &Router, uri: &str) -> (StatusCode, String) {

@@ -5,11 +5,14 @@
 // `Hooks` trait, and Loco's runtime calls those hooks to boot the app (load
 // the config for the environment, build the `AppContext`, mount routes,
 // start workers). Controllers are `Routes` values — a prefix plus axum
-// handlers — collected by `Hooks::routes` into `AppRoutes`, which already
-// holds Loco's own `/_ping` and `/_health`.
+// handlers — collected by `Hooks::routes` into an `AppRoutes`. Loco's own
+// monitoring routes (`/_ping`, `/_health`, `/_readiness`) are in it only
+// when it starts from `AppRoutes::with_default_routes()`, not `empty()`.
 // `loco_rs::testing::request::request::<App, ..>` boots the app for a test
 // and hands you a client (axum-test's `TestServer`, serving on a free
 // port of 127.0.0.1).
+//
+// roadmap.md §6
 
 use loco_chapter::Users;
 use loco_rs::{

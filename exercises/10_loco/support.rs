@@ -4,11 +4,15 @@
 //! A single-file exercise has no such folder, so its `Hooks::load_config`
 //! returns [`config`] instead: the same settings, written in code.
 
-use std::{collections::BTreeMap, sync::Arc};
+use std::{
+    collections::BTreeMap,
+    sync::{Arc, Mutex},
+};
 
 use loco_rs::{Result, config::Config};
 use serde::Serialize;
 use serde_json::json;
+use tokio::sync::Semaphore;
 
 /// What a generated app's `config/test.yaml` would hold, minus the
 /// database: logging off, the address `cargo loco start` would serve on
@@ -51,5 +55,39 @@ impl Users {
 
     pub fn get(&self, id: u32) -> Option<User> {
         self.0.get(&id).cloned()
+    }
+}
+
+/// A stand-in for a slow mail server (loco3): it takes mail only once it is
+/// `open`, and keeps what it was given. Cheap to clone: clones share it.
+#[derive(Clone)]
+pub struct MailServer {
+    open: Arc<Semaphore>,
+    sent: Arc<Mutex<Vec<String>>>,
+}
+
+impl MailServer {
+    /// A mail server that is not taking mail yet.
+    pub fn closed() -> Self {
+        MailServer {
+            open: Arc::new(Semaphore::new(0)),
+            sent: Arc::default(),
+        }
+    }
+
+    /// From now on, every delivery goes through.
+    pub fn open(&self) {
+        self.open.add_permits(1); // each delivery gives it back
+    }
+
+    /// Waits until the server is open, then takes the mail.
+    pub async fn deliver(&self, mail: String) {
+        let _open = self.open.acquire().await;
+        self.sent.lock().unwrap().push(mail);
+    }
+
+    /// The mail taken so far, oldest first.
+    pub fn sent(&self) -> Vec<String> {
+        self.sent.lock().unwrap().clone()
     }
 }

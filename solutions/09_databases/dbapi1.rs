@@ -1,4 +1,4 @@
-// dbapi1 — the web track's finish: an Axum API that stores its data.
+// dbapi1 — the chapter's finish: an Axum API that stores its data.
 //
 // The Axum chapter kept its data in a `Mutex` in the state. Now the state
 // holds a database pool: `with_state(pool)` hands every handler a clone
@@ -8,7 +8,7 @@
 // there is the client's mistake (404 Not Found), a database that fails is
 // the server's (500). sqlx's `fetch_*` methods differ in what they make of
 // "no row" (see sqlx2).
-// (`notes_pool` and the `send_*` test helpers are in support.rs.)
+// (The `send_*` test helpers are in support.rs.)
 //
 // roadmap.md §9, §4
 
@@ -18,7 +18,7 @@ use axum::{
     http::StatusCode,
     routing::{get, post},
 };
-use databases_chapter::{notes_pool, send_get, send_post};
+use databases_chapter::{memory_pool, send_get, send_post};
 use serde::{Deserialize, Serialize};
 use sqlx::{FromRow, SqlitePool};
 
@@ -59,6 +59,16 @@ async fn get_note(
         .await
         .map_err(server_error)?;
     note.map(Json).ok_or(StatusCode::NOT_FOUND)
+}
+
+/// A new database with the chapter's migrations applied (see sqlx4).
+async fn notes_pool() -> SqlitePool {
+    let pool = memory_pool().await;
+    sqlx::migrate!()
+        .run(&pool)
+        .await
+        .expect("the chapter's migrations apply");
+    pool
 }
 
 fn server_error(error: sqlx::Error) -> StatusCode {

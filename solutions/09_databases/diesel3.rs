@@ -52,6 +52,10 @@ fn main() -> QueryResult<()> {
 // Tests are part of the exercise: do not edit them.
 #[cfg(test)]
 mod tests {
+    use std::sync::{Arc, Mutex};
+
+    use diesel::connection::InstrumentationEvent;
+
     use super::*;
 
     #[test]
@@ -74,5 +78,29 @@ mod tests {
         assert!(popular_about(&mut conn, "Python").unwrap().is_empty());
         let garden = popular_about(&mut conn, "Garden").unwrap();
         assert_eq!(garden, ["Gardening"]);
+    }
+
+    #[test]
+    fn the_database_does_the_filtering() {
+        let mut conn = diesel_memory_with(SCHEMA);
+        let log = Arc::new(Mutex::new(Vec::new()));
+        let sink = Arc::clone(&log);
+        conn.set_instrumentation(move |event: InstrumentationEvent<'_>| {
+            if let InstrumentationEvent::StartQuery { query, .. } = event {
+                sink.lock().unwrap().push(query.to_string());
+            }
+        });
+        popular_about(&mut conn, "Rust").unwrap();
+        let log = log.lock().unwrap();
+        let [sql] = log.as_slice() else {
+            panic!("expected one query, got {log:?}");
+        };
+        let sql = sql.split(" -- binds").next().unwrap_or_default();
+        let condition = sql.split_once(" WHERE ").map_or("", |(_, rest)| rest);
+        assert!(
+            condition.contains("published") && condition.contains("title"),
+            "posts were filtered in Rust after loading them all: \
+             the WHERE clause of `{sql}` should do it"
+        );
     }
 }

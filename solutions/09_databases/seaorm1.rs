@@ -8,7 +8,10 @@
 // `Set(v)` (write this), `Unchanged(v)` (as loaded) or `NotSet`.
 // `.insert(db)` and `.update(db)` write the `Set` fields and return the
 // stored `Model`. `let active: task::ActiveModel = model.into();` turns a
-// loaded row into an `ActiveModel` with every field `Unchanged`.
+// loaded row into an `ActiveModel` with every field `Unchanged`. Rules for
+// every write live in the entity's `ActiveModelBehavior` (here `before_save`
+// counts revisions); they run when you write through an `ActiveModel`, and
+// SQL written by hand skips them.
 //
 // roadmap.md §9.3
 
@@ -16,7 +19,7 @@ use databases_chapter::seaorm_memory;
 use sea_orm::{ActiveValue::Set, DatabaseConnection, DbErr, entity::prelude::*};
 
 mod task {
-    use sea_orm::entity::prelude::*;
+    use sea_orm::{ActiveValue::Set, entity::prelude::*};
 
     #[sea_orm::model]
     #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -26,9 +29,24 @@ mod task {
         pub id: i32,
         pub title: String,
         pub done: bool,
+        pub revision: i32,
     }
 
-    impl ActiveModelBehavior for ActiveModel {}
+    #[async_trait::async_trait]
+    impl ActiveModelBehavior for ActiveModel {
+        /// Every save counts: a new task is revision 0, each update adds one.
+        async fn before_save<C>(mut self, _db: &C, insert: bool) -> Result<Self, DbErr>
+        where
+            C: ConnectionTrait,
+        {
+            let revision = match self.revision.try_as_ref() {
+                Some(revision) if !insert => revision + 1,
+                _ => 0,
+            };
+            self.revision = Set(revision);
+            Ok(self)
+        }
+    }
 }
 
 /// A new database with the `task` table, created from the entity.
@@ -91,6 +109,16 @@ mod tests {
             .map(|t| t.done)
             .collect();
         assert_eq!(done, [false, true, false], "reloaded from the database");
+    }
+
+    #[tokio::test]
+    async fn completing_a_task_goes_through_the_model() {
+        let db = open().await;
+        add_task(&db, "a").await.unwrap();
+        complete(&db, 1).await.expect("task 1 exists");
+        let stored = task::Entity::find_by_id(1).one(&db).await.unwrap().unwrap();
+        let why = "the entity's before_save never ran: write through the ActiveModel";
+        assert_eq!((stored.done, stored.revision), (true, 1), "{why}");
     }
 
     #[tokio::test]

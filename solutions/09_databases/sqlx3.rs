@@ -3,10 +3,13 @@
 // Run on the pool, each statement is committed on its own the moment it
 // succeeds. A money transfer is two UPDATEs, and if the second one fails
 // the first must not stay. `pool.begin().await?` checks out a connection
-// and starts a transaction (`Transaction<'_, Sqlite>`); statements run on
-// it with `.execute(&mut *tx)`; `tx.commit().await` makes them permanent.
-// A transaction dropped without `commit` — say, because `?` returned early —
-// is rolled back, so the error path needs no code of its own.
+// and starts a transaction (a `Transaction<'static, Sqlite>`: it owns that
+// connection until it ends); statements run on it with `.execute(&mut *tx)`;
+// `tx.commit().await` makes them permanent. A transaction dropped without
+// `commit` — say, because `?` returned early — is rolled back: no other
+// connection, trigger or log ever saw its writes, and the error path needs
+// no code of its own. (Undoing a write with another UPDATE is not the same:
+// the first write did happen, and everything watching saw it.)
 //
 // roadmap.md §9.1
 
@@ -88,5 +91,36 @@ mod tests {
         let pool = memory_pool_with(SCHEMA).await;
         assert!(transfer(&pool, "alice", "carol", 10).await.is_err());
         assert_eq!(balances(&pool).await, [100, 20], "half a transfer stayed");
+    }
+
+    /// A trigger records every change of a balance, as an audit log would.
+    const AUDIT: &str = "
+        CREATE TABLE audit (name TEXT NOT NULL, balance INTEGER NOT NULL);
+        CREATE TRIGGER audit_balance AFTER UPDATE ON accounts
+        BEGIN INSERT INTO audit VALUES (new.name, new.balance); END;";
+
+    async fn audit_log(pool: &SqlitePool) -> Vec<(String, i64)> {
+        sqlx::query_as("SELECT name, balance FROM audit ORDER BY rowid")
+            .fetch_all(pool)
+            .await
+            .expect("reading the audit log")
+    }
+
+    #[tokio::test]
+    async fn a_failed_transfer_leaves_no_trace() {
+        let pool = memory_pool_with(SCHEMA).await;
+        sqlx::raw_sql(AUDIT).execute(&pool).await.unwrap();
+        assert!(transfer(&pool, "bob", "alice", 50).await.is_err());
+        assert!(transfer(&pool, "alice", "carol", 10).await.is_err());
+        let log = audit_log(&pool).await;
+        let why = "a write undone by another write still happened: roll it back instead";
+        assert!(
+            log.is_empty(),
+            "failed transfers changed balances: {log:?}; {why}"
+        );
+        transfer(&pool, "alice", "bob", 30).await.unwrap();
+        let mut log = audit_log(&pool).await;
+        log.sort();
+        assert_eq!(log, [("alice".into(), 70), ("bob".into(), 50)]);
     }
 }

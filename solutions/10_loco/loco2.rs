@@ -5,7 +5,8 @@
 // `text`, `html`, `view`), and fails with `loco_rs::Error`, which Loco
 // turns into a status plus a JSON body the same way in every app:
 // `Error::NotFound` is 404 `{"error": "not_found", "description": ..}`,
-// `Error::BadRequest(msg)` is 400. App-wide values go in the `AppContext`
+// `Error::BadRequest(msg)` is 400 (and Loco logs each as a controller
+// error). App-wide values go in the `AppContext`
 // (every handler's state): a hook such as `after_context` puts them in its
 // `shared_store`, and the `SharedStore<T>` extractor takes them out.
 //
@@ -108,5 +109,13 @@ mod tests {
             response.assert_json(&expected);
         })
         .await;
+    }
+
+    #[tokio::test]
+    async fn the_handler_fails_with_loco_not_found() {
+        // A handler is a plain async fn: call it with its extractors.
+        let answer = show(SharedStore(Users::seeded()), Path(42)).await;
+        let why = "a 404 built by hand is not Loco's error: return Error::NotFound";
+        assert!(matches!(answer, Err(Error::NotFound)), "{why}");
     }
 }
