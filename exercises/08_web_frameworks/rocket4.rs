@@ -14,7 +14,7 @@ use std::fmt;
 
 use rocket::{
     Request, get,
-    http::Status,
+    http::{ContentType, Status},
     local::blocking::Client,
     response::{self, Responder},
     routes,
@@ -58,6 +58,8 @@ fn get_user(id: u32) -> Result<Json<User>, ApiError> {
         .ok_or(ApiError::NotFound(id))
 }
 
+/// Sends `GET uri`; returns the status and the JSON reply (`Null` if the body
+/// is not JSON). A JSON reply must say so in its `Content-Type`.
 fn get(uri: &str) -> (Status, Value) {
     let client = Client::tracked(
         rocket::build()
@@ -66,10 +68,17 @@ fn get(uri: &str) -> (Status, Value) {
     )
     .unwrap();
     let response = client.get(uri).dispatch();
-    (
-        response.status(),
-        response.into_json().unwrap_or(Value::Null),
-    )
+    let (status, content_type) = (response.status(), response.content_type());
+    let value = response.into_json().unwrap_or(Value::Null);
+    if !value.is_null() {
+        assert_eq!(
+            content_type,
+            Some(ContentType::JSON),
+            "{uri} answered JSON ({value}) labelled as something else: let \
+             `Json` write the body and its Content-Type"
+        );
+    }
+    (status, value)
 }
 
 fn main() {

@@ -6,6 +6,9 @@
 // `on_ignite`, `on_liftoff`, `on_shutdown` for the app's life). Rocket calls
 // only the callbacks named in the `Kind` that `info()` returns — an
 // implemented callback left out of `kind` is silently never run.
+// Requests are served concurrently, so what `on_request` learns about one
+// request is kept *with that request* (`Request::local_cache`), not in the
+// fairing, where the next request would overwrite it.
 // (`AdHoc::on_response(..)` builds a one-off fairing from a closure.)
 //
 // roadmap.md §5
@@ -13,7 +16,7 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rocket::{
-    Data, Request, Response,
+    Build, Data, Request, Response, Rocket,
     fairing::{Fairing, Info, Kind},
     get,
     local::blocking::Client,
@@ -27,6 +30,9 @@ struct RequestCounter {
     seen: AtomicUsize,
 }
 
+/// The number a request was given, kept in the request's own cache.
+struct RequestNumber(usize);
+
 #[rocket::async_trait]
 impl Fairing for RequestCounter {
     fn info(&self) -> Info {
@@ -38,12 +44,14 @@ impl Fairing for RequestCounter {
         }
     }
 
-    async fn on_request(&self, _request: &mut Request<'_>, _data: &mut Data<'_>) {
-        self.seen.fetch_add(1, Ordering::SeqCst);
+    async fn on_request(&self, request: &mut Request<'_>, _data: &mut Data<'_>) {
+        let number = self.seen.fetch_add(1, Ordering::SeqCst) + 1;
+        request.local_cache(|| RequestNumber(number));
     }
 
-    async fn on_response<'r>(&self, _request: &'r Request<'_>, response: &mut Response<'r>) {
-        let number = self.seen.load(Ordering::SeqCst);
+    async fn on_response<'r>(&self, request: &'r Request<'_>, response: &mut Response<'r>) {
+        // Not `self.seen`: other requests may have been counted since this one.
+        let RequestNumber(number) = request.local_cache(|| RequestNumber(0));
         response.set_raw_header("X-Request-Number", number.to_string());
     }
 }
@@ -53,12 +61,15 @@ fn index() -> &'static str {
     "hello"
 }
 
-fn client() -> Client {
-    let rocket = rocket::build()
+fn rocket() -> Rocket<Build> {
+    rocket::build()
         .configure(quiet())
         .attach(RequestCounter::default())
-        .mount("/", routes![index]);
-    Client::tracked(rocket).unwrap()
+        .mount("/", routes![index])
+}
+
+fn client() -> Client {
+    Client::tracked(rocket()).unwrap()
 }
 
 fn main() {
@@ -80,6 +91,7 @@ fn main() {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rocket::tokio::sync::Notify;
 
     fn number(client: &Client, uri: &str) -> Option<String> {
         let response = client.get(uri).dispatch();
@@ -103,6 +115,46 @@ mod tests {
             number(&client, "/missing").as_deref(),
             Some("1"),
             "a 404 is a response too"
+        );
+    }
+
+    // Two requests at once: the first one is answered after the second.
+    static FIRST_STARTED: Notify = Notify::const_new();
+    static SECOND_DONE: Notify = Notify::const_new();
+
+    #[get("/first")]
+    async fn first() -> &'static str {
+        FIRST_STARTED.notify_one();
+        SECOND_DONE.notified().await;
+        "first"
+    }
+
+    #[get("/second")]
+    fn second() -> &'static str {
+        SECOND_DONE.notify_one();
+        "second"
+    }
+
+    #[rocket::async_test]
+    async fn concurrent_requests_keep_their_own_numbers() {
+        let rocket = rocket().mount("/", routes![first, second]);
+        let client = rocket::local::asynchronous::Client::tracked(rocket)
+            .await
+            .unwrap();
+        let first = client.get("/first").dispatch();
+        let second = async {
+            FIRST_STARTED.notified().await;
+            client.get("/second").dispatch().await
+        };
+        let (first, second) = rocket::tokio::join!(first, second);
+        let numbers = [first, second].map(|response| {
+            let number = response.headers().get_one("X-Request-Number");
+            number.map(str::to_owned)
+        });
+        assert_eq!(
+            numbers.each_ref().map(Option::as_deref),
+            [Some("1"), Some("2")],
+            "the first request, answered last, must still say 1"
         );
     }
 }

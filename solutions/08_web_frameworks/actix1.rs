@@ -5,7 +5,7 @@
 // the services you hand it with `.service(..)` (or, in a reusable piece of
 // an app, `ServiceConfig::service`). Captures are written `{id}`, as in
 // axum 0.8, and `web::Path<u32>` parses them. A value that does not parse
-// is answered 404 Not Found by default (axum says 400).
+// is answered 404 Not Found by default, with a plain-text body (axum: 400).
 //
 // `actix_web::test` runs an `App` without a socket: `init_service` builds
 // it, `call_service` sends one request, `read_body` collects the answer.

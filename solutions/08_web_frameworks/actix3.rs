@@ -12,7 +12,7 @@ use std::fmt;
 
 use actix_web::{
     App, HttpResponse, ResponseError, get,
-    http::StatusCode,
+    http::{StatusCode, header},
     post,
     test::{self, TestRequest},
     web,
@@ -70,7 +70,9 @@ async fn create_user(
     Ok(HttpResponse::Created().json(store.insert(name)))
 }
 
-/// Sends one request to a fresh app; returns the status and the JSON reply.
+/// Sends one request to a fresh app; returns the status and the JSON reply
+/// (`Null` if the body is not JSON). A JSON reply must say so in its
+/// `Content-Type`: a client reads the header, not the bytes.
 async fn send(request: TestRequest) -> (StatusCode, Value) {
     let store = web::Data::new(Store::seeded());
     let app = App::new()
@@ -80,8 +82,18 @@ async fn send(request: TestRequest) -> (StatusCode, Value) {
     let app = test::init_service(app).await;
     let response = test::call_service(&app, request.to_request()).await;
     let status = response.status();
+    let content_type = response.headers().get(header::CONTENT_TYPE).cloned();
     let body = test::read_body(response).await;
-    (status, serde_json::from_slice(&body).unwrap_or(Value::Null))
+    let value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    if !value.is_null() {
+        assert_eq!(
+            content_type.as_ref().map(|value| value.to_str().unwrap()),
+            Some("application/json"),
+            "a JSON reply ({value}) labelled as something else: let \
+             `HttpResponse::json` write the body and its Content-Type"
+        );
+    }
+    (status, value)
 }
 
 #[actix_web::main]
