@@ -72,18 +72,17 @@ fn client() -> Client {
     Client::tracked(rocket()).unwrap()
 }
 
+/// Sends `GET uri`; returns the response's `X-Request-Number` header.
+fn number(client: &Client, uri: &str) -> Option<String> {
+    let response = client.get(uri).dispatch();
+    let number = response.headers().get_one("X-Request-Number");
+    number.map(str::to_owned)
+}
+
 fn main() {
     let client = client();
     for uri in ["/", "/", "/missing"] {
-        let response = client.get(uri).dispatch();
-        let number = response
-            .headers()
-            .get_one("X-Request-Number")
-            .map(str::to_owned);
-        println!(
-            "GET {uri:<8} -> {} request number {number:?}",
-            response.status()
-        );
+        println!("GET {uri:<8} -> request number {:?}", number(&client, uri));
     }
 }
 
@@ -91,15 +90,7 @@ fn main() {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rocket::tokio::sync::Notify;
-
-    fn number(client: &Client, uri: &str) -> Option<String> {
-        let response = client.get(uri).dispatch();
-        response
-            .headers()
-            .get_one("X-Request-Number")
-            .map(str::to_owned)
-    }
+    use web_frameworks_chapter::overlapping_requests;
 
     #[test]
     fn every_response_carries_its_number() {
@@ -118,39 +109,10 @@ mod tests {
         );
     }
 
-    // Two requests at once: the first one is answered after the second.
-    static FIRST_STARTED: Notify = Notify::const_new();
-    static SECOND_DONE: Notify = Notify::const_new();
-
-    #[get("/first")]
-    async fn first() -> &'static str {
-        FIRST_STARTED.notify_one();
-        SECOND_DONE.notified().await;
-        "first"
-    }
-
-    #[get("/second")]
-    fn second() -> &'static str {
-        SECOND_DONE.notify_one();
-        "second"
-    }
-
-    #[rocket::async_test]
-    async fn concurrent_requests_keep_their_own_numbers() {
-        let rocket = rocket().mount("/", routes![first, second]);
-        let client = rocket::local::asynchronous::Client::tracked(rocket)
-            .await
-            .unwrap();
-        let first = client.get("/first").dispatch();
-        let second = async {
-            FIRST_STARTED.notified().await;
-            client.get("/second").dispatch().await
-        };
-        let (first, second) = rocket::tokio::join!(first, second);
-        let numbers = [first, second].map(|response| {
-            let number = response.headers().get_one("X-Request-Number");
-            number.map(str::to_owned)
-        });
+    #[test]
+    fn concurrent_requests_keep_their_own_numbers() {
+        // GET /first waits in its handler until GET /second is answered.
+        let numbers = overlapping_requests(rocket(), "X-Request-Number");
         assert_eq!(
             numbers.each_ref().map(Option::as_deref),
             [Some("1"), Some("2")],

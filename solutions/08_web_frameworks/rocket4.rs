@@ -14,14 +14,14 @@ use std::fmt;
 
 use rocket::{
     Request, get,
-    http::{ContentType, Status},
+    http::Status,
     local::blocking::Client,
     response::{self, Responder},
     routes,
     serde::json::Json,
 };
 use serde_json::{Value, json};
-use web_frameworks_chapter::{Store, User, quiet};
+use web_frameworks_chapter::{Store, User, quiet, rocket_json};
 
 #[derive(Debug)]
 enum ApiError {
@@ -60,7 +60,7 @@ fn get_user(id: u32) -> Result<Json<User>, ApiError> {
 }
 
 /// Sends `GET uri`; returns the status and the JSON reply (`Null` if the body
-/// is not JSON). A JSON reply must say so in its `Content-Type`.
+/// is not JSON; a JSON reply must say so in its `Content-Type`).
 fn get(uri: &str) -> (Status, Value) {
     let client = Client::tracked(
         rocket::build()
@@ -68,18 +68,7 @@ fn get(uri: &str) -> (Status, Value) {
             .mount("/", routes![get_user]),
     )
     .unwrap();
-    let response = client.get(uri).dispatch();
-    let (status, content_type) = (response.status(), response.content_type());
-    let value = response.into_json().unwrap_or(Value::Null);
-    if !value.is_null() {
-        assert_eq!(
-            content_type,
-            Some(ContentType::JSON),
-            "{uri} answered JSON ({value}) labelled as something else: let \
-             `Json` write the body and its Content-Type"
-        );
-    }
-    (status, value)
+    rocket_json(client.get(uri).dispatch())
 }
 
 fn main() {
