@@ -14,7 +14,7 @@
 
 use std::time::Duration;
 
-use axum::{Router, http::StatusCode, routing::get};
+use axum::{Router, routing::get};
 use axum_chapter::get_text;
 use tower_http::timeout::TimeoutLayer;
 
@@ -52,6 +52,7 @@ async fn main() {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use axum::http::StatusCode;
     use tokio::time::Instant;
 
     // Paused time: sleeps complete instantly, in order, so this test takes
