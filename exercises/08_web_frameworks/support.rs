@@ -1,10 +1,13 @@
 //! Shared set-up for the web frameworks chapter: the users the API serves,
 //! an in-memory store, and the helpers that send one request to an app of
 //! each framework without a socket. Not an exercise: nothing to change here.
+//!
+//! The helpers panic when a reply is JSON but not labelled
+//! `Content-Type: application/json` (see `check_json_label`).
 
 use std::{collections::BTreeMap, sync::Mutex};
 
-use rocket::http::{ContentType, Status};
+use rocket::http::Status;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -72,8 +75,11 @@ pub fn axum_get(app: axum::Router, uri: &str) -> (u16, String) {
             .unwrap();
         let response = app.oneshot(request).await.unwrap();
         let status = response.status().as_u16();
+        let content_type = response.headers().get("content-type").cloned();
         let bytes = response.into_body().collect().await.unwrap().to_bytes();
-        (status, String::from_utf8_lossy(&bytes).into_owned())
+        let body = String::from_utf8_lossy(&bytes).into_owned();
+        check_json_label(&body, content_type.as_ref().and_then(|v| v.to_str().ok()));
+        (status, body)
     })
 }
 
@@ -89,8 +95,11 @@ pub async fn actix_call(
     let app = test::init_service(App::new().configure(config)).await;
     let response = test::call_service(&app, request.to_request()).await;
     let status = response.status().as_u16();
+    let content_type = response.headers().get("content-type").cloned();
     let bytes = test::read_body(response).await;
-    (status, String::from_utf8_lossy(&bytes).into_owned())
+    let body = String::from_utf8_lossy(&bytes).into_owned();
+    check_json_label(&body, content_type.as_ref().and_then(|v| v.to_str().ok()));
+    (status, body)
 }
 
 /// Like [`actix_call`], for a JSON API: returns the status and the reply
@@ -101,22 +110,9 @@ pub async fn actix_json(
     config: impl FnOnce(&mut actix_web::web::ServiceConfig) + 'static,
     request: actix_web::test::TestRequest,
 ) -> (actix_web::http::StatusCode, Value) {
-    use actix_web::{App, http::header, test};
-    let app = test::init_service(App::new().configure(config)).await;
-    let response = test::call_service(&app, request.to_request()).await;
-    let status = response.status();
-    let content_type = response.headers().get(header::CONTENT_TYPE).cloned();
-    let bytes = test::read_body(response).await;
-    let value = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
-    if !value.is_null() {
-        assert_eq!(
-            content_type.as_ref().map(|value| value.to_str().unwrap()),
-            Some("application/json"),
-            "a JSON reply ({value}) labelled as something else: let \
-             `web::Json` or `HttpResponse::json` write the body and its Content-Type"
-        );
-    }
-    (status, value)
+    let (status, body) = actix_call(config, request).await;
+    let status = actix_web::http::StatusCode::from_u16(status).unwrap();
+    (status, serde_json::from_str(&body).unwrap_or(Value::Null))
 }
 
 /// Sends `GET uri` to an Actix app made of `config` (no socket) on a fresh
@@ -134,16 +130,9 @@ pub fn actix_get(
 /// a JSON reply is not labelled `Content-Type: application/json`.
 pub fn rocket_json(response: rocket::local::blocking::LocalResponse<'_>) -> (Status, Value) {
     let (status, content_type) = (response.status(), response.content_type());
-    let value = response.into_json().unwrap_or(Value::Null);
-    if !value.is_null() {
-        assert_eq!(
-            content_type,
-            Some(ContentType::JSON),
-            "a JSON reply ({value}) labelled as something else: let \
-             `Json` write the body and its Content-Type"
-        );
-    }
-    (status, value)
+    let body = response.into_string().unwrap_or_default();
+    check_json_label(&body, content_type.map(|c| c.to_string()).as_deref());
+    (status, serde_json::from_str(&body).unwrap_or(Value::Null))
 }
 
 /// Sends `GET uri` to a Rocket (no socket) with the blocking local client.
@@ -152,8 +141,25 @@ pub fn rocket_get(rocket: rocket::Rocket<rocket::Build>, uri: &str) -> (u16, Str
     let rocket = rocket.configure(quiet());
     let client = rocket::local::blocking::Client::untracked(rocket).expect("a valid Rocket");
     let response = client.get(uri).dispatch();
-    let status = response.status().code;
-    (status, response.into_string().unwrap_or_default())
+    let (status, content_type) = (response.status().code, response.content_type());
+    let body = response.into_string().unwrap_or_default();
+    check_json_label(&body, content_type.map(|c| c.to_string()).as_deref());
+    (status, body)
+}
+
+/// Every helper here checks what a client relies on: a body that is JSON
+/// says so in its `Content-Type`. A body that only looks like JSON is text
+/// to a client (`fetch(..).json()` and friends go by the header).
+fn check_json_label(body: &str, content_type: Option<&str>) {
+    if serde_json::from_str::<Value>(body).is_ok() {
+        assert_eq!(
+            content_type,
+            Some("application/json"),
+            "a JSON reply ({body}) labelled as something else: let the \
+             framework's `Json` (actix: `web::Json`, `HttpResponse::json`) \
+             write the body and its Content-Type"
+        );
+    }
 }
 
 /// For tests of per-request state: mounts two routes on `rocket`, starts
