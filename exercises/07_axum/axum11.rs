@@ -51,6 +51,7 @@ async fn main() {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use axum::http::StatusCode;
     use tokio::time::Instant;
 
     // Paused time: sleeps complete instantly, in order, so this test takes

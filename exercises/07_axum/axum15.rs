@@ -28,16 +28,17 @@ fn app() -> Router {
     Router::new().route("/", get(hello))
 }
 
-/// Serves the app on `listener` until `shutdown` completes, then waits for
+/// Serves `app` on `listener` until `shutdown` completes, then waits for
 /// the requests in flight and returns.
 async fn serve(
     listener: TcpListener,
+    app: Router,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> io::Result<()> {
     // TODO: stop serving when `shutdown` completes. As written, the server
     // ignores it and runs forever.
     let _ = shutdown;
-    axum::serve(listener, app()).await
+    axum::serve(listener, app).await
 }
 
 /// Sends `GET path` over a new connection and returns the raw response.
@@ -50,9 +51,11 @@ async fn http_get(addr: SocketAddr, path: &str) -> io::Result<String> {
     Ok(response)
 }
 
-/// Starts the server on a free port: returns its address, the switch that
+/// Starts serving `app` on a free port: returns its address, the switch that
 /// stops it, and the task to await for its end.
-async fn start() -> io::Result<(
+async fn start(
+    app: Router,
+) -> io::Result<(
     SocketAddr,
     oneshot::Sender<()>,
     tokio::task::JoinHandle<io::Result<()>>,
@@ -60,7 +63,7 @@ async fn start() -> io::Result<(
     let listener = TcpListener::bind("127.0.0.1:0").await?;
     let addr = listener.local_addr()?;
     let (stop, stopped) = oneshot::channel::<()>();
-    let server = tokio::spawn(serve(listener, async {
+    let server = tokio::spawn(serve(listener, app, async {
         // An error means the sender was dropped: stop as well.
         stopped.await.ok();
     }));
@@ -69,7 +72,7 @@ async fn start() -> io::Result<(
 
 #[tokio::main]
 async fn main() -> io::Result<()> {
-    let (addr, stop, server) = start().await?;
+    let (addr, stop, server) = start(app()).await?;
     println!("listening on http://{addr}");
     let response = http_get(addr, "/").await?;
     println!("GET / ->\n{response}\n");
@@ -84,10 +87,11 @@ async fn main() -> io::Result<()> {
 mod tests {
     use super::*;
     use std::time::Duration;
+    use tokio::sync::Notify;
 
     #[tokio::test]
     async fn answers_over_a_real_socket() {
-        let (addr, _stop, _server) = start().await.unwrap();
+        let (addr, _stop, _server) = start(app()).await.unwrap();
         let response = http_get(addr, "/").await.unwrap();
         assert!(response.starts_with("HTTP/1.1 200 OK\r\n"), "{response}");
         assert!(response.ends_with("\r\n\r\nhello over TCP"), "{response}");
@@ -95,7 +99,7 @@ mod tests {
 
     #[tokio::test]
     async fn stops_when_told_to() {
-        let (addr, stop, server) = start().await.unwrap();
+        let (addr, stop, server) = start(app()).await.unwrap();
         http_get(addr, "/").await.unwrap();
         stop.send(()).unwrap();
         let finished = tokio::time::timeout(Duration::from_secs(2), server).await;
@@ -108,5 +112,34 @@ mod tests {
             TcpStream::connect(addr).await.is_err(),
             "after shutdown the port is closed"
         );
+    }
+
+    static SLOW_STARTED: Notify = Notify::const_new();
+    static SLOW_MAY_END: Notify = Notify::const_new();
+
+    async fn slow() -> &'static str {
+        SLOW_STARTED.notify_one();
+        SLOW_MAY_END.notified().await;
+        "finished anyway"
+    }
+
+    #[tokio::test]
+    async fn a_request_in_flight_is_answered_before_it_stops() {
+        let (addr, stop, mut server) = start(app().route("/slow", get(slow))).await.unwrap();
+        let request = tokio::spawn(http_get(addr, "/slow"));
+        SLOW_STARTED.notified().await;
+        stop.send(()).unwrap();
+        let stopped = tokio::time::timeout(Duration::from_millis(200), &mut server).await;
+        assert!(
+            stopped.is_err(),
+            "the server stopped while a request was still being answered: a \
+             graceful shutdown waits for the requests in flight"
+        );
+        SLOW_MAY_END.notify_one();
+        let response = request.await.unwrap().unwrap();
+        assert!(response.ends_with("\r\n\r\nfinished anyway"), "{response}");
+        let finished = tokio::time::timeout(Duration::from_secs(2), server).await;
+        let result = finished.expect("the server still runs 2 s after its last request ended");
+        result.unwrap().unwrap();
     }
 }

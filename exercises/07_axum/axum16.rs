@@ -80,9 +80,9 @@ mod tests {
     #[tokio::test]
     async fn every_message_gets_its_answer() {
         let addr = start().await;
-        let replies = converse(addr, &["hello", "rust 2024"])
-            .await
-            .expect("the WebSocket handshake failed: does GET /shout upgrade the connection?");
+        let replies = converse(addr, &["hello", "rust 2024"]).await.expect(
+            "no conversation: does GET /shout upgrade the connection and run `shout` on it?",
+        );
         assert_eq!(replies, ["HELLO", "RUST 2024"]);
     }
 

@@ -102,6 +102,9 @@ pub async fn get_text(app: Router, uri: &str) -> (StatusCode, String) {
 
 /// Sends one request, with an optional JSON body, to the router. Returns the
 /// status and the JSON reply (`Value::Null` for an empty or non-JSON body).
+/// Panics if a JSON reply is not labelled `Content-Type: application/json`
+/// (a client reads the header, not the bytes, to know what it got), and if a
+/// 204 No Content reply has a body (HTTP forbids it).
 pub async fn send(
     app: &Router,
     method: Method,
@@ -118,8 +121,23 @@ pub async fn send(
     // A Router is cheap to clone: the clones share the same state.
     let response = app.clone().oneshot(request.unwrap()).await.unwrap();
     let status = response.status();
+    let content_type = response.headers().get(header::CONTENT_TYPE).cloned();
     let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    if status == StatusCode::NO_CONTENT {
+        assert!(
+            bytes.is_empty(),
+            "{uri} answered 204 No Content with a body: {bytes:?}"
+        );
+    }
     let value = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+    if !value.is_null() {
+        assert_eq!(
+            content_type.as_ref().map(|value| value.to_str().unwrap()),
+            Some("application/json"),
+            "{uri} answered JSON ({value}) labelled as something else: \
+             let `axum::Json` write the body and its Content-Type"
+        );
+    }
     (status, value)
 }
 

@@ -10,15 +10,9 @@
 
 use std::fmt;
 
-use actix_web::{
-    App, HttpResponse, ResponseError, get,
-    http::StatusCode,
-    post,
-    test::{self, TestRequest},
-    web,
-};
+use actix_web::{HttpResponse, ResponseError, get, http::StatusCode, post, test::TestRequest, web};
 use serde_json::{Value, json};
-use web_frameworks_chapter::{NewUser, Store, User};
+use web_frameworks_chapter::{NewUser, Store, User, actix_json};
 
 #[derive(Debug)]
 enum ApiError {
@@ -62,18 +56,16 @@ async fn create_user(
     Ok(HttpResponse::Created().json(store.insert(name)))
 }
 
-/// Sends one request to a fresh app; returns the status and the JSON reply.
-async fn send(request: TestRequest) -> (StatusCode, Value) {
+fn routes(cfg: &mut web::ServiceConfig) {
     let store = web::Data::new(Store::seeded());
-    let app = App::new()
-        .app_data(store)
-        .service(get_user)
-        .service(create_user);
-    let app = test::init_service(app).await;
-    let response = test::call_service(&app, request.to_request()).await;
-    let status = response.status();
-    let body = test::read_body(response).await;
-    (status, serde_json::from_slice(&body).unwrap_or(Value::Null))
+    cfg.app_data(store).service(get_user).service(create_user);
+}
+
+/// Sends one request to a fresh app; returns the status and the JSON reply
+/// (`Null` if the body is not JSON; a JSON reply must say so in its
+/// `Content-Type`, which `actix_json` checks).
+async fn send(request: TestRequest) -> (StatusCode, Value) {
+    actix_json(routes, request).await
 }
 
 #[actix_web::main]

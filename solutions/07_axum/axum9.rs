@@ -11,8 +11,6 @@
 //
 // roadmap.md §4
 
-use std::fmt;
-
 use axum::{
     Json, Router,
     extract::{State, rejection::JsonRejection},
@@ -35,23 +33,16 @@ impl From<JsonRejection> for AppError {
     }
 }
 
-impl fmt::Display for AppError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            AppError::EmptyTitle => write!(f, "the title must not be empty"),
-            AppError::BadJson(rejection) => write!(f, "{}", rejection.body_text()),
-        }
-    }
-}
-
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
-        let status = match &self {
-            AppError::EmptyTitle => StatusCode::UNPROCESSABLE_ENTITY,
-            AppError::BadJson(rejection) => rejection.status(),
+        let (status, message) = match self {
+            AppError::EmptyTitle => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "the title must not be empty".to_string(),
+            ),
+            AppError::BadJson(rejection) => (rejection.status(), rejection.body_text()),
         };
-        let body = Json(json!({ "error": self.to_string() }));
-        (status, body).into_response()
+        (status, Json(json!({ "error": message }))).into_response()
     }
 }
 
@@ -126,26 +117,26 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn missing_json_content_type_is_415() {
-        let status = rejected_with("text/plain", r#"{"title": "tidy up"}"#).await;
-        assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
-    }
-
-    #[tokio::test]
-    async fn broken_json_is_400() {
-        let status = rejected_with(JSON, r#"{"title": "tidy"#).await;
-        assert_eq!(status, StatusCode::BAD_REQUEST);
-    }
-
-    #[tokio::test]
-    async fn json_of_the_wrong_shape_is_422() {
-        let status = rejected_with(JSON, r#"{"name": "tidy up"}"#).await;
-        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    }
-
-    #[tokio::test]
-    async fn an_empty_title_is_still_422() {
-        let status = rejected_with(JSON, r#"{"title": " "}"#).await;
-        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    async fn each_rejection_keeps_its_status() {
+        let cases = [
+            (
+                "text/plain",
+                r#"{"title": "tidy up"}"#,
+                415,
+                "no JSON content type",
+            ),
+            (JSON, r#"{"title": "tidy"#, 400, "broken JSON"),
+            (
+                JSON,
+                r#"{"name": "tidy up"}"#,
+                422,
+                "JSON of the wrong shape",
+            ),
+            (JSON, r#"{"title": " "}"#, 422, "an empty title"),
+        ];
+        for (content_type, body, expected, what) in cases {
+            let status = rejected_with(content_type, body).await;
+            assert_eq!(status.as_u16(), expected, "{what}: {body}");
+        }
     }
 }

@@ -5,12 +5,14 @@
 // the services you hand it with `.service(..)` (or, in a reusable piece of
 // an app, `ServiceConfig::service`). Captures are written `{id}`, as in
 // axum 0.8, and `web::Path<u32>` parses them. A value that does not parse
-// is answered 404 Not Found by default (axum says 400).
+// is answered 404 Not Found by default, with a plain-text body (axum: 400).
 //
 // `actix_web::test` runs an `App` without a socket: `init_service` builds
-// it, `call_service` sends one request, `read_body` collects the answer.
+// it, `call_service` sends one request, `read_body` collects the answer
+// (`actix_call`, in the chapter's support file, does those three steps).
 
-use actix_web::{App, get, test, web};
+use actix_web::{get, test::TestRequest, web};
+use web_frameworks_chapter::actix_call;
 
 #[get("/health")]
 async fn health() -> &'static str {
@@ -29,11 +31,7 @@ fn routes(cfg: &mut web::ServiceConfig) {
 
 /// Sends one GET to an app built from `routes`; returns status and body.
 async fn get_text(uri: &str) -> (u16, String) {
-    let app = test::init_service(App::new().configure(routes)).await;
-    let response = test::call_service(&app, test::TestRequest::get().uri(uri).to_request()).await;
-    let status = response.status().as_u16();
-    let body = test::read_body(response).await;
-    (status, String::from_utf8_lossy(&body).into_owned())
+    actix_call(routes, TestRequest::get().uri(uri)).await
 }
 
 #[actix_web::main]

@@ -10,9 +10,9 @@
 //
 // roadmap.md §5
 
-use actix_web::{App, HttpResponse, get, post, test, web};
+use actix_web::{HttpResponse, get, http::StatusCode, post, test, web};
 use serde_json::{Value, json};
-use web_frameworks_chapter::{NewUser, Store, User};
+use web_frameworks_chapter::{NewUser, Store, User, actix_json};
 
 #[post("/users")]
 async fn create_user(store: web::Data<Store>, new: web::Json<NewUser>) -> HttpResponse {
@@ -34,12 +34,8 @@ fn routes(store: web::Data<Store>) -> impl FnOnce(&mut web::ServiceConfig) {
 
 /// Sends one request to an app built from `routes(store)`; returns the
 /// status and the JSON reply (`Null` if the body is not JSON).
-async fn send(store: &web::Data<Store>, request: test::TestRequest) -> (u16, Value) {
-    let app = test::init_service(App::new().configure(routes(store.clone()))).await;
-    let response = test::call_service(&app, request.to_request()).await;
-    let status = response.status().as_u16();
-    let body = test::read_body(response).await;
-    (status, serde_json::from_slice(&body).unwrap_or(Value::Null))
+async fn send(store: &web::Data<Store>, request: test::TestRequest) -> (StatusCode, Value) {
+    actix_json(routes(store.clone()), request).await
 }
 
 #[actix_web::main]

@@ -2,12 +2,13 @@
 //
 // `GET /users/abc` where the id must be a number. Left alone, each framework
 // answers differently: axum's `Path<u32>` says 400 Bad Request, actix's
-// `web::Path<u32>` says 404 Not Found, and Rocket forwards the request and
-// ends at 422 Unprocessable Entity. The contract here is 400 with a JSON
-// body, and each framework puts that decision in a different place:
-// axum in the handler (take the extractor's `Result`), Rocket in the
-// handler too (a `Result<u32, &str>` parameter never fails), and actix in
-// the *app*: `web::PathConfig`'s error handler, registered as app data.
+// `web::Path<u32>` says 404 Not Found (both with a plain-text message), and
+// Rocket forwards the request and ends at 422 Unprocessable Entity. The
+// contract here is 400 with a JSON body. axum and Rocket decide it in the
+// handler (take the extractor's `Result`; a `Result<u32, &str>` parameter
+// never fails). Actix could too (`Result<web::Path<u32>, actix_web::Error>`),
+// but it also lets the *app* decide once for every handler:
+// `web::PathConfig`'s error handler, registered as app data.
 //
 // roadmap.md §4, §5
 

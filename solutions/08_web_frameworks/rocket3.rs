@@ -20,7 +20,7 @@ use rocket::{
     serde::json::Json,
 };
 use serde_json::{Value, json};
-use web_frameworks_chapter::{NewUser, Store, User, quiet};
+use web_frameworks_chapter::{NewUser, Store, User, quiet, rocket_json};
 
 #[post("/users", data = "<new>")]
 fn create_user(store: &State<Store>, new: Json<NewUser>) -> Created<Json<User>> {
@@ -42,14 +42,12 @@ fn rocket() -> Rocket<Build> {
 
 fn post_user(client: &Client, name: &str) -> (Status, Value) {
     let body = json!({ "name": name }).to_string();
-    let response = client
-        .post("/users")
-        .header(ContentType::JSON)
-        .body(body)
-        .dispatch();
-    (
-        response.status(),
-        response.into_json().unwrap_or(Value::Null),
+    rocket_json(
+        client
+            .post("/users")
+            .header(ContentType::JSON)
+            .body(body)
+            .dispatch(),
     )
 }
 

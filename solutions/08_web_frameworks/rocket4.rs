@@ -21,7 +21,7 @@ use rocket::{
     serde::json::Json,
 };
 use serde_json::{Value, json};
-use web_frameworks_chapter::{Store, User, quiet};
+use web_frameworks_chapter::{Store, User, quiet, rocket_json};
 
 #[derive(Debug)]
 enum ApiError {
@@ -59,6 +59,8 @@ fn get_user(id: u32) -> Result<Json<User>, ApiError> {
         .ok_or(ApiError::NotFound(id))
 }
 
+/// Sends `GET uri`; returns the status and the JSON reply (`Null` if the body
+/// is not JSON; a JSON reply must say so in its `Content-Type`).
 fn get(uri: &str) -> (Status, Value) {
     let client = Client::tracked(
         rocket::build()
@@ -66,11 +68,7 @@ fn get(uri: &str) -> (Status, Value) {
             .mount("/", routes![get_user]),
     )
     .unwrap();
-    let response = client.get(uri).dispatch();
-    (
-        response.status(),
-        response.into_json().unwrap_or(Value::Null),
-    )
+    rocket_json(client.get(uri).dispatch())
 }
 
 fn main() {

@@ -6,6 +6,9 @@
 // `on_ignite`, `on_liftoff`, `on_shutdown` for the app's life). Rocket calls
 // only the callbacks named in the `Kind` that `info()` returns — an
 // implemented callback left out of `kind` is silently never run.
+// Requests are served concurrently, so what `on_request` learns about one
+// request is kept *with that request* (`Request::local_cache`), not in the
+// fairing, where the next request would overwrite it.
 // (`AdHoc::on_response(..)` builds a one-off fairing from a closure.)
 //
 // roadmap.md §5
@@ -13,7 +16,7 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rocket::{
-    Data, Request, Response,
+    Build, Data, Request, Response, Rocket,
     fairing::{Fairing, Info, Kind},
     get,
     local::blocking::Client,
@@ -27,6 +30,9 @@ struct RequestCounter {
     seen: AtomicUsize,
 }
 
+/// The number a request was given, kept in the request's own cache.
+struct RequestNumber(usize);
+
 #[rocket::async_trait]
 impl Fairing for RequestCounter {
     fn info(&self) -> Info {
@@ -36,12 +42,14 @@ impl Fairing for RequestCounter {
         }
     }
 
-    async fn on_request(&self, _request: &mut Request<'_>, _data: &mut Data<'_>) {
-        self.seen.fetch_add(1, Ordering::SeqCst);
+    async fn on_request(&self, request: &mut Request<'_>, _data: &mut Data<'_>) {
+        let number = self.seen.fetch_add(1, Ordering::SeqCst) + 1;
+        request.local_cache(|| RequestNumber(number));
     }
 
-    async fn on_response<'r>(&self, _request: &'r Request<'_>, response: &mut Response<'r>) {
-        let number = self.seen.load(Ordering::SeqCst);
+    async fn on_response<'r>(&self, request: &'r Request<'_>, response: &mut Response<'r>) {
+        // Not `self.seen`: other requests may have been counted since this one.
+        let RequestNumber(number) = request.local_cache(|| RequestNumber(0));
         response.set_raw_header("X-Request-Number", number.to_string());
     }
 }
@@ -51,26 +59,28 @@ fn index() -> &'static str {
     "hello"
 }
 
-fn client() -> Client {
-    let rocket = rocket::build()
+fn rocket() -> Rocket<Build> {
+    rocket::build()
         .configure(quiet())
         .attach(RequestCounter::default())
-        .mount("/", routes![index]);
-    Client::tracked(rocket).unwrap()
+        .mount("/", routes![index])
+}
+
+fn client() -> Client {
+    Client::tracked(rocket()).unwrap()
+}
+
+/// Sends `GET uri`; returns the response's `X-Request-Number` header.
+fn number(client: &Client, uri: &str) -> Option<String> {
+    let response = client.get(uri).dispatch();
+    let number = response.headers().get_one("X-Request-Number");
+    number.map(str::to_owned)
 }
 
 fn main() {
     let client = client();
     for uri in ["/", "/", "/missing"] {
-        let response = client.get(uri).dispatch();
-        let number = response
-            .headers()
-            .get_one("X-Request-Number")
-            .map(str::to_owned);
-        println!(
-            "GET {uri:<8} -> {} request number {number:?}",
-            response.status()
-        );
+        println!("GET {uri:<8} -> request number {:?}", number(&client, uri));
     }
 }
 
@@ -78,14 +88,7 @@ fn main() {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn number(client: &Client, uri: &str) -> Option<String> {
-        let response = client.get(uri).dispatch();
-        response
-            .headers()
-            .get_one("X-Request-Number")
-            .map(str::to_owned)
-    }
+    use web_frameworks_chapter::overlapping_requests;
 
     #[test]
     fn every_response_carries_its_number() {
@@ -101,6 +104,17 @@ mod tests {
             number(&client, "/missing").as_deref(),
             Some("1"),
             "a 404 is a response too"
+        );
+    }
+
+    #[test]
+    fn concurrent_requests_keep_their_own_numbers() {
+        // GET /first waits in its handler until GET /second is answered.
+        let numbers = overlapping_requests(rocket(), "X-Request-Number");
+        assert_eq!(
+            numbers.each_ref().map(Option::as_deref),
+            [Some("1"), Some("2")],
+            "the first request, answered last, must still say 1"
         );
     }
 }
