@@ -52,16 +52,24 @@ async fn main(spawner: Spawner) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use embassy_chapter::heap::{CountingAllocator, allocations_during};
     use embassy_executor::Executor;
     use embassy_time::MockDriver;
     use std::sync::mpsc;
 
+    // The host has a heap, the board does not: this allocator lets the test
+    // see every use of it.
+    #[global_allocator]
+    static HEAP: CountingAllocator = CountingAllocator;
+
+    type Report = (usize, Vec<(u64, bool)>);
+
     #[embassy_executor::task]
-    async fn test_main(spawner: Spawner, done: mpsc::Sender<Vec<(u64, bool)>>) {
+    async fn test_main(spawner: Spawner, done: mpsc::Sender<Report>) {
         MockDriver::get().reset();
-        let config = start(spawner, 2);
+        let (config, allocations) = allocations_during(|| start(spawner, 2));
         simulated(Timer::after_millis(700)).await;
-        done.send(config.led.history()).unwrap();
+        done.send((allocations, config.led.history())).unwrap();
     }
 
     #[test]
@@ -71,13 +79,17 @@ mod tests {
             let executor: &'static mut Executor = Box::leak(Box::new(Executor::new()));
             executor.run(|spawner| spawner.spawn(test_main(spawner, done).unwrap()))
         });
-        let history = result
+        let (allocations, history) = result
             .recv_timeout(std::time::Duration::from_secs(5))
             .expect("the executor stopped before the test finished (did a task panic?)");
         assert_eq!(
             history,
             [(0, true), (200, false), (400, true), (600, false)],
             "switches = 2 means the LED switches every 200 ms"
+        );
+        assert_eq!(
+            allocations, 0,
+            "`start` allocated {allocations} times: a board has no heap to leak a `Box` from"
         );
     }
 }
