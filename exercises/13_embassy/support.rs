@@ -4,9 +4,6 @@
 //! This is not an exercise: you never need to change it. Exercises use it as
 //! `use embassy_chapter::{simulated, Led};`. On a board none of this exists: the
 //! HAL's time driver moves time on, and an LED is an output pin.
-//!
-//! `heap` is for tests of code meant for a board without a heap: it counts the
-//! allocations a piece of code makes.
 
 use std::sync::{Mutex, PoisonError};
 
@@ -118,46 +115,5 @@ impl Led {
 impl Default for Led {
     fn default() -> Self {
         Led::new()
-    }
-}
-
-/// For tests: counts heap allocations, to prove that code meant for a board
-/// without a heap never uses one. A host test binary links `std`, so
-/// `alloc`'s `Vec`, `String` or `Box` would work there and fail only on the
-/// board; a test binary that installs [`heap::CountingAllocator`] as its
-/// `#[global_allocator]` sees them.
-pub mod heap {
-    use std::alloc::{GlobalAlloc, Layout, System};
-    use std::cell::Cell;
-
-    std::thread_local! {
-        // A const-initialised `Cell` needs no allocation and no destructor, so
-        // the allocator may use it.
-        static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
-    }
-
-    /// The system allocator, counting the allocations of each thread.
-    pub struct CountingAllocator;
-
-    // SAFETY: every call is passed on unchanged to the system allocator.
-    unsafe impl GlobalAlloc for CountingAllocator {
-        unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-            let _ = ALLOCATIONS.try_with(|count| count.set(count.get() + 1));
-            // SAFETY: the caller upholds `GlobalAlloc::alloc`'s contract.
-            unsafe { System.alloc(layout) }
-        }
-
-        unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-            // SAFETY: `ptr` was allocated by `System` with this layout.
-            unsafe { System.dealloc(ptr, layout) }
-        }
-    }
-
-    /// Runs `f` and returns its result and how many heap allocations it made
-    /// (on this thread; tests run in parallel threads).
-    pub fn allocations_during<R>(f: impl FnOnce() -> R) -> (R, usize) {
-        let before = ALLOCATIONS.with(Cell::get);
-        let result = f();
-        (result, ALLOCATIONS.with(Cell::get) - before)
     }
 }
