@@ -1,4 +1,4 @@
-// wrong: drops `Health` from the spawn to silence the error: the player has no health
+// wrong: `Resource` (a component too, in 0.20) is one per world: a second player loses its health
 // ecs1 — entities and components: data lives in a `World`, not in objects.
 //
 // In an ECS, an *entity* is only an id (`Entity`). What a thing *is* comes
@@ -18,12 +18,12 @@ struct Position {
     y: i32,
 }
 
-#[derive(Debug, PartialEq)]
+#[derive(Resource, Debug, PartialEq)]
 struct Health(u32);
 
 /// Spawns a player at the origin with full health and returns its id.
 fn spawn_player(world: &mut World) -> Entity {
-    world.spawn(Position { x: 0, y: 0 }).id()
+    world.spawn((Position { x: 0, y: 0 }, Health(100))).id()
 }
 
 /// Spawns a rock: it has a position, but no health.
