@@ -1,4 +1,4 @@
-// wrong: backward from a detached loss: no graph behind it, so the model gets no gradients
+// wrong: `backward` from a detached copy of the loss: nothing behind it is tracked, so no gradients (Burn panics)
 // burn4 — training in Burn: gradients, then the optimiser.
 //
 // In candle5 you moved each `Var` against its gradient by hand. Burn's
