@@ -52,15 +52,34 @@ async fn main(spawner: Spawner) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use embassy_chapter::heap::{CountingAllocator, allocations_during};
     use embassy_executor::Executor;
     use embassy_time::MockDriver;
+    use std::alloc::{GlobalAlloc, Layout, System};
+    use std::cell::Cell;
     use std::sync::mpsc;
 
-    // The host has a heap, the board does not: this allocator lets the test
-    // see every use of it.
+    // The host has a heap, the board does not: this allocator counts each
+    // thread's allocations, so the test sees a `Box`.
+    struct Counting;
+    std::thread_local!(static ALLOCATIONS: Cell<usize> = const { Cell::new(0) });
+    // SAFETY: every call is passed on unchanged to the system allocator.
+    unsafe impl GlobalAlloc for Counting {
+        unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+            let _ = ALLOCATIONS.try_with(|n| n.set(n.get() + 1));
+            unsafe { System.alloc(layout) }
+        }
+        unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+            unsafe { System.dealloc(ptr, layout) }
+        }
+    }
     #[global_allocator]
-    static HEAP: CountingAllocator = CountingAllocator;
+    static HEAP: Counting = Counting;
+
+    fn allocations_during<R>(f: impl FnOnce() -> R) -> (R, usize) {
+        let before = ALLOCATIONS.get();
+        let result = f();
+        (result, ALLOCATIONS.get() - before)
+    }
 
     type Report = (usize, Vec<(u64, bool)>);
 

@@ -83,8 +83,8 @@ mod tests {
         schedule.add_systems(between.after(clamp_to_arena).before(apply_velocity));
         assert!(
             schedule.initialize(&mut world).is_err(),
-            "nothing makes `apply_velocity` run before `clamp_to_arena`: the order the \
-             first test saw was luck, and Bevy may pick the other one"
+            "nothing makes `apply_velocity` run before `clamp_to_arena`: whatever order \
+             the first test saw, Bevy is free to pick the other one"
         );
     }
 }
