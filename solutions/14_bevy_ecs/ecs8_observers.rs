@@ -2,11 +2,11 @@
 //
 // Messages (ecs8) wait in a queue until a reader system runs, a frame
 // later if need be. Since Bevy 0.17 an `Event` is the other kind:
-// `world.trigger(event)` or `commands.trigger(event)` runs every *observer*
-// of that event at once, before anything else happens. An observer is a
-// system whose first parameter is `On<E>` (it derefs to the event), and the
-// world must know about it: `world.add_observer(system)`. No schedule runs
-// it, and it needs no ordering: it runs when the event happens. roadmap.md §10
+// `world.trigger(event)` runs every *observer* of that event at once, before
+// it returns (`commands.trigger(event)` does, when the commands are applied).
+// An observer is a system whose first parameter is `On<E>` (it derefs to the
+// event), and the world must know about it: `world.add_observer(system)`.
+// No schedule runs it: it runs when the event happens. roadmap.md §10
 
 use bevy_ecs::prelude::*;
 use bevy_ecs_chapter::strict_schedule;
