@@ -14,8 +14,6 @@
 
 /// The part that would be shared with the firmware: `core` and `heapless` only.
 mod filter {
-    use core::fmt::Write;
-    use heapless::String;
     // TODO: there is no `std` in a `no_std` crate, so no heap-backed `VecDeque`.
     use std::collections::VecDeque;
 
@@ -42,28 +40,20 @@ mod filter {
             (sum / self.window.len() as u32) as u16
         }
     }
-
-    /// Formats millivolts as volts with three decimals, e.g. `1.234 V`.
-    pub fn volts(millivolts: u16) -> String<16> {
-        let mut text = String::new();
-        // Cannot fail: "65.535 V", the longest, fits in 16 bytes.
-        let _ = write!(text, "{}.{:03} V", millivolts / 1000, millivolts % 1000);
-        text
-    }
 }
 
 /// The host side: on a board this would be a task reading the ADC and logging with `defmt`.
 mod host {
     extern crate std;
 
-    use super::filter::{MovingAverage, volts};
+    use super::filter::MovingAverage;
 
     pub fn run() {
         let noisy = [1200, 1260, 1180, 1240, 1900, 1210, 1230, 1190];
         let mut smooth = MovingAverage::<4>::new();
         for sample in noisy {
             let average = smooth.add(sample);
-            std::println!("ADC {} -> smoothed {}", volts(sample), volts(average));
+            std::println!("ADC {sample:4} mV -> smoothed {average:4} mV");
         }
     }
 }
@@ -78,13 +68,22 @@ mod tests {
     extern crate std;
 
     use super::filter::MovingAverage;
-    use std::vec::Vec;
 
     #[test]
     fn averages_only_the_last_n_samples() {
         let mut smooth = MovingAverage::<3>::new();
-        let averages: Vec<u16> = [30, 60, 90, 300, 0, 0].map(|s| smooth.add(s)).to_vec();
+        let averages = [30, 60, 90, 300, 0, 0].map(|s| smooth.add(s));
         assert_eq!(averages, [30, 45, 60, 150, 130, 100]);
+    }
+
+    #[test]
+    fn a_wide_window_holds_n_samples() {
+        let mut smooth = MovingAverage::<100>::new();
+        let mut last = 0;
+        for sample in 1..=200 {
+            last = smooth.add(sample);
+        }
+        assert_eq!(last, 150, "the average of the last 100 samples, 101..=200");
     }
 
     #[test]
@@ -94,5 +93,18 @@ mod tests {
             smooth.add(u16::MAX);
         }
         assert_eq!(smooth.add(u16::MAX), u16::MAX);
+    }
+
+    #[test]
+    fn the_window_is_part_of_the_filter() {
+        // The board has no heap: a window of 100 samples must be stored in the
+        // filter itself (200 bytes), where a heap collection keeps a pointer.
+        let size = core::mem::size_of::<MovingAverage<100>>();
+        assert!(
+            size >= 200,
+            "a filter of 100 samples takes {size} bytes, so its window is elsewhere: on a \
+             heap, which the board does not have (only this host test does, which is why \
+             `alloc` compiled here)"
+        );
     }
 }

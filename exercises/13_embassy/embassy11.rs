@@ -54,14 +54,41 @@ mod tests {
     use super::*;
     use embassy_executor::Executor;
     use embassy_time::MockDriver;
+    use std::alloc::{GlobalAlloc, Layout, System};
+    use std::cell::Cell;
     use std::sync::mpsc;
 
+    // The host has a heap, the board does not: this allocator counts each
+    // thread's allocations, so the test sees a `Box`.
+    struct Counting;
+    std::thread_local!(static ALLOCATIONS: Cell<usize> = const { Cell::new(0) });
+    // SAFETY: every call is passed on unchanged to the system allocator.
+    unsafe impl GlobalAlloc for Counting {
+        unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+            let _ = ALLOCATIONS.try_with(|n| n.set(n.get() + 1));
+            unsafe { System.alloc(layout) }
+        }
+        unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+            unsafe { System.dealloc(ptr, layout) }
+        }
+    }
+    #[global_allocator]
+    static HEAP: Counting = Counting;
+
+    fn allocations_during<R>(f: impl FnOnce() -> R) -> (R, usize) {
+        let before = ALLOCATIONS.get();
+        let result = f();
+        (result, ALLOCATIONS.get() - before)
+    }
+
+    type Report = (usize, Vec<(u64, bool)>);
+
     #[embassy_executor::task]
-    async fn test_main(spawner: Spawner, done: mpsc::Sender<Vec<(u64, bool)>>) {
+    async fn test_main(spawner: Spawner, done: mpsc::Sender<Report>) {
         MockDriver::get().reset();
-        let config = start(spawner, 2);
+        let (config, allocations) = allocations_during(|| start(spawner, 2));
         simulated(Timer::after_millis(700)).await;
-        done.send(config.led.history()).unwrap();
+        done.send((allocations, config.led.history())).unwrap();
     }
 
     #[test]
@@ -71,13 +98,17 @@ mod tests {
             let executor: &'static mut Executor = Box::leak(Box::new(Executor::new()));
             executor.run(|spawner| spawner.spawn(test_main(spawner, done).unwrap()))
         });
-        let history = result
+        let (allocations, history) = result
             .recv_timeout(std::time::Duration::from_secs(5))
             .expect("the executor stopped before the test finished (did a task panic?)");
         assert_eq!(
             history,
             [(0, true), (200, false), (400, true), (600, false)],
             "switches = 2 means the LED switches every 200 ms"
+        );
+        assert_eq!(
+            allocations, 0,
+            "`start` allocated {allocations} times: a board has no heap to leak a `Box` from"
         );
     }
 }

@@ -7,8 +7,9 @@
 //   the guard may be held across `.await` points; other tasks keep running,
 //   and only those that want this lock wait.
 //
-// A read-modify-write needs ONE lock: read, unlock, await something slow, lock
-// again to write, and another task's update in between is lost.
+// A read-modify-write needs ONE lock, held until the new total is saved: read,
+// unlock, await something slow, lock again to write, and another task's
+// update in between is lost (and the EEPROM takes one write at a time).
 // roadmap.md §13
 
 use embassy_chapter::{Log, simulated};
@@ -95,6 +96,11 @@ mod tests {
             eeprom.saved().last(),
             Some(&20),
             "the EEPROM must end with the total"
+        );
+        let done: Vec<u64> = eeprom.saved.entries().iter().map(|&(at, _)| at).collect();
+        assert!(
+            done.windows(2).all(|pair| pair[1] >= pair[0] + 5),
+            "two 5 ms saves overlapped (finished at {done:?} ms): the lock must cover the save"
         );
     }
 

@@ -57,6 +57,19 @@ mod tests {
     }
 
     #[test]
+    fn every_player_has_a_health_of_its_own() {
+        let mut world = World::new();
+        let first = spawn_player(&mut world);
+        let second = spawn_player(&mut world);
+        assert_eq!(world.get::<Health>(first), Some(&Health(100)));
+        assert_eq!(
+            world.get::<Health>(second),
+            Some(&Health(100)),
+            "the second player has no health: a resource exists once per world"
+        );
+    }
+
+    #[test]
     fn a_rock_has_no_health() {
         let mut world = World::new();
         let rock = spawn_rock(&mut world, 3, 4);

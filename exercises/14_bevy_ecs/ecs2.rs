@@ -50,8 +50,13 @@ mod tests {
         let mut world = World::new();
         let alive = world.spawn(Health(5)).id();
         let dead = world.spawn(Health(0)).id();
-        assert_eq!(remove_dead(&mut world), 1);
+        let also_dead = world.spawn(Health(0)).id();
+        assert_eq!(remove_dead(&mut world), 2);
         assert!(world.get_entity(dead).is_err(), "the dead entity is gone");
+        assert!(
+            world.get_entity(also_dead).is_err(),
+            "every dead entity goes"
+        );
         assert_eq!(world.get::<Health>(alive).map(|h| h.0), Some(5));
     }
 

@@ -8,7 +8,8 @@
 //
 // This chapter's `strict_schedule()` turns an unordered pair that touches
 // the same data (an "ambiguity") into an error; plain Bevy only ignores it
-// and you find out from a bug. roadmap.md §10
+// and you find out from a bug. (`a.ambiguous_with(b)` says "either order is
+// fine": it silences the error and orders nothing.) roadmap.md §10
 
 use bevy_ecs::prelude::*;
 use bevy_ecs_chapter::strict_schedule;
@@ -68,5 +69,22 @@ mod tests {
         assert_eq!(at(right), ARENA_WIDTH, "moved to 105, clamped after");
         assert_eq!(at(left), 0, "moved to -2, clamped after");
         assert_eq!(at(still), 50);
+    }
+
+    fn between() {}
+
+    #[test]
+    fn the_schedule_itself_orders_the_two() {
+        // Ask for the opposite order: clamp, then `between`, then move. A
+        // schedule that already says "move, then clamp" refuses it (a cycle);
+        // one that leaves the order open accepts it, and clamps too early.
+        let mut world = World::new();
+        let mut schedule = frame();
+        schedule.add_systems(between.after(clamp_to_arena).before(apply_velocity));
+        assert!(
+            schedule.initialize(&mut world).is_err(),
+            "nothing makes `apply_velocity` run before `clamp_to_arena`: whatever order \
+             the first test saw, Bevy is free to pick the other one"
+        );
     }
 }

@@ -1,49 +1,42 @@
-// burn3 — one training step: gradients, then the optimiser.
+// burn3 — the loss decides what the model learns.
 //
-// In candle5 you moved each `Var` against its gradient by hand. Burn's
-// optimisers (`SgdConfig`, `AdamConfig`, ...) do that for a whole module:
-// `loss.backward()` gives gradients for every tensor in the graph,
-// `GradientsParams::from_grads(grads, &model)` picks out the ones that
-// belong to the model's parameters, and `optimizer.step(learning_rate,
-// model, grads)` consumes the model and returns the updated one.
-//
-// `LineModel` (in this chapter's support.rs) is burn1's model with one
-// input: y = w·x + b, starting from w = b = 0.
+// Training lowers the loss, whatever the loss measures. So a loss must
+// measure how wrong the model is: never negative, zero only for a perfect
+// fit, a miss below the line as bad as one above it, and a bigger miss
+// worse. For a regression the usual choice is the mean squared error. It
+// is smooth: its gradient shrinks as the fit improves, so gradient descent
+// settles (the mean *absolute* error pulls just as hard at a tiny miss, so
+// with a fixed learning rate it keeps overshooting). And it is a *mean*: a
+// batch twice as large does not cost twice as much, so the learning rate
+// does not depend on the batch size. `burn::nn::loss` has the common losses.
 //
 // roadmap.md §12.2
 
-use burn::nn::loss::{MseLoss, Reduction};
-use burn::optim::{GradientsParams, ModuleOptimizer, SgdConfig};
 use burn::tensor::{Device, Tensor};
-use ml_chapter::burn_line::{LineModel, regression_tensors};
 
-const LEARNING_RATE: f64 = 0.2;
+/// How wrong the predictions are, as one number to minimise.
+fn loss(predictions: Tensor<2>, targets: Tensor<2>) -> Tensor<1> {
+    // TODO: this is the average error: misses above and below the line
+    // cancel out, and a line below every point scores less than a perfect one.
+    (predictions - targets).mean()
+}
 
-/// One step of gradient descent; returns the updated model and the loss
-/// measured before the update.
-fn train_step(
-    model: LineModel,
-    optimizer: &mut ModuleOptimizer,
-    x: Tensor<2>,
-    y: Tensor<2>,
-) -> (LineModel, f32) {
-    let loss = MseLoss::new().forward(model.forward(x), y, Reduction::Mean);
-    let _grads = loss.backward();
-    // TODO: the gradients are thrown away, so the model that comes back
-    // is the very one that went in.
-    (model, loss.into_scalar::<f32>())
+/// A (rows, 1) column of numbers, as a model's predictions or targets are.
+fn column(values: &[f32], device: &Device) -> Tensor<2> {
+    Tensor::<1>::from_floats(values, device).reshape([values.len(), 1])
 }
 
 fn main() {
-    let device = Device::flex().autodiff();
-    let (x, y) = regression_tensors(64, 42, &device);
-    let mut model = LineModel::new(&device);
-    let mut optimizer = SgdConfig::new().init();
-    for step in 1..=5 {
-        let loss;
-        (model, loss) = train_step(model, &mut optimizer, x.clone(), y.clone());
-        let (w, b) = model.line();
-        println!("step {step}: loss {loss:.4} -> y = {w:.3}·x + {b:.3}");
+    let device = Device::flex();
+    let targets = column(&[1.0, 2.0, 3.0], &device);
+    for (name, predictions) in [
+        ("perfect", [1.0, 2.0, 3.0]),
+        ("0.5 too high", [1.5, 2.5, 3.5]),
+        ("2 too low", [-1.0, 0.0, 1.0]),
+        ("misses cancel", [0.0, 2.0, 4.0]),
+    ] {
+        let cost = loss(column(&predictions, &device), targets.clone());
+        println!("{name:>13}: loss {:.3}", cost.into_scalar::<f32>());
     }
 }
 
@@ -52,32 +45,63 @@ fn main() {
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_step_moves_the_parameters_downhill() {
-        let device = Device::flex().autodiff();
-        let (x, y) = regression_tensors(64, 42, &device);
-        let mut optimizer = SgdConfig::new().init();
-        let (model, _) = train_step(LineModel::new(&device), &mut optimizer, x, y);
-        let (w, b) = model.line();
-        // The data lie near y = 3x - 2: w must grow, b must shrink.
-        assert!(w > 0.1 && b < -0.1, "after one step: w = {w}, b = {b}");
+    fn cost(predictions: &[f32], targets: &[f32]) -> f32 {
+        let device = Device::flex();
+        loss(column(predictions, &device), column(targets, &device)).into_scalar::<f32>()
     }
 
     #[test]
-    fn the_loss_falls_step_after_step() {
-        let device = Device::flex().autodiff();
-        let (x, y) = regression_tensors(64, 42, &device);
-        let mut optimizer = SgdConfig::new().init();
-        let mut model = LineModel::new(&device);
-        let mut losses = Vec::new();
-        for _ in 0..4 {
-            let loss;
-            (model, loss) = train_step(model, &mut optimizer, x.clone(), y.clone());
-            losses.push(loss);
-        }
+    fn a_perfect_fit_costs_nothing_and_every_miss_costs_something() {
+        assert_eq!(cost(&[1.0, 2.0], &[1.0, 2.0]), 0.0);
+        let (above, below) = (
+            cost(&[2.0, 3.0], &[1.0, 2.0]),
+            cost(&[0.0, 1.0], &[1.0, 2.0]),
+        );
         assert!(
-            losses.windows(2).all(|pair| pair[1] < pair[0]),
-            "losses {losses:?}"
+            above > 0.0 && below > 0.0,
+            "missing by +1 costs {above}, by -1 costs {below}"
+        );
+        let crossed = cost(&[0.0, 2.0, 4.0], &[1.0, 2.0, 3.0]);
+        assert!(
+            crossed > 0.0,
+            "a miss below and one above cost {crossed} together"
+        );
+    }
+
+    #[test]
+    fn a_bigger_miss_costs_more() {
+        let (one, two) = (cost(&[2.0], &[1.0]), cost(&[3.0], &[1.0]));
+        assert!(two > one, "missing by 1 costs {one}, by 2 costs {two}");
+    }
+
+    #[test]
+    fn the_pull_weakens_as_the_fit_improves() {
+        // How hard the loss pulls a prediction: its gradient (burn2).
+        let pull = |miss: f32| {
+            let device = Device::flex().autodiff();
+            let predictions = column(&[1.0 + miss], &device).require_grad();
+            let grads = loss(predictions.clone(), column(&[1.0], &device)).backward();
+            let gradient = predictions
+                .grad(&grads)
+                .expect("a gradient for the predictions");
+            gradient.into_scalar::<f32>().abs()
+        };
+        let (near, far) = (pull(0.1), pull(1.0));
+        assert!(
+            near < far / 2.0,
+            "a miss of 0.1 is pulled {near}, a miss of 1 is pulled {far}: a loss that pulls a \
+             near miss as hard as a far one makes gradient descent overshoot for ever"
+        );
+    }
+
+    #[test]
+    fn the_batch_size_does_not_change_the_cost() {
+        let small = cost(&[2.0, 0.0], &[1.0, 1.0]);
+        let large = cost(&[2.0, 0.0, 2.0, 0.0], &[1.0, 1.0, 1.0, 1.0]);
+        assert_eq!(
+            small, large,
+            "the same misses cost {small} on 2 points and {large} on 4: a sum grows with the \
+             batch, and the right learning rate with it"
         );
     }
 }

@@ -10,34 +10,9 @@
 #![no_std]
 
 /// The part that would be shared with the firmware: `core` and `heapless` only.
-mod filter {
+mod display {
     use core::fmt::Write;
-    use heapless::{Deque, String};
-
-    /// Smooths a noisy ADC signal: the average of the last `N` samples.
-    pub struct MovingAverage<const N: usize> {
-        window: Deque<u16, N>,
-    }
-
-    impl<const N: usize> MovingAverage<N> {
-        pub fn new() -> Self {
-            MovingAverage {
-                window: Deque::new(),
-            }
-        }
-
-        /// Adds a sample (forgetting the oldest one once `N` are stored) and returns the
-        /// average of the samples in the window.
-        pub fn add(&mut self, sample: u16) -> u16 {
-            if self.window.is_full() {
-                self.window.pop_front();
-            }
-            // Cannot fail: there is room now.
-            let _ = self.window.push_back(sample);
-            let sum: u32 = self.window.iter().map(|&s| u32::from(s)).sum();
-            (sum / self.window.len() as u32) as u16
-        }
-    }
+    use heapless::String;
 
     /// Formats millivolts as volts with three decimals, e.g. `1.234 V`.
     pub fn volts(millivolts: u16) -> String<16> {
@@ -48,18 +23,15 @@ mod filter {
     }
 }
 
-/// The host side: on a board this would be a task reading the ADC and logging with `defmt`.
+/// The host side: on a board this would be a task showing the battery on a small display.
 mod host {
     extern crate std;
 
-    use super::filter::{MovingAverage, volts};
+    use super::display::volts;
 
     pub fn run() {
-        let noisy = [1200, 1260, 1180, 1240, 1900, 1210, 1230, 1190];
-        let mut smooth = MovingAverage::<4>::new();
-        for sample in noisy {
-            let average = smooth.add(sample);
-            std::println!("ADC {} -> smoothed {}", volts(sample), volts(average));
+        for millivolts in [4200, 3700, 3305, 3050, 5] {
+            std::println!("battery: {}", volts(millivolts));
         }
     }
 }
@@ -73,12 +45,27 @@ fn main() {
 mod tests {
     extern crate std;
 
-    use super::filter::volts;
+    use super::display::volts;
 
     #[test]
     fn formats_volts() {
         assert_eq!(volts(1234).as_str(), "1.234 V");
         assert_eq!(volts(5).as_str(), "0.005 V");
+        assert_eq!(volts(3050).as_str(), "3.050 V");
         assert_eq!(volts(u16::MAX).as_str(), "65.535 V");
+    }
+
+    #[test]
+    fn the_text_is_stored_in_the_value_itself() {
+        let text = volts(3700);
+        let start = &raw const text as usize;
+        let end = start + core::mem::size_of_val(&text);
+        let bytes = text.as_str().as_ptr() as usize;
+        assert!(
+            (start..end).contains(&bytes),
+            "the text is stored at {bytes:#x}, outside the value ({start:#x}..{end:#x}): on a \
+             heap, which the board does not have (only this host test does, which is why \
+             `alloc` compiled here)"
+        );
     }
 }

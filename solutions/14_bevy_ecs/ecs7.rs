@@ -1,10 +1,11 @@
 // ecs7 — `Commands`: spawning and despawning from inside a system.
 //
-// A system never gets `&mut World`: that would stop Bevy from running
-// systems side by side. To change the world's *structure* (spawn, despawn,
-// insert or remove components, insert resources) a system takes a
-// `Commands` parameter and queues commands: `commands.spawn(bundle)`,
-// `commands.entity(id).despawn()`.
+// Changing the world's *structure* (spawn, despawn, insert or remove
+// components) moves entities other systems may be reading. A system *can*
+// take `&mut World` (an "exclusive system"), but then nothing may run beside
+// it: the schedule counts it as conflicting with every other system. The
+// usual way is a `Commands` parameter that queues the changes:
+// `commands.spawn(bundle)`, `commands.entity(id).despawn()`.
 //
 // Queued commands are applied later, at a sync point: at the end of the
 // schedule, or between two systems ordered one after the other (Bevy
@@ -80,5 +81,24 @@ mod tests {
             [0, 0, 1, 1, 1, 2, 2, 2, 3],
             "the radar runs after the spawner, so it sees a new asteroid on the frame it appears"
         );
+    }
+
+    fn count_frames(mut frames: Local<u32>) {
+        *frames += 1;
+    }
+
+    #[test]
+    fn the_spawner_does_not_stop_other_systems() {
+        // `count_frames` shares no data with the spawner, so nothing needs to
+        // order the two; only an exclusive (`&mut World`) system conflicts.
+        let (mut world, _) = new_game();
+        let mut schedule = strict_schedule();
+        schedule.add_systems((spawn_asteroids, count_frames));
+        if let Err(error) = schedule.initialize(&mut world) {
+            panic!(
+                "`spawn_asteroids` conflicts with a system that shares no data with it: \
+                 with `&mut World` nothing may run beside it. Queue the spawn instead. {error}"
+            );
+        }
     }
 }

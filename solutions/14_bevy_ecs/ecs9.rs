@@ -109,4 +109,16 @@ mod tests {
         assert_eq!(ball(&mut world), (9, -4));
         assert_eq!(world.resource::<Score>().0, 2);
     }
+
+    #[test]
+    fn a_wall_added_later_counts_too() {
+        let (mut world, mut schedule) = new_game(2, 3);
+        world.spawn((Wall, Position(6)));
+        for _ in 0..3 {
+            schedule.run(&mut world);
+        }
+        // 2 -> 5 -> 8, mirrored off the new wall to 4 -> 1.
+        assert_eq!(ball(&mut world), (1, -3));
+        assert_eq!(world.resource::<Score>().0, 1);
+    }
 }

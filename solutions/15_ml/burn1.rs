@@ -56,8 +56,10 @@ mod tests {
 
     #[test]
     fn two_weights_and_a_bias() {
-        let model = Regressor::new(&Device::flex());
-        assert_eq!(parameter_count(&model), 3);
+        let device = Device::flex();
+        assert_eq!(parameter_count(&Regressor::new(&device)), 3);
+        // Any module can tell: a layer from 3 inputs to 2 outputs learns 3 × 2 + 2.
+        assert_eq!(parameter_count(&LinearConfig::new(3, 2).init(&device)), 8);
     }
 
     #[test]

@@ -15,23 +15,27 @@
 
 use burn::tensor::{Device, Tensor};
 
-/// The mean squared error of the line y = w·x through the points, and its
-/// gradient with respect to the slope w: (loss, d loss / d w).
-fn loss_and_gradient(w: f32, xs: [f32; 3], ys: [f32; 3]) -> (f32, f32) {
-    let device = Device::flex().autodiff();
-    let x = Tensor::<1>::from_floats(xs, &device);
-    let y = Tensor::<1>::from_floats(ys, &device);
-    let slope = Tensor::<1>::from_floats([w], &device).require_grad();
-    let loss = (x * slope.clone() - y).square().mean();
-    let grads = loss.backward();
-    let gradient = slope.grad(&grads).expect("no gradient for the slope");
-    (loss.into_scalar::<f32>(), gradient.into_scalar::<f32>())
+/// The device the slope and the data are made on, to train the slope.
+fn training_device() -> Device {
+    Device::flex().autodiff()
+}
+
+/// The mean squared error of the line y = slope·x through the points.
+fn mse(slope: Tensor<1>, xs: [f32; 3], ys: [f32; 3], device: &Device) -> Tensor<1> {
+    let x = Tensor::<1>::from_floats(xs, device);
+    let y = Tensor::<1>::from_floats(ys, device);
+    (x * slope - y).square().mean()
 }
 
 fn main() {
     let (xs, ys) = ([1.0, 2.0, 3.0], [2.0, 4.0, 6.0]);
+    let device = training_device();
     for w in [0.0, 1.0, 2.0, 3.0] {
-        let (loss, gradient) = loss_and_gradient(w, xs, ys);
+        let slope = Tensor::<1>::from_floats([w], &device).require_grad();
+        let loss = mse(slope.clone(), xs, ys, &device);
+        let grads = loss.backward();
+        let gradient = slope.grad(&grads).expect("no gradient for the slope");
+        let (loss, gradient) = (loss.into_scalar::<f32>(), gradient.into_scalar::<f32>());
         println!("w = {w}: loss {loss:6.3}, d loss / d w = {gradient:7.3}");
     }
 }
@@ -45,18 +49,28 @@ mod tests {
     const XS: [f32; 3] = [1.0, 2.0, 3.0];
     const YS: [f32; 3] = [2.0, 4.0, 6.0];
 
+    /// The loss at slope `w`, and its gradient as `backward` finds it.
+    fn backward_at(w: f32) -> (f32, f32) {
+        let device = training_device();
+        let slope = Tensor::<1>::from_floats([w], &device).require_grad();
+        let loss = mse(slope.clone(), XS, YS, &device);
+        let grads = loss.backward();
+        let gradient = slope.grad(&grads).expect("no gradient for the slope");
+        (loss.into_scalar::<f32>(), gradient.into_scalar::<f32>())
+    }
+
     #[test]
     fn the_gradient_points_uphill() {
         // d/dw mean((w·x - y)²) = mean(2·(w·x - y)·x) = 28/3 · (w - 2)
-        let (loss, gradient) = loss_and_gradient(0.0, XS, YS);
+        let (loss, gradient) = backward_at(0.0);
         assert!((loss - 56.0 / 3.0).abs() < 1e-4, "loss {loss}");
         assert!((gradient + 56.0 / 3.0).abs() < 1e-4, "gradient {gradient}");
-        let (_, gradient) = loss_and_gradient(3.0, XS, YS);
+        let (_, gradient) = backward_at(3.0);
         assert!((gradient - 28.0 / 3.0).abs() < 1e-4, "gradient {gradient}");
     }
 
     #[test]
     fn the_gradient_vanishes_at_the_best_slope() {
-        assert_eq!(loss_and_gradient(2.0, XS, YS), (0.0, 0.0));
+        assert_eq!(backward_at(2.0), (0.0, 0.0));
     }
 }
