@@ -1,3 +1,4 @@
+// wrong: a gen block that only re-yields the hand-written `RunLength` iterator
 // gen4 — from a hand-written state machine to a generator.
 //
 // UNSTABLE PREVIEW: needs `#![feature(gen_blocks)]` (not stable on rustc 1.95).

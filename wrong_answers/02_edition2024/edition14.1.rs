@@ -1,3 +1,4 @@
+// wrong (compile): `#![allow(static_mut_refs)]` silences the lint and keeps the racy `static mut`
 // edition14 — `static mut` references are denied: use a `static` that syncs.
 //
 // A `static mut` is one global variable that any code may change, from any

@@ -1,3 +1,4 @@
+// wrong: adds `else { break }` to the nested `if let` instead of a let chain in the `while`
 // edition4 — let chains in `while`.
 //
 // `while let` stops when its one pattern fails to match. When a loop has

@@ -1,3 +1,4 @@
+// wrong (compile): `&raw mut` / `&raw const` pointers dodge the lint and keep the racy `static mut`
 // edition14 — `static mut` references are denied: use a `static` that syncs.
 //
 // A `static mut` is one global variable that any code may change, from any

@@ -1,3 +1,4 @@
+// wrong: `std::thread::spawn(work).join()`: the async worker thread still blocks until the work is done
 // tokio11 — `spawn_blocking`: keep CPU-heavy work off the async threads.
 //
 // Tokio's worker threads switch between tasks only at `.await` points. Code

@@ -1,3 +1,4 @@
+// wrong (compile): makes `apply_defaults` an `unsafe fn`, pushing the proof to its caller, with no `// SAFETY:` comment
 // edition13 — `std::env::set_var` and `remove_var` are `unsafe` now.
 //
 // The environment of a process is one global table, and on most Unix systems

@@ -1,3 +1,4 @@
+// wrong: `let ... else { break }` in the loop body instead of a let chain in the `while`
 // edition4 — let chains in `while`.
 //
 // `while let` stops when its one pattern fails to match. When a loop has

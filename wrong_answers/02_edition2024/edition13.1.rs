@@ -1,3 +1,4 @@
+// wrong: deletes the `set_var` call instead of wrapping it in `unsafe`: no default is ever applied
 // edition13 — `std::env::set_var` and `remove_var` are `unsafe` now.
 //
 // The environment of a process is one global table, and on most Unix systems

@@ -1,3 +1,4 @@
+// wrong: fixes the drifted else values but keeps the nested `if let`s instead of one let chain
 // edition3 — let chains: `if let ... && let ... && condition`.
 //
 // Edition 2021 could not mix `let` patterns and boolean tests in one `if`,

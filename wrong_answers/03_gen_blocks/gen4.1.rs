@@ -1,3 +1,4 @@
+// wrong: an iterator chain (`flat_map` + `repeat_n`) instead of a gen block
 // gen4 — from a hand-written state machine to a generator.
 //
 // UNSTABLE PREVIEW: needs `#![feature(gen_blocks)]` (not stable on rustc 1.95).
