@@ -329,18 +329,20 @@ fn every_problem_is_reported_not_just_the_first() {
     );
 }
 
+/// The fixture's `first1` tests, which every wrong answer to it keeps.
+const FIRST1_TESTS: &str = "#[cfg(test)]\nmod tests {\n    #[test]\n    fn doubles() {\n        \
+    assert_eq!(super::double(21), 42);\n    }\n}\n";
+
 /// `first1` solved for the fixture's one example (21) and nothing else.
 const HARD_CODED: &str = "// wrong: hard-codes the answer to the test's example\n\
     fn double(n: i32) -> i32 {\n    if n == 21 { 42 } else { n }\n}\n\n\
-    fn main() {\n    println!(\"{}\", double(21));\n}\n\n\
-    #[cfg(test)]\nmod tests {\n    #[test]\n    fn doubles() {\n        \
-    assert_eq!(super::double(21), 42);\n    }\n}\n";
+    fn main() {\n    println!(\"{}\", double(21));\n}\n\n";
 
 /// `first1` with a type error in place of the fix.
 fn not_compiling(first_line: &str) -> String {
     format!(
         "{first_line}\nfn double(n: i32) -> i32 {{\n    n * 2.0\n}}\n\n\
-         fn main() {{\n    println!(\"{{}}\", double(21));\n}}\n"
+         fn main() {{\n    println!(\"{{}}\", double(21));\n}}\n\n{FIRST1_TESTS}"
     )
 }
 
@@ -353,9 +355,13 @@ fn with_wrong_answer(text: &str) -> Course {
     course
 }
 
+fn hard_coded() -> String {
+    format!("{HARD_CODED}{FIRST1_TESTS}")
+}
+
 #[test]
 fn a_wrong_answer_judged_done_fails_naming_its_file_and_mistake() {
-    let run = dev_check(&with_wrong_answer(HARD_CODED));
+    let run = dev_check(&with_wrong_answer(&hard_coded()));
     run.expect_code(1)
         .expect_contains(&format!("{FIRST1_WRONG}:1: exercise `first1`: judged done"))
         .expect_contains("hard-codes the answer to the test's example")
@@ -406,8 +412,24 @@ fn a_wrong_answer_without_its_wrong_line_fails_statically() {
 }
 
 #[test]
+fn a_wrong_answer_with_weaker_tests_than_the_exercise_fails_statically() {
+    // An old copy of the tests, from before they were strengthened.
+    let weaker = hard_coded().replace("assert_eq!(super::double(21), 42);", "");
+    caught(
+        |c| {
+            fs::create_dir_all(c.path("wrong_answers/01_first")).unwrap();
+            c.write(FIRST1_WRONG, &weaker);
+        },
+        &[
+            &format!("{FIRST1_WRONG}:14: exercise `first1`: its tests differ"),
+            "exercises/01_first/first1.rs",
+        ],
+    );
+}
+
+#[test]
 fn init_does_not_copy_wrong_answers_to_learners() {
-    let course = with_wrong_answer(HARD_CODED);
+    let course = with_wrong_answer(&hard_coded());
     let parent = tempfile::tempdir().unwrap();
     let from = course.root().to_str().unwrap().to_owned();
     Run::from(

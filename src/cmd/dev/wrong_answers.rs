@@ -4,8 +4,8 @@
 //! fails the course if one is judged done (docs/course-format.md).
 //!
 //! This module finds them and checks what needs no build (the file name
-//! names an exercise of that chapter, the `// wrong:` line is there), and
-//! judges each one's verdict.
+//! names an exercise of that chapter, the `// wrong:` line is there, its
+//! tests are the exercise's own), and judges each one's verdict.
 
 use std::collections::HashMap;
 use std::fs;
@@ -63,7 +63,12 @@ pub fn find(root: &Path, exercises: &[ExerciseInfo]) -> (Vec<WrongAnswer>, Vec<P
     for path in files {
         let rel = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
         match parse(&rel, &path, &by_name) {
-            Ok(Some(answer)) => answers.push(answer),
+            Ok(Some(answer)) => {
+                if let Some(ex) = by_name.get(answer.exercise.as_str()) {
+                    problems.extend(changed_tests(root, ex, &answer));
+                }
+                answers.push(answer);
+            }
             Ok(None) => {}
             Err(message) => {
                 problems.push(Problem::new(format!("{}:1", rel.display()), None, message))
@@ -118,6 +123,47 @@ fn parse(
         what: what.to_owned(),
         compile,
     }))
+}
+
+/// The line where a learner's tests start: everything from it to the end
+/// of the file is the exercise's tests, which learners do not edit.
+const TESTS_START: &str = "#[cfg(test)]";
+
+/// A wrong answer is judged by the exercise's tests as they are now: a
+/// copy made before they were strengthened, or edited, would prove nothing.
+/// The problem names the first line where its tests differ.
+fn changed_tests(root: &Path, ex: &ExerciseInfo, answer: &WrongAnswer) -> Option<Problem> {
+    let exercise = fs::read_to_string(root.join(ex.relative_path())).ok()?;
+    let wrong = fs::read_to_string(root.join(&answer.file)).ok()?;
+    let tests_of = |text: &str| -> Option<(usize, Vec<String>)> {
+        let lines: Vec<String> = text.lines().map(str::to_owned).collect();
+        let start = lines.iter().position(|l| l == TESTS_START)?;
+        Some((start, lines[start..].to_vec()))
+    };
+    let (_, expected) = tests_of(&exercise)?;
+    let (line, message) = match tests_of(&wrong) {
+        None => (
+            1,
+            format!("has no `{TESTS_START}` tests; keep the exercise's"),
+        ),
+        Some((start, found)) => {
+            let differs =
+                (0..expected.len().max(found.len())).find(|&i| expected.get(i) != found.get(i))?;
+            (
+                start + differs + 1,
+                "its tests differ from the exercise's here".to_owned(),
+            )
+        }
+    };
+    Some(Problem::new(
+        format!("{}:{line}", answer.file.display()),
+        Some(&answer.exercise),
+        format!(
+            "{message}: a wrong answer keeps the tests of {} as they are (copy them again \
+             from `{TESTS_START}` to the end)",
+            ex.relative_path().display()
+        ),
+    ))
 }
 
 /// `<exercise>.<n>.rs` → (exercise, n), n a positive number without a
@@ -206,8 +252,10 @@ mod tests {
     }
 
     fn found(files: &[(&str, &str)]) -> (Vec<WrongAnswer>, Vec<String>) {
+        let mut files = files.to_vec();
+        files.insert(0, ("exercises/ch/a1.rs", "fn main() {}\n"));
         let dir = tempfile::tempdir().expect("a temp dir");
-        for (rel, text) in files {
+        for (rel, text) in &files {
             let path = dir.path().join(rel);
             fs::create_dir_all(path.parent().expect("a parent")).expect("a folder");
             fs::write(path, text).expect("a file");
@@ -237,6 +285,38 @@ mod tests {
         assert_eq!((answers[1].n, answers[1].compile), (2, true));
         assert_eq!(answers[1].what, "borrows twice");
         assert_eq!(answers[1].chapter.as_deref(), Some("ch"));
+    }
+
+    #[test]
+    fn a_wrong_answer_keeps_the_exercises_tests() {
+        const EXERCISE: &str =
+            "fn main() {}\n#[cfg(test)]\nmod tests {\n    #[test]\n    fn a() {}\n}\n";
+        let (answers, problems) = found(&[
+            ("exercises/ch/a1.rs", EXERCISE),
+            (
+                "wrong_answers/ch/a1.1.rs",
+                &format!("// wrong: x\n{EXERCISE}"),
+            ),
+            (
+                "wrong_answers/ch/a1.2.rs",
+                &format!(
+                    "// wrong: y\n{}",
+                    EXERCISE.replace("fn a() {}", "fn b() {}")
+                ),
+            ),
+            ("wrong_answers/ch/a1.3.rs", "// wrong: z\nfn main() {}\n"),
+        ]);
+        assert_eq!(answers.len(), 3, "still judged: {answers:?}");
+        assert_eq!(problems.len(), 2, "{problems:#?}");
+        assert!(
+            problems[0].starts_with("wrong_answers/ch/a1.2.rs:6: exercise `a1`: its tests differ"),
+            "{problems:#?}"
+        );
+        assert!(
+            problems[1]
+                .starts_with("wrong_answers/ch/a1.3.rs:1: exercise `a1`: has no `#[cfg(test)]`"),
+            "{problems:#?}"
+        );
     }
 
     #[test]
