@@ -71,5 +71,10 @@ mod tests {
     fn is_lazy_and_can_stop_early() {
         let first: Vec<u32> = squares_up_to(1_000_000).take(3).collect();
         assert_eq!(first, [1, 4, 9]);
+        // Every square up to u32::MAX would overflow past it: only a lazy
+        // iterator, which computes no square before it is asked for, gets
+        // away with taking the first two.
+        let first: Vec<u32> = squares_up_to(u32::MAX).take(2).collect();
+        assert_eq!(first, [1, 4]);
     }
 }
