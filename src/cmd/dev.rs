@@ -38,6 +38,7 @@ pub use measure::measure;
 pub use scaffold::new;
 
 pub fn check(global: &Global, chapters: &[String]) -> Result<Outcome> {
+    let chapters: Vec<String> = chapters.iter().map(|c| chapter_dir(c)).collect();
     let root = course::find_root(global.course.as_deref())?;
     let root = root
         .canonicalize()
@@ -119,6 +120,13 @@ pub fn check(global: &Global, chapters: &[String]) -> Result<Outcome> {
         format!("{} proven", chapters.join(", "))
     };
     finish(problems, &scope, proven, judged)
+}
+
+/// A `--chapter` value as the chapter's `dir`: the folder a shell completes
+/// (`exercises/05_tokio/`) names the chapter too.
+fn chapter_dir(arg: &str) -> String {
+    let arg = arg.trim_end_matches('/');
+    arg.strip_prefix("exercises/").unwrap_or(arg).to_owned()
 }
 
 /// The course loaded once for the whole check.
@@ -212,4 +220,16 @@ fn finish(
     }
     outln!("\n{} problem(s) found", problems.len())?;
     Ok(Outcome::NotDone)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_chapter_is_named_by_its_dir_or_its_folder() {
+        assert_eq!(chapter_dir("05_tokio"), "05_tokio");
+        assert_eq!(chapter_dir("exercises/05_tokio/"), "05_tokio");
+        assert_eq!(chapter_dir("exercises/05_tokio"), "05_tokio");
+    }
 }
