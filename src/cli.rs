@@ -242,11 +242,13 @@ pub enum ExportFormat {
 
 #[derive(Debug, Subcommand)]
 pub enum DevCommand {
-    /// Prove the course: every exercise fails as shipped and passes solved
+    /// Prove the course: every exercise fails as shipped and passes solved, and
+    /// no recorded wrong answer (wrong_answers/) is judged done
     #[command(after_help = "Examples:\n  rustdrill dev check --course my-course\n  \
         rustdrill dev check --chapter 05_tokio   build and prove one chapter only")]
     Check {
-        /// Prove only these chapters (repeatable): their exercises are built
+        /// Prove only these chapters (repeatable; `05_tokio` or
+        /// `exercises/05_tokio`): their exercises and wrong answers are built
         /// and run, no other chapter's dependencies are. The checks that
         /// need no build still cover the whole course.
         #[arg(long = "chapter", value_name = "DIR")]

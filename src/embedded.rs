@@ -32,5 +32,12 @@ mod tests {
         assert!(file(Path::new("exercises/00_intro/intro1.rs")).is_some());
         assert!(file(Path::new("exercises/Cargo.lock")).is_some());
         assert!(files().iter().all(|(p, _)| !p.contains("/target/")));
+        // Recorded wrong answers are for the course's authors (`dev check`
+        // reads them from the folder), never a learner's.
+        assert!(
+            files()
+                .iter()
+                .all(|(p, _)| !p.starts_with("wrong_answers/"))
+        );
     }
 }

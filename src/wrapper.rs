@@ -101,6 +101,30 @@ fn std_dylib_dir(rustc: &Path) -> Option<PathBuf> {
     has_std.then_some(lib)
 }
 
+/// A recorded wrong answer is built by `dev check` as a bin of its own,
+/// `<exercise>__wrong_<n>` (see `cmd::dev::wrong_answers`), so its crate
+/// has another name than the exercise's. Where the course's cargo config
+/// lets the exercise's crate use unstable features (`RUSTC_BOOTSTRAP =
+/// "gen1,gen2"`), its wrong answers get the same right, for their compile
+/// only: the course's value is left as it is (changing it would rebuild
+/// every dependency). `None`: nothing to change.
+fn bootstrap_for_wrong_answer(args: &[OsString], bootstrap: Option<String>) -> Option<String> {
+    let bootstrap = bootstrap?;
+    let crate_name = args
+        .iter()
+        .position(|a| a == "--crate-name")
+        .and_then(|i| args.get(i + 1))?
+        .to_str()?;
+    let (exercise, n) = crate_name.rsplit_once("__wrong_")?;
+    if n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    bootstrap
+        .split(',')
+        .any(|c| c.trim() == exercise)
+        .then(|| format!("{bootstrap},{crate_name}"))
+}
+
 /// When cargo started this process as the course's rustc wrapper, runs the
 /// compile and returns its exit code; `None` for a normal rustdrill run.
 pub fn run_if_wrapping() -> Option<ExitCode> {
@@ -122,6 +146,10 @@ pub fn run_if_wrapping() -> Option<ExitCode> {
         Command::new(&rustc)
     };
     cmd.args(&args).env_remove(ENV);
+    if let Some(allowed) = bootstrap_for_wrong_answer(&args, std::env::var("RUSTC_BOOTSTRAP").ok())
+    {
+        cmd.env("RUSTC_BOOTSTRAP", allowed);
+    }
     if plan.dynamic_std
         && let Some(lib) = std_dylib_dir(&rustc)
     {
@@ -175,6 +203,29 @@ mod tests {
                 lint: true,
                 dynamic_std: true
             }
+        );
+    }
+
+    #[test]
+    fn a_wrong_answer_may_use_what_its_exercise_may() {
+        let compile = |name: &str| args(&format!("--crate-name {name} ch/x.rs --crate-type bin"));
+        let course = || Some("gen1,gen2".to_owned());
+        assert_eq!(
+            bootstrap_for_wrong_answer(&compile("gen2__wrong_3"), course()).as_deref(),
+            Some("gen1,gen2,gen2__wrong_3")
+        );
+        assert_eq!(bootstrap_for_wrong_answer(&compile("gen2"), course()), None);
+        assert_eq!(
+            bootstrap_for_wrong_answer(&compile("gen3__wrong_1"), course()),
+            None
+        );
+        assert_eq!(
+            bootstrap_for_wrong_answer(&compile("gen2__wrong_x"), course()),
+            None
+        );
+        assert_eq!(
+            bootstrap_for_wrong_answer(&compile("gen2__wrong_1"), None),
+            None
         );
     }
 

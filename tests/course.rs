@@ -1,6 +1,7 @@
 //! The repository's own course passes its authoring check: every shipped
 //! exercise fails as it is and passes with its solution in place (strict
-//! clippy, rustfmt), with no stray files or missing targets. This builds
+//! clippy, rustfmt), every recorded wrong answer (`wrong_answers/`) is
+//! judged not done, with no stray files or missing targets. This builds
 //! every chapter's dependencies (tokio, axum, embassy): minutes when cold.
 
 use std::process::Command;

@@ -1,6 +1,8 @@
 //! `rustdrill dev check` and `dev new`: each authoring mistake is caught and
 //! named (one broken copy of a clean fixture per mistake), every problem is
 //! reported rather than the first, and a clean or scaffolded course passes.
+//! Recorded wrong answers (`wrong_answers/`) are built and judged: one
+//! judged done, or failing to compile unannounced, fails the check.
 
 mod common;
 
@@ -324,6 +326,127 @@ fn every_problem_is_reported_not_just_the_first() {
             c.write(&format!("{CHAPTER}/draft.rs"), "fn main() {}\n");
         },
         &["// TODO", "no solution", "stray file", "3 problem(s) found"],
+    );
+}
+
+/// The fixture's `first1` tests, which every wrong answer to it keeps.
+const FIRST1_TESTS: &str = "#[cfg(test)]\nmod tests {\n    #[test]\n    fn doubles() {\n        \
+    assert_eq!(super::double(21), 42);\n    }\n}\n";
+
+/// `first1` solved for the fixture's one example (21) and nothing else.
+const HARD_CODED: &str = "// wrong: hard-codes the answer to the test's example\n\
+    fn double(n: i32) -> i32 {\n    if n == 21 { 42 } else { n }\n}\n\n\
+    fn main() {\n    println!(\"{}\", double(21));\n}\n\n";
+
+/// `first1` with a type error in place of the fix.
+fn not_compiling(first_line: &str) -> String {
+    format!(
+        "{first_line}\nfn double(n: i32) -> i32 {{\n    n * 2.0\n}}\n\n\
+         fn main() {{\n    println!(\"{{}}\", double(21));\n}}\n\n{FIRST1_TESTS}"
+    )
+}
+
+const FIRST1_WRONG: &str = "wrong_answers/01_first/first1.1.rs";
+
+fn with_wrong_answer(text: &str) -> Course {
+    let course = Course::fixture("authoring");
+    fs::create_dir_all(course.path("wrong_answers/01_first")).unwrap();
+    course.write(FIRST1_WRONG, text);
+    course
+}
+
+fn hard_coded() -> String {
+    format!("{HARD_CODED}{FIRST1_TESTS}")
+}
+
+#[test]
+fn a_wrong_answer_judged_done_fails_naming_its_file_and_mistake() {
+    let run = dev_check(&with_wrong_answer(&hard_coded()));
+    run.expect_code(1)
+        .expect_contains(&format!("{FIRST1_WRONG}:1: exercise `first1`: judged done"))
+        .expect_contains("hard-codes the answer to the test's example")
+        .expect_contains("1 recorded wrong answer(s) built and judged in one pass");
+}
+
+#[test]
+fn a_wrong_answer_that_does_not_compile_unannounced_fails() {
+    let course = with_wrong_answer(&not_compiling("// wrong: multiplies by a float"));
+    dev_check(&course)
+        .expect_code(1)
+        .expect_contains(&format!(
+            "{FIRST1_WRONG}:1: exercise `first1`: does not compile"
+        ))
+        .expect_contains("// wrong (compile):");
+}
+
+#[test]
+fn a_wrong_answer_marked_compile_passes_when_it_does_not_compile() {
+    let course = with_wrong_answer(&not_compiling(
+        "// wrong (compile): multiplies an integer by a float",
+    ));
+    dev_check(&course).expect_code(0).expect_contains(
+        "2 exercise(s) fail as shipped and pass solved, 1 wrong answer(s) judged not done",
+    );
+}
+
+#[test]
+fn a_wrong_answer_without_its_wrong_line_fails_statically() {
+    // The hard-coded answer would also be judged done: the static problem
+    // is reported with it, at the file's first line.
+    let text = HARD_CODED.replacen(
+        "// wrong: hard-codes the answer to the test's example\n",
+        "",
+        1,
+    );
+    caught(
+        |c| {
+            fs::create_dir_all(c.path("wrong_answers/01_first")).unwrap();
+            c.write(FIRST1_WRONG, &text);
+            c.write("wrong_answers/01_first/nobody.1.rs", "// wrong: x\n");
+        },
+        &[
+            &format!("{FIRST1_WRONG}:1: the first line must say what is wrong: `// wrong: <what>`"),
+            "wrong_answers/01_first/nobody.1.rs:1: no exercise `nobody`",
+        ],
+    );
+}
+
+#[test]
+fn a_wrong_answer_with_weaker_tests_than_the_exercise_fails_statically() {
+    // An old copy of the tests, from before they were strengthened.
+    let weaker = hard_coded().replace("assert_eq!(super::double(21), 42);", "");
+    caught(
+        |c| {
+            fs::create_dir_all(c.path("wrong_answers/01_first")).unwrap();
+            c.write(FIRST1_WRONG, &weaker);
+        },
+        &[
+            &format!("{FIRST1_WRONG}:14: exercise `first1`: its tests differ"),
+            "exercises/01_first/first1.rs",
+        ],
+    );
+}
+
+#[test]
+fn init_does_not_copy_wrong_answers_to_learners() {
+    let course = with_wrong_answer(&hard_coded());
+    let parent = tempfile::tempdir().unwrap();
+    let from = course.root().to_str().unwrap().to_owned();
+    Run::from(
+        std::process::Command::new(common::BIN)
+            .args(["init", "learner", "--no-fetch", "--from", &from])
+            .current_dir(parent.path())
+            .env("NO_COLOR", "1")
+            .env_remove("RUSTDRILL_COURSE")
+            .output()
+            .unwrap(),
+    )
+    .expect_code(0);
+    let learner = parent.path().join("learner");
+    assert!(learner.join("exercises/01_first/first1.rs").is_file());
+    assert!(
+        !learner.join("wrong_answers").exists(),
+        "wrong answers are for authors"
     );
 }
 

@@ -26,5 +26,10 @@ mod tests {
     #[test]
     fn greets_by_name() {
         assert_eq!(greeting("Ferris"), "Hello, Ferris! Welcome to modern Rust.");
+        assert_eq!(
+            greeting("Ada"),
+            "Hello, Ada! Welcome to modern Rust.",
+            "the greeting uses the name it is given"
+        );
     }
 }

@@ -137,5 +137,11 @@ mod tests {
             result.is_err(),
             "the failed SET must be reported, got {result:?}"
         );
+        // An empty page name: the SET is rejected, the INCR alone would work.
+        let result = visit(&mut server, "");
+        assert!(
+            result.is_err(),
+            "a rejected SET must stop the visit before it is counted, got {result:?}"
+        );
     }
 }

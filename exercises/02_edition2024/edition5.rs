@@ -93,6 +93,15 @@ mod tests {
     }
 
     #[test]
+    fn loading_runs_when_awaited_not_when_called() {
+        let db = database();
+        let pending = db.load("u1");
+        assert_eq!(db.queries.get(), 0, "calling an async fn runs none of it");
+        assert_eq!(block_on(pending).as_deref(), Some("Ferris"));
+        assert_eq!(db.queries.get(), 1);
+    }
+
+    #[test]
     fn the_cache_asks_the_database_once_per_key() {
         let store = Cached {
             inner: database(),

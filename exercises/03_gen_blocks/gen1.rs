@@ -68,8 +68,31 @@ mod tests {
     }
 
     #[test]
+    fn squares_up_to_is_a_gen_block_that_yields() {
+        // The lesson is the shape of the code, which no output shows: this
+        // reads the function's own source, comments left out.
+        let file = include_str!("gen1.rs");
+        let start = file.find("fn squares_up_to(").expect("the fn is there");
+        let end = start + file[start..].find("\n}").expect("it ends with `}`");
+        let code: Vec<&str> = file[start..end]
+            .lines()
+            .map(|l| l.split("//").next().unwrap_or(""))
+            .collect();
+        let code = code.join("\n");
+        assert!(
+            code.contains("gen move") && code.contains("yield"),
+            "`squares_up_to` should hand out its squares with `yield` from its gen block"
+        );
+    }
+
+    #[test]
     fn is_lazy_and_can_stop_early() {
         let first: Vec<u32> = squares_up_to(1_000_000).take(3).collect();
         assert_eq!(first, [1, 4, 9]);
+        // Every square up to u32::MAX would overflow past it: only a lazy
+        // iterator, which computes no square before it is asked for, gets
+        // away with taking the first two.
+        let first: Vec<u32> = squares_up_to(u32::MAX).take(2).collect();
+        assert_eq!(first, [1, 4]);
     }
 }

@@ -48,6 +48,48 @@ mod tests {
         assert_eq!(display(100.0), expect("100.0 °C", "212.0 °F"));
     }
 
+    /// rustdrill builds without the feature, so this test builds the same
+    /// file once more with it (as `--features fahrenheit` would) and runs
+    /// that build's tests: every combination must build and pass.
+    #[test]
+    #[cfg(not(feature = "fahrenheit"))]
+    fn the_fahrenheit_build_works_too() {
+        use std::process::Command;
+        let dir = std::env::temp_dir().join(format!("tooling5-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("a temporary folder");
+        let (source, tests) = (dir.join("tooling5.rs"), dir.join("tooling5-tests"));
+        std::fs::write(&source, include_str!("tooling5.rs")).expect("a copy of this file");
+        let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".to_string());
+        let build = Command::new(rustc)
+            .args([
+                "--edition",
+                "2024",
+                "--test",
+                "--cfg",
+                "feature=\"fahrenheit\"",
+                "-o",
+            ])
+            .args([&tests, &source])
+            .output()
+            .expect("rustc starts");
+        let run = build
+            .status
+            .success()
+            .then(|| Command::new(&tests).output());
+        let _ = std::fs::remove_dir_all(&dir);
+        assert!(
+            build.status.success(),
+            "with the `fahrenheit` feature on, this file does not build:\n{}",
+            String::from_utf8_lossy(&build.stderr)
+        );
+        let run = run.expect("built").expect("the tests start");
+        assert!(
+            run.status.success(),
+            "with the `fahrenheit` feature on, the tests fail:\n{}",
+            String::from_utf8_lossy(&run.stdout)
+        );
+    }
+
     #[test]
     fn one_decimal_place() {
         assert_eq!(display(-40.0), expect("-40.0 °C", "-40.0 °F"));

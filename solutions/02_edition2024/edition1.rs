@@ -71,6 +71,16 @@ mod tests {
     }
 
     #[test]
+    fn the_positions_do_not_keep_the_grid_borrowed() {
+        // Compiles only if the iterator captures nothing of `grid`.
+        let mut grid = Grid::new(2, 1);
+        let mut positions = grid.positions();
+        grid.set(0, 0, '#');
+        assert_eq!(positions.next(), Some((0, 0)));
+        assert_eq!(grid.render(), "#.");
+    }
+
+    #[test]
     fn paints_a_checkerboard() {
         assert_eq!(checkerboard(4, 2).render(), "#.#.\n.#.#");
     }

@@ -49,4 +49,21 @@ mod tests {
         assert_eq!(c_len(c"crab"), 4);
         assert_eq!(c_len(c""), 0);
     }
+
+    #[test]
+    fn only_what_no_argument_can_break_is_declared_safe() {
+        // Compiles only if `hypot` is declared `safe`: no `unsafe` here.
+        assert!((hypot(3.0, 4.0) - 5.0).abs() < 1e-12);
+        // `strlen` follows a raw pointer: no declaration can make that
+        // safe, so its calls must stay in `unsafe` blocks.
+        let code: String = include_str!("edition7.rs")
+            .lines()
+            .map(|l| l.split("//").next().unwrap_or(""))
+            .flat_map(|l| l.split_whitespace())
+            .collect();
+        assert!(
+            !code.contains(concat!("safe", "fn", "strlen")),
+            "`strlen` must not be declared `safe fn`"
+        );
+    }
 }

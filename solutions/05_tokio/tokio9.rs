@@ -78,23 +78,31 @@ mod tests {
         );
     }
 
-    #[tokio::test]
+    // Paused time: a wait that would never end fails at once, after
+    // `TIME_LIMIT` of Tokio's clock, instead of hanging the test.
+    const TIME_LIMIT: std::time::Duration = std::time::Duration::from_secs(1);
+
+    #[tokio::test(start_paused = true)]
     async fn a_waiter_wakes_when_the_service_is_ready() {
         let service = Service::new();
         let waiter = tokio::spawn(wait_until_ready(service.watch_health()));
         tokio::task::yield_now().await;
         assert!(!waiter.is_finished(), "still starting");
         service.set_health(Health::Ready);
-        assert_eq!(waiter.await.unwrap(), Health::Ready);
+        let woken = tokio::time::timeout(TIME_LIMIT, waiter).await;
+        let woken = woken.expect("the waiter never saw Ready");
+        assert_eq!(woken.unwrap(), Health::Ready);
     }
 
-    #[tokio::test]
+    #[tokio::test(start_paused = true)]
     async fn watchers_see_the_latest_value_not_every_value() {
         let service = Service::new();
         let mut health = service.watch_health();
         service.set_health(Health::Ready);
         service.set_health(Health::Draining);
-        health.changed().await.unwrap();
+        let changed = tokio::time::timeout(TIME_LIMIT, health.changed()).await;
+        changed.expect("no change was seen").unwrap();
+
         assert_eq!(*health.borrow_and_update(), Health::Draining);
         assert!(
             !health.has_changed().unwrap(),

@@ -6,9 +6,11 @@
 //! solutions present, no stray files, a current `Cargo.lock`, formatted
 //! solutions), then two runs of the same pipeline `verify` uses over a
 //! temporary copy of the course — every exercise must fail as shipped and
-//! pass with its solution in place (strict clippy). The course is loaded
-//! once, from one `cargo metadata`. Every problem is reported, each naming
-//! its exercise and file, not just the first.
+//! pass with its solution in place (strict clippy) — and one more pass
+//! over the course's recorded wrong answers (`wrong_answers/`), each of
+//! which must be judged not done. The course is loaded once, from one
+//! `cargo metadata`. Every problem is reported, each naming its exercise
+//! and file, not just the first.
 
 mod measure;
 mod problem;
@@ -17,10 +19,12 @@ mod sandbox;
 mod scaffold;
 mod static_checks;
 mod tool_checks;
+mod wrong_answers;
 
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
+use std::time::Duration;
 
 use anyhow::{Context, Result};
 
@@ -34,6 +38,7 @@ pub use measure::measure;
 pub use scaffold::new;
 
 pub fn check(global: &Global, chapters: &[String]) -> Result<Outcome> {
+    let chapters: Vec<String> = chapters.iter().map(|c| chapter_dir(c)).collect();
     let root = course::find_root(global.course.as_deref())?;
     let root = root
         .canonicalize()
@@ -48,7 +53,7 @@ pub fn check(global: &Global, chapters: &[String]) -> Result<Outcome> {
         Ok(info) => info,
         Err(errors) => {
             let problems = errors.0.iter().map(|p| Problem::of_course(p.to_string()));
-            return finish(problems.collect(), "", 0);
+            return finish(problems.collect(), "", 0, None);
         }
     };
     // Warnings, and chapters a track names that no exercise has (normal in
@@ -90,9 +95,20 @@ pub fn check(global: &Global, chapters: &[String]) -> Result<Outcome> {
     ));
     problems.extend(tool_checks::lock_file(&root));
     problems.extend(tool_checks::rustfmt_solutions(&root, &info.exercises));
+    let (wrong, malformed) = wrong_answers::find(&root, &info.exercises);
+    problems.extend(malformed);
+    let wrong: Vec<_> = wrong
+        .into_iter()
+        .filter(|w| in_scope(w.chapter.as_deref()))
+        .collect();
 
+    let mut judged = None;
     match loaded.course {
-        Ok(course) => problems.extend(runs::prove(&course, &in_scope)?),
+        Ok(course) => {
+            let proof = runs::prove(&course, &in_scope, &wrong)?;
+            problems.extend(proof.problems);
+            judged = Some(proof.wrong_answers);
+        }
         Err(e) => problems.push(Problem::of_course(format!(
             "the course does not load, so its exercises were not built:\n{}",
             indent(&format!("{e:#}"))
@@ -103,7 +119,14 @@ pub fn check(global: &Global, chapters: &[String]) -> Result<Outcome> {
     } else {
         format!("{} proven", chapters.join(", "))
     };
-    finish(problems, &scope, proven)
+    finish(problems, &scope, proven, judged)
+}
+
+/// A `--chapter` value as the chapter's `dir`: the folder a shell completes
+/// (`exercises/05_tokio/`) names the chapter too.
+fn chapter_dir(arg: &str) -> String {
+    let arg = arg.trim_end_matches('/');
+    arg.strip_prefix("exercises/").unwrap_or(arg).to_owned()
 }
 
 /// The course loaded once for the whole check.
@@ -161,12 +184,31 @@ fn list_targets(root: &Path, problems: &mut Vec<Problem>) -> Result<(Workspace, 
     }
 }
 
-fn finish(mut problems: Vec<Problem>, scope: &str, exercises: usize) -> Result<Outcome> {
+/// Reports the problems, or that there are none. `wrong_answers` is how
+/// many recorded wrong answers were judged and how long their pass took.
+fn finish(
+    mut problems: Vec<Problem>,
+    scope: &str,
+    exercises: usize,
+    wrong_answers: Option<(usize, Duration)>,
+) -> Result<Outcome> {
     problems.sort();
     problems.dedup();
-    if problems.is_empty() {
+    if let Some((count, took)) = wrong_answers
+        && count > 0
+    {
         outln!(
-            "{} {scope}: {exercises} exercise(s) fail as shipped and pass solved",
+            "{count} recorded wrong answer(s) built and judged in one pass: {:.1} s",
+            took.as_secs_f64()
+        )?;
+    }
+    if problems.is_empty() {
+        let wrong = match wrong_answers {
+            Some((count, _)) if count > 0 => format!(", {count} wrong answer(s) judged not done"),
+            _ => String::new(),
+        };
+        outln!(
+            "{} {scope}: {exercises} exercise(s) fail as shipped and pass solved{wrong}",
             ui::ok("✓")
         )?;
         return Ok(Outcome::Done);
@@ -176,4 +218,16 @@ fn finish(mut problems: Vec<Problem>, scope: &str, exercises: usize) -> Result<O
     }
     outln!("\n{} problem(s) found", problems.len())?;
     Ok(Outcome::NotDone)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_chapter_is_named_by_its_dir_or_its_folder() {
+        assert_eq!(chapter_dir("05_tokio"), "05_tokio");
+        assert_eq!(chapter_dir("exercises/05_tokio/"), "05_tokio");
+        assert_eq!(chapter_dir("exercises/05_tokio"), "05_tokio");
+    }
 }

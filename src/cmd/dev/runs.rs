@@ -1,20 +1,36 @@
-//! The two runs that prove a course, through the pipeline `verify` uses,
-//! in a [`Sandbox`]: as shipped, every exercise must fail (fast: a hang
-//! teaches nothing); with its solution in place, every one must pass with
-//! strict clippy.
+//! The runs that prove a course, through the pipeline `verify` uses, in a
+//! [`Sandbox`]: as shipped, every exercise must fail (fast: a hang teaches
+//! nothing); with its solution in place, every one must pass with strict
+//! clippy; and every recorded wrong answer, all built in one more pass as
+//! bins of their own, must be judged not done.
+
+use std::time::{Duration, Instant};
 
 use anyhow::Result;
 
 use super::problem::Problem;
 use super::sandbox::Sandbox;
+use super::wrong_answers::{self, WrongAnswer};
 use crate::check::{self, Checked};
 use crate::course::{Course, Exercise};
 use crate::ui::{Mode, Reporter};
 use crate::verdict::Verdict;
 
-/// Both runs over the exercises of `course` whose chapter is `in_scope`.
-pub fn prove(course: &Course, in_scope: &dyn Fn(Option<&str>) -> bool) -> Result<Vec<Problem>> {
-    let mut sandbox = Sandbox::new(course)?;
+/// What the runs found.
+pub struct Proof {
+    pub problems: Vec<Problem>,
+    /// How many wrong answers were judged, and the wall time of their pass.
+    pub wrong_answers: (usize, Duration),
+}
+
+/// The runs over the exercises of `course` whose chapter is `in_scope`,
+/// and over the `wrong` answers (already limited to those chapters).
+pub fn prove(
+    course: &Course,
+    in_scope: &dyn Fn(Option<&str>) -> bool,
+    wrong: &[WrongAnswer],
+) -> Result<Proof> {
+    let mut sandbox = Sandbox::new(course, wrong)?;
     let mut problems = Vec::new();
 
     let copy = sandbox.course();
@@ -37,7 +53,20 @@ pub fn prove(course: &Course, in_scope: &dyn Fn(Option<&str>) -> bool) -> Result
     for (ex, checked) in selection.iter().zip(run(copy, &selection, "solved")?) {
         problems.extend(with_solution(ex, &checked.verdict));
     }
-    Ok(problems)
+
+    // One cargo pass for every wrong answer, after the solved one: the
+    // chapters' dependencies and support libraries are built by then.
+    let started = Instant::now();
+    let placed = sandbox.wrong_answers();
+    let built_as: Vec<&Exercise> = placed.iter().map(|(_, ex)| ex).collect();
+    let verdicts = run(sandbox.course(), &built_as, "wrong answers")?;
+    for ((answer, _), checked) in placed.iter().zip(verdicts) {
+        problems.extend(wrong_answers::judge(answer, &checked.verdict));
+    }
+    Ok(Proof {
+        problems,
+        wrong_answers: (placed.len(), started.elapsed()),
+    })
 }
 
 /// One run of `selection`, its progress shown under the name of the pass.

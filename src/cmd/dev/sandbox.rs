@@ -1,27 +1,33 @@
 //! The sandbox `dev check` builds in: a temporary copy of the course where
 //! exercises can be replaced by their solutions without touching the
-//! author's files. It shares the course's target directory, so
-//! dependencies build once, and is removed when dropped.
+//! author's files, and where each recorded wrong answer is a bin target of
+//! its own. It shares the course's target directory, so dependencies build
+//! once, and is removed when dropped.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use tempfile::TempDir;
+use toml_edit::{ArrayOfTables, DocumentMut, InlineTable, Item, Table, value};
 
+use super::wrong_answers::WrongAnswer;
 use crate::course::{Course, Exercise, Layout};
 
 pub struct Sandbox {
     /// The copy, as the course it is.
     course: Course,
+    /// Each wrong answer placed, with the exercise it is built as.
+    wrong: Vec<(WrongAnswer, Exercise)>,
     /// Removed with the sandbox.
     _dir: TempDir,
 }
 
 impl Sandbox {
-    /// Copies `course` (without build output) into a new temporary folder.
-    pub fn new(course: &Course) -> Result<Sandbox> {
+    /// Copies `course` (without build output) into a new temporary folder,
+    /// with `wrong` answers as bin targets of their own.
+    pub fn new(course: &Course, wrong: &[WrongAnswer]) -> Result<Sandbox> {
         let dir = tempfile::Builder::new()
             .prefix("rustdrill-dev-check-")
             .tempdir()
@@ -32,14 +38,24 @@ impl Sandbox {
             .context("cannot open the temporary folder for the course copy")?;
         copy_course(course, &root)?;
         isolate_units(course, &root)?;
+        let copy = rebased(course, &root);
+        let wrong = place_wrong_answers(course, &copy, wrong)?;
         Ok(Sandbox {
-            course: rebased(course, &root),
+            course: copy,
+            wrong,
             _dir: dir,
         })
     }
 
     pub fn course(&self) -> &Course {
         &self.course
+    }
+
+    /// The wrong answers, each with the exercise that builds it: the
+    /// exercise's settings (tests, strictness, time limit, package) under
+    /// its own bin name.
+    pub fn wrong_answers(&self) -> &[(WrongAnswer, Exercise)] {
+        &self.wrong
     }
 
     /// Puts the solution of every exercise `wanted` in place of its file,
@@ -122,6 +138,106 @@ fn isolate_units(course: &Course, copy_root: &Path) -> Result<()> {
     }
     let text = toml::to_string(&doc).context("cannot write the copy's manifest")?;
     fs::write(&manifest, text).with_context(|| format!("cannot write {}", manifest.display()))
+}
+
+/// Writes each wrong answer into the copy where cargo builds it as a bin of
+/// its exercise's package: `<exercise's folder>/.rustdrill-wrong/<n>/<exercise>.rs`.
+/// The file keeps its exercise's name so that a test reading its own source
+/// (`include_str!("gen4.rs")`) reads the wrong answer. One `[[bin]]` per
+/// answer is added to the manifest nearest above the exercise's file.
+fn place_wrong_answers(
+    original: &Course,
+    copy: &Course,
+    wrong: &[WrongAnswer],
+) -> Result<Vec<(WrongAnswer, Exercise)>> {
+    let mut placed = Vec::new();
+    let mut manifests: BTreeMap<PathBuf, DocumentMut> = BTreeMap::new();
+    let mut index = copy.exercises.len();
+    for answer in wrong {
+        let Some(ex) = copy.exercises.iter().find(|e| e.name == answer.exercise) else {
+            continue;
+        };
+        let folder = ex.path.parent().unwrap_or(&copy.root);
+        let path = folder
+            .join(WRONG_FOLDER)
+            .join(answer.n.to_string())
+            .join(format!("{}.rs", ex.name));
+        let source = original.root.join(&answer.file);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)
+                .with_context(|| format!("cannot create {}", parent.display()))?;
+        }
+        fs::copy(&source, &path)
+            .with_context(|| format!("cannot copy {} into the copy", source.display()))?;
+
+        let manifest = package_manifest(folder, &copy.root).with_context(|| {
+            format!(
+                "no Cargo.toml above {} in the copy",
+                ex.relative_path.display()
+            )
+        })?;
+        if !manifests.contains_key(&manifest) {
+            let text = fs::read_to_string(&manifest)
+                .with_context(|| format!("cannot read {}", manifest.display()))?;
+            let doc: DocumentMut = text
+                .parse()
+                .with_context(|| format!("cannot parse {}", manifest.display()))?;
+            manifests.insert(manifest.clone(), doc);
+        }
+        let manifest_dir = manifest.parent().unwrap_or(&copy.root);
+        let bin_path = path.strip_prefix(manifest_dir).unwrap_or(&path);
+        let name = answer.bin_name();
+        if let Some(doc) = manifests.get_mut(&manifest) {
+            add_bin(doc, &name, &bin_path.to_string_lossy())
+                .with_context(|| format!("{}: `bin` is not a list", manifest.display()))?;
+        }
+
+        let mut built_as = ex.clone();
+        built_as.index = index;
+        index += 1;
+        built_as.name = name;
+        built_as.relative_path = path.strip_prefix(&copy.root).unwrap_or(&path).to_path_buf();
+        built_as.path = path;
+        placed.push((answer.clone(), built_as));
+    }
+    for (manifest, doc) in manifests {
+        fs::write(&manifest, doc.to_string())
+            .with_context(|| format!("cannot write {}", manifest.display()))?;
+    }
+    Ok(placed)
+}
+
+/// The folder of the copy that holds the wrong answers of one chapter.
+const WRONG_FOLDER: &str = ".rustdrill-wrong";
+
+/// The nearest `Cargo.toml` at or above `folder`, inside `root`.
+fn package_manifest(folder: &Path, root: &Path) -> Option<PathBuf> {
+    folder
+        .ancestors()
+        .take_while(|dir| dir.starts_with(root))
+        .map(|dir| dir.join("Cargo.toml"))
+        .find(|m| m.is_file())
+}
+
+/// Adds a bin target to a manifest, whichever way it lists its bins
+/// (`[[bin]]` tables or rustlings' inline `bin = [{ … }]`).
+fn add_bin(doc: &mut DocumentMut, name: &str, path: &str) -> Option<()> {
+    let item = doc
+        .entry("bin")
+        .or_insert_with(|| Item::ArrayOfTables(ArrayOfTables::new()));
+    if let Some(tables) = item.as_array_of_tables_mut() {
+        let mut table = Table::new();
+        table["name"] = value(name);
+        table["path"] = value(path);
+        tables.push(table);
+        return Some(());
+    }
+    let list = item.as_array_mut()?;
+    let mut inline = InlineTable::new();
+    inline.insert("name", name.into());
+    inline.insert("path", path.into());
+    list.push(inline);
+    Some(())
 }
 
 /// Copies what cargo needs to build the course, without build output.

@@ -81,6 +81,9 @@ Learners run `rustdrill` in this folder; authors prove the course with
 - `exercises/NN_topic/` — one package per chapter: its `Cargo.toml` has one
   `[[bin]]` per exercise, plus a `README.md` introducing the chapter.
 - `solutions/NN_topic/NAME.rs` — the reference solution of each exercise.
+- `wrong_answers/NN_topic/NAME.N.rs` — optional: plausible mistakes a learner
+  makes, each a whole exercise file whose first line is `// wrong: <what>`;
+  `dev check` proves none of them is judged done. Learners never see them.
 
 ## Adding an exercise
 
@@ -89,8 +92,11 @@ Learners run `rustdrill` in this folder; authors prove the course with
 2. Add `[[bin]] name = "<name>" path = "<name>.rs"` to the chapter's Cargo.toml.
 3. Add an `[[exercises]]` entry to `info.toml`.
 4. Write the solution in `solutions/<dir>/<name>.rs`.
-5. Run `rustdrill dev check`: every exercise must fail as shipped and pass
-   with its solution (strict clippy, rustfmt).
+5. Write the shortcut a learner would try as `wrong_answers/<dir>/<name>.1.rs`
+   (first line `// wrong: <what is wrong>`, the exercise's tests unchanged).
+6. Run `rustdrill dev check`: every exercise must fail as shipped and pass
+   with its solution (strict clippy, rustfmt), and every wrong answer must
+   be judged not done.
 
 A chapter that needs crates declares them in the workspace's
 `[workspace.dependencies]` and uses `dep.workspace = true`, so a crate is
