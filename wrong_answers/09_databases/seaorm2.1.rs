@@ -90,6 +90,10 @@ async fn main() -> Result<(), DbErr> {
 // Tests are part of the exercise: do not edit them.
 #[cfg(test)]
 mod tests {
+    use std::sync::{Arc, Mutex};
+
+    use sea_orm::metric::Info;
+
     use super::*;
 
     #[tokio::test]
@@ -105,5 +109,22 @@ mod tests {
     async fn an_unknown_author_has_no_posts() {
         let db = open().await;
         assert!(titles_by(&db, "linus").await.unwrap().is_empty());
+    }
+
+    #[tokio::test]
+    async fn the_database_does_the_filtering() {
+        let mut db = open().await;
+        let log = Arc::new(Mutex::new(Vec::new()));
+        let sink = Arc::clone(&log);
+        db.set_metric_callback(move |info: &Info<'_>| {
+            sink.lock().unwrap().push(info.statement.sql.clone());
+        });
+        titles_by(&db, "grace").await.unwrap();
+        let log = log.lock().unwrap();
+        assert!(!log.is_empty(), "no query reached the database");
+        for sql in log.iter() {
+            let why = "posts were filtered in Rust after loading them all";
+            assert!(sql.contains(" WHERE "), "{why}: `{sql}` has no WHERE");
+        }
     }
 }
