@@ -97,4 +97,25 @@ mod tests {
         };
         assert!(a == b, "equal props mean Yew can skip a re-render");
     }
+
+    #[test]
+    fn props_that_differ_are_not_equal() {
+        let on_shelf = || BookProps {
+            title: "Dune".into(),
+            author: "Frank Herbert".into(),
+            on_loan: false,
+        };
+        let lent = BookProps {
+            on_loan: true,
+            ..on_shelf()
+        };
+        let retitled = BookProps {
+            title: "Emma".into(),
+            ..on_shelf()
+        };
+        assert!(
+            on_shelf() != lent && on_shelf() != retitled,
+            "props that differ in any field must compare unequal, or Yew skips a needed re-render"
+        );
+    }
 }
