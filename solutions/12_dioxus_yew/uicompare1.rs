@@ -8,7 +8,7 @@
 // State follows the model: Leptos and Dioxus hand out `Copy` signals, Yew a
 // `UseStateHandle` you clone into each callback.
 //
-// The Dioxus and Yew counters are done. Write the Leptos one (chapter 11):
+// The Dioxus and Yew counters are done. Write the Leptos one (see leptos5):
 // the same markup, a count that stays current after the signal changes, and
 // a button that adds `step`. Its count comes from the parent as a signal.
 //
