@@ -40,7 +40,9 @@ async fn save_to_disk(title: String) -> Result<(), String> {
 // instead of telling the page. Saved notes are the only ones listed.
 #[tauri::command]
 async fn add_note(title: String, notes: State<'_, Notes>) -> usize {
-    save_to_disk(title.clone()).await.expect("the disk never fails");
+    save_to_disk(title.clone())
+        .await
+        .expect("the disk never fails");
     let mut titles = notes.titles.lock().expect("no command panicked");
     titles.push(title);
     titles.len()
