@@ -1,54 +1,48 @@
-// leptos5 — a `#[server]` function is an async fn whose body only exists on the server.
+// leptos5 — a view shows a signal by holding it (or a closure), not a value read from it.
 //
-// `#[server]` turns one async function into both halves of an RPC: built for
-// the server (feature `ssr`) the body is kept, and an HTTP endpoint that
-// decodes the arguments and calls it is generated; built for the browser, the
-// body is thrown away and the function sends a request instead. The macro
-// also generates a struct holding the arguments (here `AddTodo`) whose
-// `PATH` is the endpoint. So on the server you can test the body as a plain
-// async function, as done here with `futures::executor::block_on`.
+// A Leptos component runs once: `view!` calls it, and it builds the page.
+// What you put between braces decides what happens later. `{count.get()}`
+// reads the value *now*, while the component runs, and puts a plain number
+// in the page: it never changes again. `{count}` (a signal) or `{move || ..}`
+// (a closure that reads signals) is kept in the page and run again whenever
+// a signal it read changes, so only that text is updated.
 //
-// Server functions return `Result<T, ServerFnError>`: the client always
-// receives either the value or the error, so bad input is an `Err`, never a
-// panic.
+// Events work the same way: `on:click=move |_| ..` stores a closure the
+// browser calls on each click; it changes a signal, and the reactive parts of
+// the page follow. Here the page is rendered to HTML, so the tests change the
+// signal themselves, after the view was built, and render it.
 //
 // roadmap.md §7
 
 use leptos::prelude::*;
-use leptos::server_fn::ServerFn;
-use std::sync::{Arc, Mutex};
 
-/// The server's todo store, handed to server functions as context.
-#[derive(Clone, Default)]
-struct Todos(Arc<Mutex<Vec<String>>>);
-
-/// Stores a new todo and answers how many there are now.
-#[server]
-async fn add_todo(title: String) -> Result<usize, ServerFnError> {
-    let todos = use_context::<Todos>().expect("the server provides a Todos store");
-    // TODO: a blank title is stored like any other, and the client is told
-    // all went well. Bad input has to come back to the client as an error.
-    let title = title.trim();
-    let mut list = todos.0.lock().unwrap();
-    list.push(title.to_string());
-    Ok(list.len())
+/// A shop shelf: how many items are left, and whether you can still buy one.
+#[component]
+fn Shelf(stock: RwSignal<u32>) -> impl IntoView {
+    view! {
+        <div class="shelf">
+            // TODO: both lines show what `stock` was when the shelf was built;
+            // a later sale changes the signal, but not the page.
+            <p>"Left: " {stock.get()}</p>
+            <p>{if stock.get() == 0 { "sold out" } else { "available" }}</p>
+            <button on:click=move |_| stock.update(|n| *n = n.saturating_sub(1))>
+                "Buy one"
+            </button>
+        </div>
+    }
 }
 
-/// Runs `add_todo` as the server would: with the store provided as context.
-fn call_on_server(todos: &Todos, title: &str) -> Result<usize, ServerFnError> {
-    let owner = Owner::new();
-    owner.with(|| {
-        provide_context(todos.clone());
-        futures::executor::block_on(add_todo(title.to_string()))
-    })
+/// Renders the page as a browser would show it now (without hydration markers).
+fn html(page: impl IntoView) -> String {
+    page.to_html().replace("<!>", "")
 }
 
 fn main() {
-    let todos = Todos::default();
-    println!("the client would POST to {}", AddTodo::PATH);
-    for title in ["Buy milk", "   ", "Learn Leptos"] {
-        println!("add_todo({title:?}) -> {:?}", call_on_server(&todos, title));
-    }
+    let stock = RwSignal::new(2);
+    let page = view! { <Shelf stock /> };
+    // Two clicks on "Buy one" later:
+    stock.set(0);
+    println!("{}", html(page));
 }
 
 // Tests are part of the exercise: do not edit them.
@@ -57,30 +51,36 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_todo_is_stored_and_counted() {
-        let todos = Todos::default();
-        assert_eq!(call_on_server(&todos, "Buy milk").unwrap(), 1);
-        assert_eq!(call_on_server(&todos, "Walk dog").unwrap(), 2);
-        assert_eq!(*todos.0.lock().unwrap(), ["Buy milk", "Walk dog"]);
-    }
-
-    #[test]
-    fn a_blank_title_is_an_error_and_stores_nothing() {
-        let todos = Todos::default();
-        let answer = call_on_server(&todos, "   ");
-        assert!(
-            answer.is_err(),
-            "a blank title should come back as Err, got {answer:?}"
+    fn a_full_shelf() {
+        let stock = RwSignal::new(3);
+        let page = view! { <Shelf stock /> };
+        assert_eq!(
+            html(page),
+            r#"<div class="shelf"><p>Left: 3</p><p>available</p><button>Buy one</button></div>"#
         );
-        assert!(todos.0.lock().unwrap().is_empty(), "nothing may be stored");
     }
 
     #[test]
-    fn the_macro_made_an_endpoint() {
+    fn the_count_follows_a_sale_made_after_the_page_was_built() {
+        let stock = RwSignal::new(3);
+        let page = view! { <Shelf stock /> };
+        stock.set(2);
+        let html = html(page);
         assert!(
-            AddTodo::PATH.starts_with("/api/add_todo"),
-            "{}",
-            AddTodo::PATH
+            html.contains("<p>Left: 2</p>"),
+            "the page still shows the stock it was built with: {html}"
+        );
+    }
+
+    #[test]
+    fn the_label_follows_the_last_sale() {
+        let stock = RwSignal::new(1);
+        let page = view! { <Shelf stock /> };
+        stock.set(0);
+        let html = html(page);
+        assert!(
+            html.contains("<p>Left: 0</p><p>sold out</p>"),
+            "after the last item was sold the shelf should say so: {html}"
         );
     }
 }

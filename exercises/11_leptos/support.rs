@@ -5,7 +5,7 @@
 //! browser that is `wasm-bindgen-futures`, on a Leptos server it is Tokio
 //! (`Executor::init_tokio()`). These exercises install a tiny single-threaded
 //! one so a test decides exactly when the queued tasks run: nothing runs until
-//! someone calls `any_spawner::Executor::poll_local()`.
+//! someone calls `let_effects_run()`.
 
 use any_spawner::{CustomExecutor, Executor, PinnedFuture, PinnedLocalFuture};
 use futures::executor::LocalPool;
@@ -44,4 +44,12 @@ impl CustomExecutor for HostExecutor {
 /// Installs the single-threaded executor (once per process; later calls do nothing).
 pub fn init_executor() {
     let _ = Executor::init_custom_executor(HostExecutor);
+}
+
+/// Gives the executor one turn: runs every queued task until all of them wait.
+///
+/// A Leptos app never calls this: Tokio or the browser runs tasks by itself.
+/// A test calls it to say "now the effects may run".
+pub fn let_effects_run() {
+    Executor::poll_local();
 }

@@ -77,4 +77,10 @@ mod tests {
             "{html}"
         );
     }
+
+    #[test]
+    fn any_card_left_without_a_role_says_member() {
+        let html = dioxus_ssr::render_element(rsx! { UserCard { name: "Linus" } });
+        assert_eq!(html, r#"<li class="card">Linus (member)</li>"#);
+    }
 }

@@ -8,23 +8,32 @@
 // State follows the model: Leptos and Dioxus hand out `Copy` signals, Yew a
 // `UseStateHandle` you clone into each callback.
 //
-// The Dioxus and Yew counters are done. Write the Leptos one (chapter 11).
+// The Dioxus and Yew counters are done. Write the Leptos one (see leptos5):
+// the same markup, a count that stays current after the signal changes, and
+// a button that adds `step`. Its count comes from the parent as a signal.
 //
 // roadmap.md §7, §8
 
 mod leptos_version {
     use leptos::prelude::*;
+    use std::cell::Cell;
 
-    // TODO: this Leptos counter is a placeholder: it takes no props and shows
-    // none of what the Dioxus and Yew counters below show.
+    thread_local! { pub static RUNS: Cell<u32> = const { Cell::new(0) }; }
+
+    /// A Leptos parent often owns the signal and hands it down, as here.
     #[component]
-    pub fn Counter() -> impl IntoView {
+    pub fn Counter(count: RwSignal<i32>, #[prop(default = 1)] step: i32) -> impl IntoView {
+        RUNS.with(|runs| runs.set(runs.get() + 1));
+        // TODO: a placeholder: it shows neither the count nor the button of
+        // the Dioxus and Yew counters below, and a click would change nothing.
+        let _ = (count, step);
         view! { <div class="counter"></div> }
     }
 
     pub fn html(start: i32, step: i32) -> String {
+        let count = RwSignal::new(start);
         // Leptos puts `<!>` between neighbouring text nodes (for hydration): drop it.
-        view! { <Counter start=start step=step /> }
+        view! { <Counter count step /> }
             .to_html()
             .replace("<!>", "")
     }
@@ -128,9 +137,41 @@ mod tests {
     #[test]
     fn leptos_step_defaults_to_one() {
         use leptos::prelude::*;
-        let html = view! { <leptos_version::Counter start=7 /> }.to_html();
+        let count = RwSignal::new(7);
+        let html = view! { <leptos_version::Counter count /> }.to_html();
         let expected = r#"<div class="counter"><span>Count: 7</span><button>+1</button></div>"#;
         assert_eq!(html.replace("<!>", ""), expected);
+    }
+
+    #[test]
+    fn the_leptos_view_follows_the_signal_without_running_the_component_again() {
+        use leptos::prelude::*;
+        let count = RwSignal::new(3);
+        // `view!` calls the component now: it builds the page once, here.
+        let page = view! { <leptos_version::Counter count step=2 /> };
+        count.set(5);
+        let html = page.to_html().replace("<!>", "");
+        assert!(
+            html.contains("<span>Count: 5</span>"),
+            "the signal changed after the view was built, but the page shows an old value \
+             (was the count read once, while building, instead of put in the view?): {html}"
+        );
+        let runs = leptos_version::RUNS.with(|runs| runs.get());
+        assert_eq!(
+            runs, 1,
+            "a Leptos component runs once; only `{{count}}` runs again"
+        );
+    }
+
+    #[test]
+    fn the_leptos_button_listens_for_clicks() {
+        // Server-rendered HTML has no listeners to click, so this one reads the source.
+        let source = include_str!("uicompare1.rs");
+        let leptos = &source[..source.find("mod dioxus_version").unwrap()];
+        assert!(
+            leptos.contains("<button on:click="),
+            "the Leptos button needs an `on:click` handler that adds `step` to the count"
+        );
     }
 
     #[test]

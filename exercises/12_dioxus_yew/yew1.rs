@@ -1,10 +1,8 @@
 // yew1 — a Yew function component reads its `Properties`; `ServerRenderer` prints it.
 //
-// Yew, the oldest Rust UI framework, now looks like React with hooks. A
-// component is a function marked `#[function_component]` that takes
-// `&Props` and returns `Html`, written with the `html!` macro: JSX-like tags
-// where every Rust expression, text included, sits in braces (`{"Hello"}`,
-// `{props.name.clone()}`).
+// A Yew component is a function marked `#[function_component]` that takes
+// `&Props` and returns `Html`, written with `html!`: JSX-like tags where
+// every Rust expression, text included, sits in braces.
 //
 // The props type derives `Properties`. Yew re-renders a child only when its
 // new props differ from the old ones, so props must also be `PartialEq`.
@@ -84,17 +82,20 @@ mod tests {
     }
 
     #[test]
-    fn props_compare_by_value() {
-        let a = BookProps {
-            title: "A".into(),
-            author: "B".into(),
+    fn props_compare_every_field() {
+        let dune = || BookProps {
+            title: "Dune".into(),
+            author: "Frank Herbert".into(),
             on_loan: false,
         };
-        let b = BookProps {
-            title: "A".into(),
-            author: "B".into(),
-            on_loan: false,
+        assert!(
+            dune() == dune(),
+            "equal props mean Yew can skip a re-render"
+        );
+        let lent = BookProps {
+            on_loan: true,
+            ..dune()
         };
-        assert!(a == b, "equal props mean Yew can skip a re-render");
+        assert!(dune() != lent, "a book going on loan must re-render");
     }
 }

@@ -2,37 +2,31 @@
 //
 // An effect is how reactive state reaches the outside world (a log line, the
 // page title, local storage). Creating one does not call its closure: it
-// spawns a task, which runs the closure the next time the executor gets to
-// it, notes which signals it read, and runs it again after any of them
-// changes. Several changes before the executor's next turn give one run.
+// spawns a task, which runs the closure when the executor next gets to it,
+// notes which signals the closure read, and runs it again after any of them
+// changes. Several changes before that turn give one run. Only a read inside
+// the closure is followed: a value read before it, or with
+// `.get_untracked()`, is a snapshot.
 //
 // In browser code you write `Effect::new`; a server build (feature `ssr`, as
-// here) compiles it to nothing. On the host we use `Effect::new_isomorphic`,
-// the same effect that runs everywhere. Effects are tasks, so something must
-// run them: `support::init_executor()` installs an executor that runs queued
-// tasks only when `any_spawner::Executor::poll_local()` is called.
+// here) compiles that to nothing, so host code uses `Effect::new_isomorphic`,
+// the same effect in every build. An app's executor (Tokio, the browser) runs
+// tasks by itself; these tests give it a turn with `let_effects_run()`.
 //
 // roadmap.md §7
 
-use any_spawner::Executor;
 use leptos::prelude::*;
-use leptos_chapter::init_executor;
+use leptos_chapter::{init_executor, let_effects_run};
 use std::sync::{Arc, Mutex};
 
 type Log = Arc<Mutex<Vec<String>>>;
 
-/// Writes the page title to `log` whenever `name` changes.
+/// Writes the page title to `log` now and whenever `name` changes.
 fn watch_title(name: ReadSignal<String>, log: Log) {
     Effect::new_isomorphic(move |_| {
-        log.lock()
-            .unwrap()
-            .push(format!("title: Hello, {}", name.get()));
+        let title = format!("title: Hello, {}", name.get());
+        log.lock().unwrap().push(title);
     });
-}
-
-/// Lets the executor run whatever tasks are waiting.
-fn let_effects_run() {
-    Executor::poll_local();
 }
 
 fn main() {
@@ -40,13 +34,12 @@ fn main() {
     let log = Log::default();
     let (name, set_name) = signal("Ada".to_string());
     watch_title(name, Arc::clone(&log));
-    println!("right after creating the effect: {:?}", log.lock().unwrap());
+    println!("right after watch_title: {:?}", log.lock().unwrap());
     let_effects_run();
     set_name.set("Grace".to_string());
     let_effects_run();
     println!("after two turns of the executor: {:?}", log.lock().unwrap());
 }
-
 // Tests are part of the exercise: do not edit them.
 #[cfg(test)]
 mod tests {
