@@ -144,6 +144,32 @@ impl Verdict {
         }
     }
 
+    /// The verdict follows from the exercise's files alone, so the same
+    /// files always give it again and it may be cached: a pass, a lint, and
+    /// a compile error that is not about the machine nor about a file that
+    /// is missing (`mod x;` without `x.rs`: creating the file is no change
+    /// of any file the build read). A failing test or `main` is not: it may
+    /// fail by chance (timing, randomness, the machine, files it reads at
+    /// run time), and running it again costs little next to a build (see
+    /// docs/course-format.md, "What is cached").
+    pub fn follows_from_the_files(&self) -> bool {
+        match self {
+            Verdict::Pass { .. } | Verdict::Clippy { .. } => true,
+            Verdict::CompileError { diagnostics, .. } => {
+                !self.is_about_the_machine()
+                    && !diagnostics.iter().any(|d| {
+                        d.severity == Severity::Error
+                            && (d.code.as_deref() == Some("E0583")
+                                || d.message.starts_with("couldn't read"))
+                    })
+            }
+            Verdict::TestFailed { .. }
+            | Verdict::RunFailed { .. }
+            | Verdict::TimedOut { .. }
+            | Verdict::Missing { .. } => false,
+        }
+    }
+
     /// One line: the first thing to fix (or "done").
     pub fn headline(&self) -> String {
         match self {
