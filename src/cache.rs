@@ -12,6 +12,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
 use anyhow::Result;
@@ -33,8 +34,9 @@ pub struct Keys {
     target_dir: PathBuf,
     toolchain: String,
     files: HashMap<PathBuf, blake3::Hash>,
-    /// What the last builds read (`None`: nothing recorded).
-    record: Option<Record>,
+    /// What the last builds read (`None`: nothing recorded). Shared: keys
+    /// are cloned for each check of watch mode.
+    record: Option<Arc<Record>>,
     /// When these keys were made: a check that follows them started later.
     made: SystemTime,
 }
@@ -170,6 +172,20 @@ impl Keys {
             let value = value.as_ref().map(|v| v.as_encoded_bytes());
             field(&format!("env:{var}"), value.unwrap_or(b"\0unset"));
         }
+        // A folder a build script scans: which files it holds (a file
+        // added to it changes the key; each file's content is an input).
+        for dir in built.iter().flat_map(|b| &b.dirs) {
+            let mut listing = blake3::Hasher::new();
+            for file in freshness::files_under(dir, &self.target_dir) {
+                let name = file.to_string_lossy();
+                listing.update(&(name.len() as u64).to_le_bytes());
+                listing.update(name.as_bytes());
+            }
+            field(
+                &format!("dir:{}", dir.to_string_lossy()),
+                listing.finalize().as_bytes(),
+            );
+        }
         for path in inputs {
             let hash = match self.files.get(&path) {
                 Some(hash) => *hash,
@@ -192,8 +208,10 @@ impl Keys {
     }
 }
 
-fn load_record(root: &Path, cargo_dir: &Path, target_dir: &Path) -> Option<Record> {
-    Tracker::new(root, cargo_dir, target_dir).load()
+fn load_record(root: &Path, cargo_dir: &Path, target_dir: &Path) -> Option<Arc<Record>> {
+    Tracker::new(root, cargo_dir, target_dir)
+        .load()
+        .map(Arc::new)
 }
 
 /// Was `path` written (or replaced, or its time set) at or after `since`?

@@ -139,6 +139,12 @@ pub struct BinInputs {
     pub files: Vec<PathBuf>,
     /// Environment variables the compiler read (`env!`), sorted.
     pub env: Vec<String>,
+    /// Folders whose every file counts (a build script's
+    /// `rerun-if-changed` folder, or its whole package when it names
+    /// none): their files are in `files`; a file added to one changes its
+    /// listing, which the verdict cache's key covers.
+    #[serde(default)]
+    pub dirs: Vec<PathBuf>,
 }
 
 /// The record of one course in one target directory.
@@ -311,6 +317,26 @@ impl Tracker {
             }
         }
 
+        // A file new in a folder the build scans counts from now on: it is
+        // made newer than the last build unless it is already.
+        let dirs: BTreeSet<PathBuf> = record
+            .bins
+            .values()
+            .flat_map(|b| b.dirs.iter().cloned())
+            .collect();
+        for dir in dirs {
+            for path in files_under(&dir, &self.target_dir) {
+                if record.files.contains_key(&path) {
+                    continue;
+                }
+                if Stat::of(&path).is_some_and(|s| s.mtime_ns <= record.built_until_ns) {
+                    touch(&path, now);
+                }
+                record.files.insert(path.clone(), entry_now(&path, now));
+                changed = true;
+            }
+        }
+
         // Recorded inputs: stat first, hash only when the stat changed.
         for (path, entry) in record.files.iter_mut() {
             let Some(stat) = Stat::of(path) else {
@@ -369,14 +395,32 @@ impl Tracker {
             built.insert(bin.to_owned(), Built { depinfo_written });
             let mut files = BTreeSet::new();
             let mut env = BTreeSet::new();
+            let mut dirs = BTreeSet::new();
             for depfile in own
                 .iter()
                 .chain(lib.map(|l| deps.of_lib(l)).iter().flatten())
             {
                 if let Some(listed) = parse_depinfo(depfile, &self.cargo_dir) {
-                    files.extend(listed.files.into_iter().filter(|p| self.in_course(p)));
+                    for path in listed.files.into_iter().filter(|p| self.in_course(p)) {
+                        if path.is_dir() {
+                            // A build script's `rerun-if-changed` folder.
+                            dirs.insert(path);
+                        } else {
+                            if let Some(package) = build_script_package(&path) {
+                                // A build script may read any file of its
+                                // package (cargo reruns it when any changes,
+                                // unless it names what it reads: then those
+                                // are listed too, and this is a superset).
+                                dirs.insert(package);
+                            }
+                            files.insert(path);
+                        }
+                    }
                     env.extend(listed.env);
                 }
+            }
+            for dir in &dirs {
+                files.extend(files_under(dir, &self.target_dir));
             }
             if files.is_empty() {
                 // Never built: nothing known, nothing to vouch for.
@@ -418,6 +462,7 @@ impl Tracker {
                 BinInputs {
                     files: files.into_iter().collect(),
                     env: env.into_iter().collect(),
+                    dirs: dirs.into_iter().collect(),
                 },
             );
         }
@@ -437,6 +482,42 @@ impl Tracker {
         self.save(&record)?;
         Ok(built)
     }
+}
+
+/// The package folder of `path` if it is its package's build script
+/// (`build.rs` beside a `Cargo.toml`; a build script by another name is
+/// not recognised).
+fn build_script_package(path: &Path) -> Option<PathBuf> {
+    let dir = path.parent()?;
+    (path.file_name()? == "build.rs" && dir.join("Cargo.toml").is_file()).then(|| dir.to_path_buf())
+}
+
+/// Most files a scanned folder may hold: more is not a course's folder.
+const MAX_FILES_UNDER: usize = 10_000;
+
+/// Every regular file under `dir` (symbolic links to folders not followed,
+/// `skip` left out), sorted.
+pub fn files_under(dir: &Path, skip: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(dir) = todo.pop() {
+        if dir.starts_with(skip) || files.len() >= MAX_FILES_UNDER {
+            continue;
+        }
+        let Ok(entries) = fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            match entry.file_type() {
+                Ok(t) if t.is_dir() => todo.push(path),
+                Ok(_) if path.is_file() => files.push(path),
+                _ => {}
+            }
+        }
+    }
+    files.sort();
+    files
 }
 
 /// The entry of `path` as it is now.
@@ -699,7 +780,10 @@ mod tests {
             .after_build(&[("ex", None)], &target.join("debug"), started)
             .unwrap();
         let record = tracker.load().expect("a record");
-        assert_eq!(record.inputs("ex").unwrap().files, [src.clone()]);
+        assert_eq!(
+            record.inputs("ex").unwrap().files,
+            std::slice::from_ref(&src)
+        );
 
         // The same content, nothing to do; another content with an old time
         // gets a new time, and keeps its content.

@@ -247,7 +247,7 @@ fn a_changed_migration_kept_a_cached_pass() {
     // And back: the pass is computed again, not a stale failure.
     course.write(MIGRATION, MIGRATION_GOOD);
     let verify = course.run(&["verify", "--json"]);
-    assert_eq!(verify_entry(&verify, "ex").0, true, "{}", verify.all());
+    assert!(verify_entry(&verify, "ex").0, "{}", verify.all());
 }
 
 #[test]
@@ -305,6 +305,65 @@ fn an_unchanged_course_still_reuses_its_verdicts() {
         "{}",
         verify.all()
     );
+}
+
+#[test]
+fn a_file_added_to_a_build_scripts_folder_kept_a_cached_pass() {
+    // A build script that reads a folder (`rerun-if-changed=migrations`):
+    // what the exercise sees depends on every file in it.
+    let course = course();
+    let manifest = CHAPTER_MANIFEST.replace(
+        "publish = false\n",
+        "publish = false\nbuild = \"build.rs\"\n",
+    );
+    course.write(MANIFEST, &manifest);
+    course.write(
+        "exercises/01_ch/build.rs",
+        r#"fn main() {
+    println!("cargo::rerun-if-changed=migrations");
+    let n = std::fs::read_dir("migrations").map(|d| d.count()).unwrap_or(0);
+    let out = std::path::Path::new(&std::env::var("OUT_DIR").unwrap()).join("count.rs");
+    std::fs::write(out, format!("pub const MIGRATIONS: usize = {n};")).unwrap();
+}
+"#,
+    );
+    course.write(
+        "exercises/01_ch/flaky.rs",
+        r#"// TODO: nothing, it passes.
+include!(concat!(env!("OUT_DIR"), "/count.rs"));
+
+fn main() {
+    println!("{MIGRATIONS}");
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn one_migration() {
+        assert_eq!(super::MIGRATIONS, 1, "one migration");
+    }
+}
+"#,
+    );
+    course.run(&["verify"]).expect_code(0);
+    // A second migration, restored from an archive with an old time.
+    write_with_mtime(
+        &course,
+        "exercises/01_ch/migrations/002.sql",
+        "create table more (id integer);\n",
+        long_ago(0),
+    );
+    let verify = course.run(&["verify", "--json"]);
+    assert_eq!(
+        verify_entry(&verify, "flaky"),
+        (false, false),
+        "{}",
+        verify.all()
+    );
+    course
+        .run(&["run", "flaky"])
+        .expect_code(1)
+        .expect_contains("one migration");
 }
 
 /// A small seeded PRNG (xorshift64*): the same sequence on every run.
