@@ -295,6 +295,9 @@ impl Tracker {
                 .flat_map(|b| deps.of_bin(b))
                 .collect()
         };
+        // Each file against the newest dep-info listing it (each unit has
+        // its own, written when it was compiled).
+        let mut newest_listing: BTreeMap<PathBuf, SystemTime> = BTreeMap::new();
         for depfile in unvouched {
             let Some(depinfo_mtime) = fs::metadata(&depfile).and_then(|m| m.modified()).ok() else {
                 continue;
@@ -303,18 +306,21 @@ impl Tracker {
                 continue;
             };
             for path in listed.files {
-                if !self.in_course(&path) || record.files.contains_key(&path) {
-                    continue;
+                if self.in_course(&path) && !record.files.contains_key(&path) {
+                    let newest = newest_listing.entry(path).or_insert(depinfo_mtime);
+                    *newest = (*newest).max(depinfo_mtime);
                 }
-                let Some(stat) = Stat::of(&path) else {
-                    continue;
-                };
-                if stat.mtime_ns <= nanos(depinfo_mtime) {
-                    touch(&path, now);
-                }
-                record.files.insert(path.clone(), entry_now(&path, now));
-                changed = true;
             }
+        }
+        for (path, listing_mtime) in newest_listing {
+            let Some(stat) = Stat::of(&path) else {
+                continue;
+            };
+            if stat.mtime_ns <= nanos(listing_mtime) {
+                touch(&path, now);
+            }
+            record.files.insert(path.clone(), entry_now(&path, now));
+            changed = true;
         }
 
         // A file new in a folder the build scans counts from now on: it is
@@ -433,7 +439,7 @@ impl Tracker {
                 };
                 let now = SystemTime::now();
                 match record.files.get_mut(path) {
-                    Some(entry) if entry.hash.is_some() && entry.stat == stat => {}
+                    Some(entry) if entry.trusted && entry.hash.is_some() && entry.stat == stat => {}
                     Some(entry) => {
                         // Changed since the check before the build: the
                         // build may have read either version.

@@ -202,6 +202,21 @@ fn a_broken_file_with_an_older_mtime_passed() {
 }
 
 #[test]
+fn a_target_dir_without_a_record_was_trusted() {
+    // Outputs rustdrill has no record of (built by an older rustdrill, or
+    // by another tool) are not trusted: a file older than them that is not
+    // what they were built from is compiled again.
+    let course = course();
+    course.run(&["run", "ex"]).expect_code(0);
+    fs::remove_dir_all(course.path("exercises/target/rustdrill")).expect("the record exists");
+    write_with_mtime(&course, EX, EX_BROKEN, long_ago(0));
+    course
+        .run(&["run", "ex"])
+        .expect_code(1)
+        .expect_contains("mismatched types");
+}
+
+#[test]
 fn an_older_support_file_kept_the_old_library() {
     // The same through the chapter's library: a support file restored with
     // an old time must be compiled again, and so must what links it.
