@@ -208,7 +208,8 @@ fn a_target_dir_without_a_record_was_trusted() {
     // what they were built from is compiled again.
     let course = course();
     course.run(&["run", "ex"]).expect_code(0);
-    fs::remove_dir_all(course.path("exercises/target/rustdrill")).expect("the record exists");
+    // What a target dir built before the record existed looks like.
+    let _ = fs::remove_dir_all(course.path("exercises/target/rustdrill"));
     write_with_mtime(&course, EX, EX_BROKEN, long_ago(0));
     course
         .run(&["run", "ex"])
