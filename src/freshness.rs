@@ -286,14 +286,19 @@ impl Tracker {
         // Units the record does not vouch for: every course file their
         // dep-info lists is made newer than that dep-info, unless it is
         // already, so cargo compiles them again.
-        let deps = DepsDir::read(&self.target_dir.join("debug"));
+        let unknown_bins: Vec<&str> = bins
+            .iter()
+            .copied()
+            .filter(|b| !record.bins.contains_key(*b))
+            .collect();
         let unvouched: Vec<PathBuf> = if fresh_record {
-            deps.all()
+            DepsDir::read(&self.target_dir.join("debug")).all()
+        } else if unknown_bins.is_empty() {
+            // The usual case: no need to list `deps/`.
+            Vec::new()
         } else {
-            bins.iter()
-                .filter(|b| !record.bins.contains_key(**b))
-                .flat_map(|b| deps.of_bin(b))
-                .collect()
+            let deps = DepsDir::read(&self.target_dir.join("debug"));
+            unknown_bins.iter().flat_map(|b| deps.of_bin(b)).collect()
         };
         // Each file against the newest dep-info listing it (each unit has
         // its own, written when it was compiled).
