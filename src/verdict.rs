@@ -456,6 +456,56 @@ test result: FAILED. 1 passed; 2 failed; 0 ignored; 0 measured; 0 filtered out; 
     }
 
     #[test]
+    fn only_verdicts_that_follow_from_the_files_are_cacheable() {
+        let output = |code| ProcessOutput {
+            termination: Termination::Exited(code),
+            stdout: Captured::default(),
+            stderr: Captured::default(),
+        };
+        let error = |code: Option<&str>, message: &str| Diagnostic {
+            severity: Severity::Error,
+            rendered: format!("error: {message}\n"),
+            message: message.to_owned(),
+            code: code.map(str::to_owned),
+            location: None,
+        };
+        let compile_error = |d: Diagnostic| Verdict::CompileError {
+            diagnostics: vec![d],
+            phase: Phase::Build,
+            cargo_stderr: String::new(),
+        };
+        assert!(
+            Verdict::Pass {
+                output: output(0),
+                warnings: Vec::new()
+            }
+            .follows_from_the_files()
+        );
+        assert!(Verdict::Clippy { lints: Vec::new() }.follows_from_the_files());
+        assert!(compile_error(error(Some("E0308"), "mismatched types")).follows_from_the_files());
+        // A failure that may be by chance, or about a file that is missing.
+        assert!(
+            !Verdict::TestFailed {
+                failures: Vec::new(),
+                output: output(101)
+            }
+            .follows_from_the_files()
+        );
+        assert!(!Verdict::RunFailed { output: output(1) }.follows_from_the_files());
+        assert!(
+            !compile_error(error(Some("E0583"), "file not found for module `x`"))
+                .follows_from_the_files()
+        );
+        assert!(
+            !compile_error(error(
+                None,
+                "couldn't read `x.sql`: No such file or directory"
+            ))
+            .follows_from_the_files()
+        );
+    }
+
+    #[test]
     fn no_failures_in_a_passing_run() {
         let text = "running 1 test\ntest t ... ok\n\ntest result: ok. 1 passed";
         assert!(
