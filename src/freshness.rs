@@ -36,7 +36,8 @@
 //! Only files inside the course are recorded; files a build reads outside
 //! it (the toolchain's, dependencies' sources, an absolute `include_str!`
 //! elsewhere) are neither touched nor part of the key, nor are files the
-//! build writes into the target directory.
+//! build writes into the target directory, nor a file whose name is not
+//! UTF-8.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
@@ -258,8 +259,12 @@ impl Tracker {
         Ok(file)
     }
 
+    /// Recorded: inside the course, not a build output, and a name the
+    /// record (JSON) can hold.
     fn in_course(&self, path: &Path) -> bool {
-        path.starts_with(&self.root) && !path.starts_with(&self.target_dir)
+        path.starts_with(&self.root)
+            && !path.starts_with(&self.target_dir)
+            && path.to_str().is_some()
     }
 
     /// Makes cargo see every input of `bins` (and every recorded input)
