@@ -5,16 +5,18 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::io::{BufReader, Read};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::thread;
+use std::time::SystemTime;
 
 use anyhow::{Context, Result};
 use cargo_metadata::{Message, TargetKind};
 
 use crate::course::Course;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::freshness::Tracker;
 use crate::supervisor::{self, Cancel};
 use crate::toolchain;
 use crate::wrapper;
@@ -89,6 +91,13 @@ pub struct PhaseReport {
     pub foreign_errors: Vec<Diagnostic>,
     /// What cargo itself printed on stderr (resolution, network, lock errors).
     pub stderr: String,
+    /// Exercises for which rustc wrote dep-info during this invocation: a
+    /// compile that failed got past parsing and macro expansion, so every
+    /// file it read is known (see `freshness`).
+    pub depinfo_written: HashSet<String>,
+    /// The files this invocation read were recorded (see `freshness`); if
+    /// not, no verdict that depends on it may be cached.
+    pub inputs_recorded: bool,
 }
 
 /// Attributes cargo's JSON messages to exercises, one message at a time, so
@@ -166,6 +175,11 @@ pub struct Cargo {
     /// Ends the cargo that runs, and refuses to start another, once the
     /// check is cancelled.
     cancel: Option<Arc<Cancel>>,
+    /// The course root: what the build reads inside it is recorded.
+    root: PathBuf,
+    /// Each exercise's package library crate (its support file), whose
+    /// inputs are the exercise's inputs too.
+    libs: HashMap<String, String>,
 }
 
 impl Cargo {
@@ -175,6 +189,12 @@ impl Cargo {
             target_dir: course.target_dir.clone(),
             low_priority: false,
             cancel: None,
+            root: course.root.clone(),
+            libs: course
+                .exercises
+                .iter()
+                .map(|e| (e.name.clone(), e.package.replace('-', "_")))
+                .collect(),
         }
     }
 
@@ -232,7 +252,37 @@ impl Cargo {
             cmd.args(["--bin", bin]);
         }
         cmd.current_dir(&self.dir);
-        self.run(cmd, phase, bins, on_message, cancel)
+        // Cargo judges freshness by file times: first make it see every
+        // input whose content changed since the last build (`freshness`).
+        let tracker = Tracker::new(&self.root, &self.dir, &self.target_dir);
+        tracker.before_build(bins).with_context(|| {
+            format!(
+                "cannot compare the course's files with what {} was built from",
+                self.target_dir.display()
+            )
+        })?;
+        let started = SystemTime::now();
+        let mut report = self.run(cmd, phase, bins, on_message, cancel)?;
+        let profile_dir = report
+            .targets
+            .values()
+            .filter_map(|t| t.executable.as_deref())
+            .find_map(profile_dir)
+            .unwrap_or_else(|| self.target_dir.join("debug"));
+        let with_libs: Vec<(&str, Option<&str>)> = bins
+            .iter()
+            .map(|b| (*b, self.libs.get(*b).map(String::as_str)))
+            .collect();
+        // Not recorded (a full disk): the verdicts stand, but none is cached.
+        if let Ok(built) = tracker.after_build(&with_libs, &profile_dir, started) {
+            report.inputs_recorded = true;
+            report.depinfo_written = built
+                .into_iter()
+                .filter(|(_, b)| b.depinfo_written)
+                .map(|(name, _)| name)
+                .collect();
+        }
+        Ok(report)
     }
 
     fn run(
@@ -295,6 +345,17 @@ impl Cargo {
 
 /// Why a cancelled check gives no verdicts (nobody waits for them).
 pub const CANCELLED: &str = "the check was cancelled";
+
+/// `target/debug` from an executable cargo built in it (`target/debug/NAME`
+/// or, for a test harness, `target/debug/deps/NAME-HASH`).
+fn profile_dir(executable: &Path) -> Option<PathBuf> {
+    let dir = executable.parent()?;
+    if dir.file_name().is_some_and(|n| n == "deps") {
+        dir.parent().map(Path::to_path_buf)
+    } else {
+        Some(dir.to_path_buf())
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -43,6 +43,9 @@ pub struct Checked {
     /// Time spent running the exercise's tests and `main`. Compiling is
     /// shared by the whole selection and not counted here.
     pub duration: Duration,
+    /// The verdict may be cached: it follows from the exercise's files
+    /// alone, and every file its compiles read is recorded (`freshness`).
+    pub cacheable: bool,
 }
 
 /// Checks `selection` (in course order) and returns a verdict for each.
@@ -85,6 +88,7 @@ pub fn check_cancellable(
             name: ex.name.clone(),
             verdict: Verdict::Missing { problem },
             duration: Duration::ZERO,
+            cacheable: false,
         });
     }
     in_selection_order(selection, &mut checked);
@@ -137,6 +141,8 @@ fn check_present(
             name: ex.name.clone(),
             verdict,
             duration,
+            // Known once every phase has run (`cacheable`).
+            cacheable: false,
         }
     };
 
@@ -144,6 +150,8 @@ fn check_present(
         // One compile gives the binaries and clippy's lints (see `Phase`).
         progress(Progress::PhaseStarted(Phase::Build));
         let mut build = cargo.run_phase(Phase::Build, &bins, &mut forward(Phase::Build))?;
+        // Every phase that ran recorded the files it read.
+        let mut recorded = build.inputs_recorded;
         // A lint the course denies stops compilation, but the course format
         // judges tests before clippy: build those exercises once more with
         // plain rustc to get a binary to test. The lints stay in `build`.
@@ -164,6 +172,7 @@ fn check_present(
                 &blocked,
                 &mut forward(Phase::BuildWithoutLints),
             )?;
+            recorded &= plain.inputs_recorded;
             for name in blocked {
                 let target = build
                     .targets
@@ -190,7 +199,9 @@ fn check_present(
             PhaseReport::default()
         } else {
             progress(Progress::PhaseStarted(Phase::TestBuild));
-            test_build(&cargo, &test_bins, &mut forward(Phase::TestBuild))?
+            let tests = test_build(&cargo, &test_bins, &mut forward(Phase::TestBuild))?;
+            recorded &= tests.inputs_recorded;
+            tests
         };
         for ex in selection
             .iter()
@@ -224,8 +235,35 @@ fn check_present(
 
         Ok(selection
             .iter()
-            .map(|ex| checked.remove(&ex.id()).expect("every exercise is judged"))
+            .map(|ex| {
+                let mut c = checked.remove(&ex.id()).expect("every exercise is judged");
+                c.cacheable = recorded && cacheable(&c.verdict, ex, &build, &tests);
+                c
+            })
             .collect())
+    }
+}
+
+/// May the verdict be reused while the files the exercise's compiles read
+/// stay byte for byte the same? Only a verdict that follows from them
+/// alone (`Verdict::follows_from_the_files`); and a compile error only when
+/// the failing compile wrote its dep-info, which lists every file it read
+/// (a parse error stops rustc before it is written: then which module
+/// files it read is not known).
+fn cacheable(verdict: &Verdict, ex: &Exercise, build: &PhaseReport, tests: &PhaseReport) -> bool {
+    if !verdict.follows_from_the_files() {
+        return false;
+    }
+    match verdict {
+        Verdict::CompileError { phase, .. } => {
+            let report = if *phase == Phase::TestBuild {
+                tests
+            } else {
+                build
+            };
+            report.depinfo_written.contains(&ex.name)
+        }
+        _ => true,
     }
 }
 
@@ -283,6 +321,8 @@ fn test_build(
         }
         report.stderr.push_str(&again.stderr);
         report.success = again.success;
+        report.inputs_recorded &= again.inputs_recorded;
+        report.depinfo_written.extend(again.depinfo_written);
         let still = unjudged(&report, &names);
         if still.len() == left.len() {
             // No progress: a dependency or cargo itself fails; say so.

@@ -15,6 +15,7 @@ mod diagnostic;
 mod embedded;
 mod exec;
 mod files;
+mod freshness;
 mod location;
 mod progress;
 mod sanitize;

@@ -291,7 +291,7 @@ impl Progress {
                 .exercises
                 .get(&ex.name)
                 .and_then(|e| e.cache.as_ref())
-                .filter(|c| use_cache && c.key == key);
+                .filter(|c| use_cache && key.as_ref() == Some(&c.key));
             match hit {
                 Some(hit) => {
                     if hit.kind == VerdictKind::Pass && !self.is_done(&ex.name) {

@@ -144,6 +144,32 @@ impl Verdict {
         }
     }
 
+    /// The verdict follows from the exercise's files alone, so the same
+    /// files always give it again and it may be cached: a pass, a lint, and
+    /// a compile error that is not about the machine nor about a file that
+    /// is missing (`mod x;` without `x.rs`: creating the file is no change
+    /// of any file the build read). A failing test or `main` is not: it may
+    /// fail by chance (timing, randomness, the machine, files it reads at
+    /// run time), and running it again costs little next to a build (see
+    /// docs/course-format.md, "What is cached").
+    pub fn follows_from_the_files(&self) -> bool {
+        match self {
+            Verdict::Pass { .. } | Verdict::Clippy { .. } => true,
+            Verdict::CompileError { diagnostics, .. } => {
+                !self.is_about_the_machine()
+                    && !diagnostics.iter().any(|d| {
+                        d.severity == Severity::Error
+                            && (d.code.as_deref() == Some("E0583")
+                                || d.message.starts_with("couldn't read"))
+                    })
+            }
+            Verdict::TestFailed { .. }
+            | Verdict::RunFailed { .. }
+            | Verdict::TimedOut { .. }
+            | Verdict::Missing { .. } => false,
+        }
+    }
+
     /// One line: the first thing to fix (or "done").
     pub fn headline(&self) -> String {
         match self {
@@ -427,6 +453,56 @@ test result: FAILED. 1 passed; 2 failed; 0 ignored; 0 measured; 0 filtered out; 
                 < position_in_source(source, "tests::first_one")
         );
         assert_eq!(position_in_source(source, "tests::gone"), usize::MAX);
+    }
+
+    #[test]
+    fn only_verdicts_that_follow_from_the_files_are_cacheable() {
+        let output = |code| ProcessOutput {
+            termination: Termination::Exited(code),
+            stdout: Captured::default(),
+            stderr: Captured::default(),
+        };
+        let error = |code: Option<&str>, message: &str| Diagnostic {
+            severity: Severity::Error,
+            rendered: format!("error: {message}\n"),
+            message: message.to_owned(),
+            code: code.map(str::to_owned),
+            location: None,
+        };
+        let compile_error = |d: Diagnostic| Verdict::CompileError {
+            diagnostics: vec![d],
+            phase: Phase::Build,
+            cargo_stderr: String::new(),
+        };
+        assert!(
+            Verdict::Pass {
+                output: output(0),
+                warnings: Vec::new()
+            }
+            .follows_from_the_files()
+        );
+        assert!(Verdict::Clippy { lints: Vec::new() }.follows_from_the_files());
+        assert!(compile_error(error(Some("E0308"), "mismatched types")).follows_from_the_files());
+        // A failure that may be by chance, or about a file that is missing.
+        assert!(
+            !Verdict::TestFailed {
+                failures: Vec::new(),
+                output: output(101)
+            }
+            .follows_from_the_files()
+        );
+        assert!(!Verdict::RunFailed { output: output(1) }.follows_from_the_files());
+        assert!(
+            !compile_error(error(Some("E0583"), "file not found for module `x`"))
+                .follows_from_the_files()
+        );
+        assert!(
+            !compile_error(error(
+                None,
+                "couldn't read `x.sql`: No such file or directory"
+            ))
+            .follows_from_the_files()
+        );
     }
 
     #[test]

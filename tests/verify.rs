@@ -165,8 +165,10 @@ fn unchanged_exercises_come_from_the_cache_and_a_change_is_noticed() {
     let (code, json) = verify_json(&course, &[]);
     assert_eq!(code, 1);
     for e in &json.exercises {
-        // A timeout may come from a busy machine: it is always re-checked.
-        let should_cache = e.name != "hangs";
+        // A timeout may come from a busy machine, a failing test may fail
+        // by chance: both are always re-checked (docs/course-format.md,
+        // "What is cached").
+        let should_cache = !matches!(e.name.as_str(), "hangs" | "fails_test");
         assert_eq!(e.cached, should_cache, "{}", e.name);
     }
     assert_eq!(json.done, 3, "cached verdicts keep their status");

@@ -252,6 +252,7 @@ fn verdicts_come_in_the_order_of_the_selection() {
         name: ex.name.clone(),
         verdict: passed(),
         duration: Duration::ZERO,
+        cacheable: false,
     };
     // Missing files are judged apart and come in last.
     let mut checked = vec![judged(&a), judged(&b), judged(&c)];

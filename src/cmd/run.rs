@@ -10,7 +10,6 @@ use crate::course::{Course, Exercise};
 use crate::progress::{Advance, AfterPass, CheckRecord, Medium, Progress};
 use crate::session::Session;
 use crate::ui::{self, Detail, Mode, Reporter, out, outln};
-use crate::verdict::Verdict;
 
 pub fn run(global: &Global, name: Option<&str>) -> Result<Outcome> {
     let mut session = Session::load(global)?;
@@ -50,7 +49,12 @@ pub fn run(global: &Global, name: Option<&str>) -> Result<Outcome> {
         (keys.join().ok().flatten(), verdict)
     });
     let verdict = verdict?;
-    let key = before.and_then(|keys| keys.after_check(&[&ex]).pop().flatten());
+    let key = before.and_then(|keys| {
+        keys.after_check(&[(&ex, verdict.cacheable)])
+            .pop()
+            .flatten()
+    });
+    let verdict = verdict.verdict;
     let recorded = progress.record(
         course,
         &[CheckRecord {
@@ -109,10 +113,10 @@ fn show(
 }
 
 /// Checks one exercise with a spinner on stderr (hidden when not a terminal).
-pub fn check_one(course: &Course, ex: &Exercise) -> Result<Verdict> {
+pub fn check_one(course: &Course, ex: &Exercise) -> Result<check::Checked> {
     let reporter = Reporter::new(Mode::Exercise {
         name: ex.name.clone(),
     });
     let mut checked = check::check(course, &[ex], &|event| reporter.report(event))?;
-    Ok(checked.remove(0).verdict)
+    Ok(checked.remove(0))
 }

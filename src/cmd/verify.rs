@@ -86,8 +86,13 @@ pub fn run(global: &Global, json: bool, chapter: Option<&str>, no_cache: bool) -
                 entry(ex, verdict.kind(), &verdict.headline(), millis, false),
             );
         }
+        let judged: Vec<(&Exercise, bool)> = exercises
+            .iter()
+            .zip(&checked)
+            .map(|(ex, c)| (*ex, c.cacheable))
+            .collect();
         let records: Vec<CheckRecord<'_>> = keys
-            .after_check(&exercises)
+            .after_check(&judged)
             .into_iter()
             .zip(exercises.iter().zip(&checked))
             .map(|(key, (ex, checked))| CheckRecord {

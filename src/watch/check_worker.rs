@@ -82,7 +82,10 @@ pub fn spawn(
     thread::spawn(move || {
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             let keys = match before {
-                Before::Compute(shared) => shared.get(&course).map(|mut keys| {
+                // Anew for each check: files, the build record, and the
+                // time the check starts.
+                Before::Compute(shared) => shared.get(&course).map(|keys| {
+                    let mut keys = keys.reread();
                     for ex in &selection {
                         keys.key(ex);
                     }
@@ -110,7 +113,14 @@ fn judged(course: &Course, before: Option<&Keys>, checked: Vec<Checked>) -> Vec<
         .filter_map(|c| course.exercise(&c.name).ok())
         .collect();
     let keys = match before {
-        Some(before) => before.after_check(&exercises),
+        Some(before) => {
+            let judged: Vec<(&Exercise, bool)> = exercises
+                .iter()
+                .zip(&checked)
+                .map(|(ex, c)| (*ex, c.cacheable))
+                .collect();
+            before.after_check(&judged)
+        }
         None => vec![None; exercises.len()],
     };
     exercises
