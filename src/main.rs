@@ -83,6 +83,12 @@ fn main() -> ExitCode {
         eprintln!("{}", ui::warn(&format!("cannot listen for signals: {e}")));
     }
     let result = run(cli);
+    if supervisor::stopping() {
+        // A signal arrived: its thread ends the processes and exits with
+        // 128 + the signal. What the command did meanwhile is no outcome.
+        std::thread::sleep(supervisor::SHUTDOWN_WAIT * 5);
+        return ExitCode::from(EXIT_ERROR);
+    }
     // The output is shown: now the classroom hears of this command. A few
     // milliseconds at most; a send still in flight then goes on detached,
     // and what fails waits in the outbox for the next check.

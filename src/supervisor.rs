@@ -319,13 +319,17 @@ impl Supervised {
         }
     }
 
-    /// Waits for the program and its supervisor to end.
+    /// Waits for the program and its supervisor to end. An error once
+    /// rustdrill is stopping: the program was ended on the way out, and its
+    /// failure must not pass for an answer (an interrupted `init` going on
+    /// as if `cargo` had merely failed).
     pub fn wait(&mut self) -> io::Result<ExitStatus> {
         let status = match self.child.as_mut() {
             Some(child) => child.wait()?,
             None => return Err(io::Error::other("already waited for")),
         };
         self.child = None;
+        not_stopping()?;
         Ok(status)
     }
 
@@ -338,6 +342,7 @@ impl Supervised {
         loop {
             if let Some(status) = self.try_wait()? {
                 self.child = None;
+                not_stopping()?;
                 return Ok(Some(status));
             }
             let now = Instant::now();
@@ -396,6 +401,18 @@ pub fn output(cmd: &mut Command) -> io::Result<Output> {
 /// (inherited by default).
 pub fn status(cmd: &mut Command) -> io::Result<ExitStatus> {
     spawn(cmd, None)?.wait()
+}
+
+/// Whether rustdrill is exiting (a signal, or the end of `main`).
+pub fn stopping() -> bool {
+    registry().closed
+}
+
+fn not_stopping() -> io::Result<()> {
+    if stopping() {
+        return Err(io::Error::new(io::ErrorKind::Interrupted, STOPPING));
+    }
+    Ok(())
 }
 
 /// Tells every supervisor to end its program (watch reloading the course:

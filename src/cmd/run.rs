@@ -10,6 +10,7 @@ use crate::course::{Course, Exercise};
 use crate::progress::{Advance, AfterPass, CheckRecord, Medium, Progress};
 use crate::session::Session;
 use crate::ui::{self, Detail, Mode, Reporter, out, outln};
+use crate::verdict::Verdict;
 
 pub fn run(global: &Global, name: Option<&str>) -> Result<Outcome> {
     let mut session = Session::load(global)?;
