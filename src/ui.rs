@@ -394,6 +394,15 @@ pub(crate) mod tests {
         ]
     }
 
+    /// The verdict of `every_verdict` called `name`.
+    pub fn verdict(name: &str) -> Verdict {
+        every_verdict()
+            .into_iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v)
+            .unwrap_or_else(|| panic!("no verdict {name}"))
+    }
+
     #[test]
     fn every_verdict_as_the_learner_sees_it() {
         console::set_colors_enabled(false);

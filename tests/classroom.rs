@@ -10,7 +10,7 @@ use std::process::{Child, Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use common::{BIN, Course};
+use common::{BIN, Course, Tmux};
 use serde_json::{Value, json};
 
 /// A running `rustdrill classroom serve`, killed (-9) when dropped.
@@ -644,71 +644,11 @@ fn huge_post(url: &str, token: &str) -> u16 {
     line[9..12].parse().unwrap_or_else(|_| panic!("{line}"))
 }
 
-/// `rustdrill watch` in a detached tmux session, for the watch screen's
-/// classroom lines and keys.
-struct Watch {
-    socket: PathBuf,
-}
-
-impl Watch {
-    fn start(course: &Course) -> Watch {
-        let socket = course.path("tmux.sock");
-        let script = format!(
-            "cd '{}' && env -u CARGO_TARGET_DIR -u RUSTDRILL_COURSE NO_COLOR=1 \
-             RUSTDRILL_NO_PREBUILD=1 '{BIN}' watch; sleep 600",
-            course.root().display()
-        );
-        let status = Command::new("tmux")
-            .arg("-S")
-            .arg(&socket)
-            .args([
-                "-f",
-                "/dev/null",
-                "new-session",
-                "-d",
-                "-x",
-                "120",
-                "-y",
-                "40",
-            ])
-            .arg(script)
-            .status()
-            .expect("tmux starts (apt-get install tmux)");
-        assert!(status.success());
-        Watch { socket }
-    }
-
-    fn tmux(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .arg("-S")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    #[track_caller]
-    fn wait_for(&self, text: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(60);
-        loop {
-            let screen = self.tmux(&["capture-pane", "-p", "-J"]);
-            if screen.contains(text) {
-                return screen;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "waited for {text:?}; the screen shows:\n{screen}"
-            );
-            thread::sleep(Duration::from_millis(100));
-        }
-    }
-}
-
-impl Drop for Watch {
-    fn drop(&mut self) {
-        self.tmux(&["kill-server"]);
-    }
+/// `rustdrill watch` on `course` in a detached 120-column tmux session,
+/// for the watch screen's classroom lines and keys.
+fn start_watch(course: Course) -> Tmux {
+    let script = format!("{}; sleep 600", Tmux::watch_command(&course, &[]));
+    Tmux::session(course, 120, &script).with_deadline(Duration::from_secs(60))
 }
 
 #[test]
@@ -717,7 +657,8 @@ fn the_watch_screen_shows_the_room_and_raises_a_hand() {
     let server = Server::start(&dir.path().join("room.sqlite3"), "127.0.0.1:0");
     let ada = Course::fixture("watch_course");
     join(&ada, &server, "Ada");
-    let watch = Watch::start(&ada);
+    let watch = start_watch(ada);
+    let ada = &watch.course;
     watch.wait_for("fix_me");
     assert_eq!(
         server.post("/api/announce", json!({"text": "Break until 10:30"})),

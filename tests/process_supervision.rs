@@ -18,12 +18,10 @@ use std::process::{Child, Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use common::{BIN, Course};
+use common::{BIN, Course, Tmux, kill, survived};
 
 /// Long enough for a cold build of a fixture on a busy 2-core machine.
 const DEADLINE: Duration = Duration::from_secs(180);
-/// How long a process may take to die once it should.
-const DIE_WITHIN: Duration = Duration::from_secs(10);
 
 /// An exercise that starts two daemons rustdrill's process groups cannot
 /// reach, then loops: one started by `setsid` while main runs (an orphan
@@ -115,6 +113,21 @@ fn run_escaping() -> (Course, Child, Escapees) {
     (course, child, pids)
 }
 
+/// `rustdrill watch` with `fix_me` replaced by the escaping exercise (and
+/// a time limit rustdrill's own timeout cannot reach), once every escaping
+/// process runs.
+fn watch_escaping() -> (Tmux, Escapees) {
+    let t = watch(|course| {
+        set_timeout(course, "fix_me", 600);
+        course.write(
+            "exercises/01_start/fix_me.rs",
+            &escaping_exercise(course.root()),
+        );
+    });
+    let pids = Escapees::wait(t.course.root());
+    (t, pids)
+}
+
 fn stopped_by_signal_leaves_nothing(signal: &str) {
     let (_course, mut rustdrill, pids) = run_escaping();
     kill(signal, &rustdrill.id().to_string());
@@ -148,14 +161,7 @@ fn a_double_fork_outlived_kill_9() {
 
 #[test]
 fn a_setsid_grandchild_outlived_quit() {
-    let t = Tmux::watch(|course| {
-        set_timeout(course, "fix_me", 600);
-        course.write(
-            "exercises/01_start/fix_me.rs",
-            &escaping_exercise(course.root()),
-        );
-    });
-    let pids = Escapees::wait(t.course.root());
+    let (t, pids) = watch_escaping();
     t.keys(&["q"]);
     t.wait_for("EXIT=0");
     let survivors = pids.survivors();
@@ -164,14 +170,7 @@ fn a_setsid_grandchild_outlived_quit() {
 
 #[test]
 fn a_setsid_grandchild_outlived_a_closed_terminal() {
-    let t = Tmux::watch(|course| {
-        set_timeout(course, "fix_me", 600);
-        course.write(
-            "exercises/01_start/fix_me.rs",
-            &escaping_exercise(course.root()),
-        );
-    });
-    let pids = Escapees::wait(t.course.root());
+    let (t, pids) = watch_escaping();
     // The window closes: SIGHUP, and the terminal is gone.
     t.tmux(&["kill-server"]);
     let survivors = pids.survivors();
@@ -293,7 +292,7 @@ fn rustdrill_not_a_group_leader_signalled_its_own_group() {
 fn a_save_during_a_looping_check_waited_for_the_timeout() {
     // A minute: far longer than any build, so a verdict that waited for
     // the time limit cannot pass for one that did not.
-    let t = Tmux::watch(|course| {
+    let t = watch(|course| {
         set_timeout(course, "fix_me", 60);
         let pidfile = course.path("loop.pid");
         course.write(
@@ -329,114 +328,14 @@ fn set_timeout(course: &Course, name: &str, secs: u32) {
     course.write("info.toml", &info);
 }
 
-/// One `rustdrill watch` on a copy of the watch fixture, in a tmux server
-/// of its own.
-struct Tmux {
-    course: Course,
-    socket: PathBuf,
-}
-
-impl Tmux {
-    fn watch(prepare: impl FnOnce(&Course)) -> Tmux {
-        if Command::new("tmux").arg("-V").output().is_err() {
-            panic!("these tests need tmux (apt-get install tmux)");
-        }
-        let course = Course::fixture("watch_course");
-        prepare(&course);
-        let script = format!(
-            "cd '{}' && env -u CARGO_TARGET_DIR -u RUSTDRILL_COURSE NO_COLOR=1 RUSTDRILL_NO_PREBUILD=1 \
-             '{BIN}' watch; echo \"EXIT=$?\"; sleep 600",
-            course.root().display(),
-        );
-        let socket = course.path("tmux.sock");
-        let status = Command::new("tmux")
-            .arg("-S")
-            .arg(&socket)
-            .args([
-                "-f",
-                "/dev/null",
-                "new-session",
-                "-d",
-                "-x",
-                "100",
-                "-y",
-                "40",
-            ])
-            .arg(script)
-            .status()
-            .expect("tmux starts");
-        assert!(status.success(), "tmux new-session failed");
-        Tmux { course, socket }
-    }
-
-    fn tmux(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .arg("-S")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux runs");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys"];
-        args.extend(keys);
-        self.tmux(&args);
-    }
-
-    #[track_caller]
-    fn wait_for(&self, text: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.tmux(&["capture-pane", "-p", "-J", "-S", "-100"]);
-            if screen.contains(text) {
-                return screen;
-            }
-            if start.elapsed() > DEADLINE {
-                panic!("waited {DEADLINE:?} for {text:?}; the screen shows:\n{screen}");
-            }
-            thread::sleep(Duration::from_millis(20));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        self.tmux(&["kill-server"]);
-    }
-}
-
-/// Is the process alive (and not a zombie waiting to be reaped)?
-fn alive(pid: &str) -> bool {
-    fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|s| {
-        !s.rsplit(')')
-            .next()
-            .unwrap_or("")
-            .trim_start()
-            .starts_with('Z')
-    })
-}
-
-/// Waits up to `DIE_WITHIN` for `pid` to die; kills it if it did not (the
-/// test must not leave it) and says whether it had to.
-fn survived(pid: &str) -> bool {
-    let deadline = Instant::now() + DIE_WITHIN;
-    while alive(pid) && Instant::now() < deadline {
-        thread::sleep(Duration::from_millis(20));
-    }
-    let survived = alive(pid);
-    if survived {
-        kill("-KILL", pid);
-    }
-    survived
-}
-
-fn kill(signal: &str, pid: &str) {
-    let _ = Command::new("kill")
-        .args([signal, pid])
-        .stderr(Stdio::null())
-        .status();
+/// `rustdrill watch` on a copy of the watch fixture changed by `prepare`,
+/// in a tmux server of its own.
+fn watch(prepare: impl FnOnce(&Course)) -> Tmux {
+    let course = Course::fixture("watch_course");
+    prepare(&course);
+    Tmux::watch(course, &[])
+        .with_scrollback()
+        .with_deadline(DEADLINE)
 }
 
 /// Waits for `path` to hold a pid.

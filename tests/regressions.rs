@@ -9,7 +9,7 @@ use std::process::{Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use common::{Course, Run};
+use common::{Course, Run, alive, survived};
 
 /// Runs `rustdrill ARGS` with its stdout a pipe whose reading end is
 /// already closed, as in `rustdrill list | head -0`.
@@ -126,19 +126,6 @@ fn a_second_damaged_state_overwrote_the_first_kept_copy() {
         .collect();
     kept.sort();
     assert_eq!(kept, ["first damaged\n", "second damaged\n"]);
-}
-
-/// Is the process alive (and not a zombie waiting to be reaped)?
-fn alive(pid: &str) -> bool {
-    match fs::read_to_string(format!("/proc/{pid}/stat")) {
-        Ok(stat) => !stat
-            .rsplit(')')
-            .next()
-            .unwrap_or("")
-            .trim_start()
-            .starts_with('Z'),
-        Err(_) => false,
-    }
 }
 
 fn kill(signal: &str, pid: &str) {
@@ -578,20 +565,6 @@ fn a_fifo_in_place_of_an_exercise_was_reported_as_missing() {
     Run::from(child.wait_with_output().unwrap())
         .expect_code(1)
         .expect_contains("not a regular file");
-}
-
-/// Waits up to 10 s for `pid` to die; kills it if it did not (the test
-/// must not leave it) and says whether it had to.
-fn survived(pid: &str) -> bool {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while alive(pid) && Instant::now() < deadline {
-        thread::sleep(Duration::from_millis(20));
-    }
-    let survived = alive(pid);
-    if survived {
-        kill("-KILL", pid);
-    }
-    survived
 }
 
 #[cfg(target_os = "linux")]

@@ -12,18 +12,24 @@ use std::process::Command;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use common::{BIN, Course};
+use common::{BIN, Course, Tmux, alive};
 
 /// Long enough for a cold build on a busy 2-core machine.
-const DEADLINE: Duration = Duration::from_secs(120);
+const DEADLINE: Duration = Tmux::DEADLINE;
 
-/// One `rustdrill watch` running in its own tmux server.
-struct Tmux {
-    course: Course,
-    socket: PathBuf,
+/// What these tests add to the shared `Tmux`: starting on a fixture with
+/// the terminal settings printed after rustdrill, and the watch fixture's
+/// files and progress.
+trait WatchTest {
+    fn start(fixture: &str, args: &[&str]) -> Tmux;
+    fn start_with(fixture: &str, args: &[&str], prepare: impl FnOnce(&Course)) -> Tmux;
+    fn file(&self, name: &str) -> PathBuf;
+    fn solution(&self, name: &str) -> String;
+    fn checks(&self, name: &str) -> i64;
+    fn quit_and_stty(&self, key: &str) -> String;
 }
 
-impl Tmux {
+impl WatchTest for Tmux {
     /// Starts `rustdrill watch ARGS` on a copy of `tests/fixtures/<fixture>`.
     /// After rustdrill exits the pane prints `stty -a` between markers, so
     /// a test can see the settings rustdrill left behind.
@@ -33,83 +39,10 @@ impl Tmux {
 
     /// `start`, with the course copy changed by `prepare` first.
     fn start_with(fixture: &str, args: &[&str], prepare: impl FnOnce(&Course)) -> Tmux {
-        if Command::new("tmux").arg("-V").output().is_err() {
-            panic!("these tests need tmux (apt-get install tmux)");
-        }
         let course = Course::fixture(fixture);
         prepare(&course);
-        let script = format!(
-            "cd '{}' && env -u CARGO_TARGET_DIR -u RUSTDRILL_COURSE NO_COLOR=1 RUSTDRILL_NO_PREBUILD=1 \
-             '{BIN}' watch {}; echo \"EXIT=$?\"; echo STTY-BEGIN; stty -a; echo STTY-END; sleep 600",
-            course.root().display(),
-            args.join(" ")
-        );
-        Tmux::run_script(course, &script)
-    }
-
-    /// A 100×40 tmux session running the shell `script` on `course`.
-    fn run_script(course: Course, script: &str) -> Tmux {
-        let socket = course.path("tmux.sock");
-        let status = Command::new("tmux")
-            .arg("-S")
-            .arg(&socket)
-            .args([
-                "-f",
-                "/dev/null",
-                "new-session",
-                "-d",
-                "-x",
-                "100",
-                "-y",
-                "40",
-            ])
-            .arg(script)
-            .status()
-            .expect("tmux starts");
-        assert!(status.success(), "tmux new-session failed");
-        Tmux { course, socket }
-    }
-
-    fn tmux(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .arg("-S")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux runs");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn screen(&self) -> String {
-        self.tmux(&["capture-pane", "-p", "-J", "-S", "-100"])
-    }
-
-    /// Waits until the screen shows `text`; returns the screen.
-    #[track_caller]
-    fn wait_for(&self, text: &str) -> String {
-        self.wait_until(text, |s| s.contains(text))
-    }
-
-    #[track_caller]
-    fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if ok(&screen) {
-                return screen;
-            }
-            if start.elapsed() > DEADLINE {
-                panic!("waited {DEADLINE:?} for {what:?}; the screen shows:\n{screen}");
-            }
-            thread::sleep(Duration::from_millis(100));
-        }
-    }
-
-    /// Types keys (tmux key names: `h`, `Enter`, `Escape`, `C-c`).
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys"];
-        args.extend(keys);
-        self.tmux(&args);
+        Tmux::watch_then(course, args, "echo STTY-BEGIN; stty -a; echo STTY-END; ")
+            .with_scrollback()
     }
 
     fn file(&self, name: &str) -> PathBuf {
@@ -144,12 +77,6 @@ impl Tmux {
         let screen = self.wait_for("STTY-END");
         let start = screen.find("STTY-BEGIN").expect("marker");
         screen[start..].to_owned()
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        self.tmux(&["kill-server"]);
     }
 }
 
@@ -443,11 +370,11 @@ fn closing_the_terminal_left_the_exercise_running() {
     // The window closes: SIGHUP, and every write to the terminal fails.
     t.tmux(&["kill-server"]);
     let deadline = Instant::now() + Duration::from_secs(20);
-    let alive = || is_running(&pid);
-    while alive() && Instant::now() < deadline {
+    let running = || alive(&pid);
+    while running() && Instant::now() < deadline {
         thread::sleep(Duration::from_millis(50));
     }
-    let survived = alive();
+    let survived = running();
     if survived {
         let _ = Command::new("kill").args(["-KILL", &pid]).status();
     }
@@ -510,12 +437,12 @@ fn a_terminal_that_hangs_up_without_sighup_ends_watch() {
         course.root().display(),
         pidfile.display()
     );
-    let t = Tmux::run_script(course, &script);
+    let t = Tmux::session(course, 100, &script).with_scrollback();
     t.wait_for("fix_me — compile error");
     let pid = fs::read_to_string(&pidfile).expect("the pid of watch");
     let pid = pid.trim();
     t.tmux(&["kill-server"]);
-    let running = || is_running(pid);
+    let running = || alive(pid);
     let deadline = Instant::now() + Duration::from_secs(20);
     while running() && Instant::now() < deadline {
         thread::sleep(Duration::from_millis(50));
@@ -528,15 +455,4 @@ fn a_terminal_that_hangs_up_without_sighup_ends_watch() {
         !survived,
         "watch {pid} kept running after its terminal hung up"
     );
-}
-
-/// The process exists and is not a zombie (Linux's /proc).
-fn is_running(pid: &str) -> bool {
-    fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|s| {
-        !s.rsplit(')')
-            .next()
-            .unwrap_or("")
-            .trim_start()
-            .starts_with('Z')
-    })
 }

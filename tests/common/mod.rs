@@ -5,7 +5,9 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
+use std::thread;
+use std::time::{Duration, Instant};
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_rustdrill");
 
@@ -119,48 +121,85 @@ pub fn copy_dir(src: &Path, dest: &Path) {
 }
 
 /// `rustdrill watch` in a real terminal: a tmux server of its own (its own
-/// socket in the course copy) runs it in a 100×40 pane; `keys` types,
-/// `screen` reads the pane. After rustdrill ends the pane prints `EXIT=`
-/// and its exit code, so a test can tell that watch is gone.
+/// socket in the course copy) runs it in a pane 40 rows high; `keys`
+/// types, `screen` reads the pane. `watch` starts it 100 columns wide and,
+/// after rustdrill ends, the pane prints `EXIT=` and its exit code, so a
+/// test can tell that watch is gone; `session` runs any shell script.
 pub struct Tmux {
     pub course: Course,
     socket: PathBuf,
+    /// Whether `screen` includes up to 100 lines scrolled off the top.
+    scrollback: bool,
+    /// How long `wait_until` waits.
+    deadline: Duration,
 }
 
 impl Tmux {
     /// Long enough for a cold build on a busy 2-core machine.
-    pub const DEADLINE: std::time::Duration = std::time::Duration::from_secs(120);
+    pub const DEADLINE: Duration = Duration::from_secs(120);
 
     /// Starts `rustdrill watch ARGS` on `course`.
     pub fn watch(course: Course, args: &[&str]) -> Tmux {
+        Tmux::watch_then(course, args, "")
+    }
+
+    /// `watch`, with the pane running the shell commands `then` (ending in
+    /// `;`) after it printed `EXIT=`.
+    pub fn watch_then(course: Course, args: &[&str], then: &str) -> Tmux {
+        let script = format!(
+            "{}; echo \"EXIT=$?\"; {then}sleep 600",
+            Tmux::watch_command(&course, args)
+        );
+        Tmux::session(course, 100, &script)
+    }
+
+    /// The shell command that runs `rustdrill watch ARGS` in `course`, with
+    /// no colours, no prebuild and nothing of the test's cargo or course
+    /// environment.
+    pub fn watch_command(course: &Course, args: &[&str]) -> String {
+        format!(
+            "cd '{}' && env -u CARGO_TARGET_DIR -u RUSTDRILL_COURSE NO_COLOR=1 \
+             RUSTDRILL_NO_PREBUILD=1 '{BIN}' watch {}",
+            course.root().display(),
+            args.join(" ")
+        )
+    }
+
+    /// A `width`×40 tmux session on a server of its own running the shell
+    /// `script` (which should end in a long `sleep`, so the pane stays).
+    pub fn session(course: Course, width: u16, script: &str) -> Tmux {
         if Command::new("tmux").arg("-V").output().is_err() {
             panic!("these tests need tmux (apt-get install tmux)");
         }
-        let script = format!(
-            "cd '{}' && env -u CARGO_TARGET_DIR -u RUSTDRILL_COURSE NO_COLOR=1 \
-             RUSTDRILL_NO_PREBUILD=1 '{BIN}' watch {}; echo \"EXIT=$?\"; sleep 600",
-            course.root().display(),
-            args.join(" ")
-        );
         let socket = course.path("tmux.sock");
         let status = Command::new("tmux")
             .arg("-S")
             .arg(&socket)
-            .args([
-                "-f",
-                "/dev/null",
-                "new-session",
-                "-d",
-                "-x",
-                "100",
-                "-y",
-                "40",
-            ])
-            .arg(&script)
+            .args(["-f", "/dev/null", "new-session", "-d", "-x"])
+            .arg(width.to_string())
+            .args(["-y", "40"])
+            .arg(script)
             .status()
             .expect("tmux starts");
         assert!(status.success(), "tmux new-session failed");
-        Tmux { course, socket }
+        Tmux {
+            course,
+            socket,
+            scrollback: false,
+            deadline: Tmux::DEADLINE,
+        }
+    }
+
+    /// `screen` includes up to 100 lines scrolled off the pane's top.
+    pub fn with_scrollback(mut self) -> Tmux {
+        self.scrollback = true;
+        self
+    }
+
+    /// The waits give up after `deadline` (`DEADLINE` unless told).
+    pub fn with_deadline(mut self, deadline: Duration) -> Tmux {
+        self.deadline = deadline;
+        self
     }
 
     /// Runs `tmux ARGS` on this server; its stdout.
@@ -175,7 +214,11 @@ impl Tmux {
     }
 
     pub fn screen(&self) -> String {
-        self.tmux(&["capture-pane", "-p", "-J"])
+        if self.scrollback {
+            self.tmux(&["capture-pane", "-p", "-J", "-S", "-100"])
+        } else {
+            self.tmux(&["capture-pane", "-p", "-J"])
+        }
     }
 
     /// Waits until the screen shows `text`; returns the screen.
@@ -184,22 +227,22 @@ impl Tmux {
         self.wait_until(text, |s| s.contains(text))
     }
 
-    /// Waits until `ok(screen)`, failing after `DEADLINE` with the screen.
+    /// Waits until `ok(screen)`, failing after the deadline with the screen.
     #[track_caller]
     pub fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let start = std::time::Instant::now();
+        let start = Instant::now();
         loop {
             let screen = self.screen();
             if ok(&screen) {
                 return screen;
             }
-            if start.elapsed() > Self::DEADLINE {
+            if start.elapsed() > self.deadline {
                 panic!(
                     "waited {:?} for {what:?}; the screen shows:\n{screen}",
-                    Self::DEADLINE
+                    self.deadline
                 );
             }
-            std::thread::sleep(std::time::Duration::from_millis(100));
+            thread::sleep(Duration::from_millis(100));
         }
     }
 
@@ -215,4 +258,42 @@ impl Drop for Tmux {
     fn drop(&mut self) {
         self.tmux(&["kill-server"]);
     }
+}
+
+/// How long a process may take to die once it should.
+pub const DIE_WITHIN: Duration = Duration::from_secs(10);
+
+/// Is the process alive (and not a zombie waiting to be reaped)? Linux's
+/// /proc.
+pub fn alive(pid: &str) -> bool {
+    fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|s| {
+        !s.rsplit(')')
+            .next()
+            .unwrap_or("")
+            .trim_start()
+            .starts_with('Z')
+    })
+}
+
+/// Waits up to `DIE_WITHIN` for `pid` to die; kills it if it did not (the
+/// test must not leave it) and says whether it had to.
+pub fn survived(pid: &str) -> bool {
+    let deadline = Instant::now() + DIE_WITHIN;
+    while alive(pid) && Instant::now() < deadline {
+        thread::sleep(Duration::from_millis(20));
+    }
+    let survived = alive(pid);
+    if survived {
+        kill("-KILL", pid);
+    }
+    survived
+}
+
+/// Sends `signal` (`-TERM`, `-KILL`, …) to `pid`, quietly: the process may
+/// be gone already.
+pub fn kill(signal: &str, pid: &str) {
+    let _ = Command::new("kill")
+        .args([signal, pid])
+        .stderr(Stdio::null())
+        .status();
 }

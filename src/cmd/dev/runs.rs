@@ -122,15 +122,7 @@ fn with_solution(ex: &Exercise, verdict: &Verdict) -> Option<Problem> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ui::tests::{every_verdict, exercise};
-
-    fn verdict(name: &str) -> Verdict {
-        every_verdict()
-            .into_iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, v)| v)
-            .unwrap_or_else(|| panic!("no verdict {name}"))
-    }
+    use crate::ui::tests::{exercise, verdict};
 
     #[test]
     fn as_shipped_an_exercise_must_fail_fast() {

@@ -241,7 +241,7 @@ const MISSING_LINE: &str = "the first line must say what is wrong: `// wrong: <w
 mod tests {
     use super::*;
     use crate::course::info;
-    use crate::ui::tests::every_verdict;
+    use crate::ui::tests::verdict;
 
     fn exercises() -> Vec<ExerciseInfo> {
         let text = "format_version = 1\n[[exercises]]\nname = \"a1\"\ndir = \"ch\"\nhint = \"h\"\n\
@@ -345,14 +345,6 @@ mod tests {
         has("wrong_answers/ch/a1.1.rs:1: ", "`// wrong: <what>`");
         has("wrong_answers/ch/a1.2.rs:1: ", "`// wrong: <what>`");
         assert_eq!(problems.len(), 6, "{problems:#?}");
-    }
-
-    fn verdict(name: &str) -> Verdict {
-        every_verdict()
-            .into_iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, v)| v)
-            .unwrap_or_else(|| panic!("no verdict {name}"))
     }
 
     #[test]
