@@ -369,6 +369,21 @@ fn a_wrong_answer_judged_done_fails_naming_its_file_and_mistake() {
 }
 
 #[test]
+fn a_wrong_answer_could_not_read_a_file_beside_its_exercise() {
+    // What an exercise reads relative to its own file (`include_str!`, a
+    // migrations folder) is beside its wrong answers too: this one compiles,
+    // so its hard-coded answer is what dev check reports.
+    let text = HARD_CODED.replacen(
+        "fn main() {\n",
+        "fn main() {\n    println!(\"{}\", include_str!(\"README.md\").len());\n",
+        1,
+    );
+    dev_check(&with_wrong_answer(&format!("{text}{FIRST1_TESTS}")))
+        .expect_code(1)
+        .expect_contains(&format!("{FIRST1_WRONG}:1: exercise `first1`: judged done"));
+}
+
+#[test]
 fn a_wrong_answer_that_does_not_compile_unannounced_fails() {
     let course = with_wrong_answer(&not_compiling("// wrong: multiplies by a float"));
     dev_check(&course)

@@ -5,7 +5,8 @@
 //! `use embassy_chapter::{simulated, Led};`. On a board none of this exists: the
 //! HAL's time driver moves time on, and an LED is an output pin.
 
-use std::sync::{Mutex, PoisonError};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use embassy_futures::select::{Either, select};
 use embassy_futures::yield_now;
@@ -41,7 +42,42 @@ pub fn run_simulated<F: Future>(fut: F) -> F::Output {
     static CLOCK: Mutex<()> = Mutex::new(());
     let _turn = CLOCK.lock().unwrap_or_else(PoisonError::into_inner);
     MockDriver::get().reset();
-    embassy_futures::block_on(simulated(fut))
+    let done = Arc::new(AtomicBool::new(false));
+    watch_the_clock(Arc::clone(&done));
+    let output = embassy_futures::block_on(simulated(fut));
+    done.store(true, Ordering::SeqCst);
+    output
+}
+
+/// The simulated clock moves only when the code under test awaits: a task
+/// that spins instead (a busy loop, `block_for`) stops time for good. Rather
+/// than let the test hang until rustdrill's time limit, this ends the test
+/// binary with the reason once the clock has stood still for 3 s of real time
+/// (a normal test moves it thousands of times a second).
+fn watch_the_clock(done: Arc<AtomicBool>) {
+    std::thread::spawn(move || {
+        let mut last = Instant::now();
+        let mut still = std::time::Duration::ZERO;
+        let tick = std::time::Duration::from_millis(100);
+        while !done.load(Ordering::SeqCst) {
+            std::thread::sleep(tick);
+            let now = Instant::now();
+            if now == last {
+                still += tick;
+            } else {
+                (last, still) = (now, std::time::Duration::ZERO);
+            }
+            if still >= std::time::Duration::from_secs(3) && !done.load(Ordering::SeqCst) {
+                eprintln!(
+                    "the simulated clock stood still at {} ms for 3 s: the code under test \
+                     never awaits (a busy loop, or `block_for`?), so no other task and no \
+                     timer can run",
+                    now.as_millis()
+                );
+                std::process::exit(101);
+            }
+        }
+    });
 }
 
 /// What a pretend device did, and when: `(ms since start, value)` entries.

@@ -169,6 +169,7 @@ fn place_wrong_answers(
         }
         fs::copy(&source, &path)
             .with_context(|| format!("cannot copy {} into the copy", source.display()))?;
+        link_siblings(folder, &path)?;
 
         let manifest = package_manifest(folder, &copy.root).with_context(|| {
             format!(
@@ -209,6 +210,49 @@ fn place_wrong_answers(
 
 /// The folder of the copy that holds the wrong answers of one chapter.
 const WRONG_FOLDER: &str = ".rustdrill-wrong";
+
+/// Links every other entry of the exercise's folder beside the wrong answer
+/// at `answer`, so that what the exercise reads relative to its own file
+/// (`include_str!("migrations/0001.sql")`, a module file) the wrong answer
+/// reads too. The answer itself is a copy, never a link.
+fn link_siblings(folder: &Path, answer: &Path) -> Result<()> {
+    let Some(beside) = answer.parent() else {
+        return Ok(());
+    };
+    let entries =
+        fs::read_dir(folder).with_context(|| format!("cannot list {}", folder.display()))?;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let path = entry.path();
+        // Not the package's manifest (a second package for cargo to find)
+        // nor other Rust sources (other exercises: the answer is one file).
+        let skipped = name == WRONG_FOLDER
+            || name == "target"
+            || name == "Cargo.toml"
+            || path.extension().is_some_and(|e| e == "rs");
+        if skipped || beside.join(&name).exists() {
+            continue;
+        }
+        link(&path, &beside.join(&name))
+            .with_context(|| format!("cannot link {} beside a wrong answer", path.display()))?;
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+fn link(original: &Path, link: &Path) -> std::io::Result<()> {
+    std::os::unix::fs::symlink(original, link)
+}
+
+#[cfg(not(unix))]
+fn link(original: &Path, link: &Path) -> std::io::Result<()> {
+    // No symlinks without privileges: files are copied, folders left out.
+    if original.is_file() {
+        fs::copy(original, link).map(drop)
+    } else {
+        Ok(())
+    }
+}
 
 /// The nearest `Cargo.toml` at or above `folder`, inside `root`.
 fn package_manifest(folder: &Path, root: &Path) -> Option<PathBuf> {
