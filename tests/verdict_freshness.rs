@@ -169,6 +169,12 @@ fn long_ago(secs: u64) -> SystemTime {
     SystemTime::UNIX_EPOCH + Duration::from_secs(1_577_836_800 + secs)
 }
 
+/// Runs `verify --json` and asserts `name`'s (passed, cached).
+fn verify_says(course: &Course, name: &str, expected: (bool, bool)) {
+    let verify = course.run(&["verify", "--json"]);
+    assert_eq!(verify_entry(&verify, name), expected, "{}", verify.all());
+}
+
 /// `verify --json`'s entry for `name`: (passed, cached).
 fn verify_entry(run: &Run, name: &str) -> (bool, bool) {
     let json: serde_json::Value = serde_json::from_str(&run.stdout)
@@ -235,13 +241,7 @@ fn a_changed_support_file_kept_a_cached_pass() {
     let course = course();
     course.run(&["verify"]).expect_code(0);
     course.write(SUPPORT, SUPPORT_BAD);
-    let verify = course.run(&["verify", "--json"]);
-    assert_eq!(
-        verify_entry(&verify, "ex"),
-        (false, false),
-        "{}",
-        verify.all()
-    );
+    verify_says(&course, "ex", (false, false));
     course
         .run(&["run", "ex"])
         .expect_code(1)
@@ -253,13 +253,7 @@ fn a_changed_migration_kept_a_cached_pass() {
     let course = course();
     course.run(&["verify"]).expect_code(0);
     course.write(MIGRATION, MIGRATION_BAD);
-    let verify = course.run(&["verify", "--json"]);
-    assert_eq!(
-        verify_entry(&verify, "ex"),
-        (false, false),
-        "{}",
-        verify.all()
-    );
+    verify_says(&course, "ex", (false, false));
     // And back: the pass is computed again, not a stale failure.
     course.write(MIGRATION, MIGRATION_GOOD);
     let verify = course.run(&["verify", "--json"]);
@@ -271,13 +265,7 @@ fn an_include_str_file_change_kept_a_cached_pass() {
     let course = course();
     course.run(&["run", "ex"]).expect_code(0);
     course.write(DATA, DATA_BAD);
-    let verify = course.run(&["verify", "--json"]);
-    assert_eq!(
-        verify_entry(&verify, "ex"),
-        (false, false),
-        "{}",
-        verify.all()
-    );
+    verify_says(&course, "ex", (false, false));
 }
 
 #[test]
@@ -289,13 +277,7 @@ fn a_flaky_test_failure_was_cached() {
     assert_eq!(verify_entry(&verify, "flaky"), (false, false));
     // The same files, luckier this time: the failure is not reused.
     fs::remove_file(course.path("exercises/01_ch/unlucky")).unwrap();
-    let verify = course.run(&["verify", "--json"]);
-    assert_eq!(
-        verify_entry(&verify, "flaky"),
-        (true, false),
-        "{}",
-        verify.all()
-    );
+    verify_says(&course, "flaky", (true, false));
 }
 
 #[test]
@@ -369,13 +351,7 @@ mod tests {
         "create table more (id integer);\n",
         long_ago(0),
     );
-    let verify = course.run(&["verify", "--json"]);
-    assert_eq!(
-        verify_entry(&verify, "flaky"),
-        (false, false),
-        "{}",
-        verify.all()
-    );
+    verify_says(&course, "flaky", (false, false));
     course
         .run(&["run", "flaky"])
         .expect_code(1)
