@@ -1,43 +1,30 @@
-//! The repository's course, embedded in the binary at build time (see
-//! build.rs): `reset` restores originals without git, `init` writes a fresh
-//! course offline.
+//! The course embedded in the binary (crate `rustdrill-course`), handed to
+//! the engine once at start by `main`, so that the engine does not link
+//! the data and an exercise edit does not rebuild it.
 
 use std::path::Path;
+use std::sync::OnceLock;
 
-mod files {
-    include!(concat!(env!("OUT_DIR"), "/embedded_course.rs"));
+type Files = &'static [(&'static str, &'static [u8])];
+
+static FILES: OnceLock<Files> = OnceLock::new();
+
+/// Called once by the binary with the course it embeds.
+pub fn install(files: Files) {
+    let _ = FILES.set(files);
 }
 
-/// Every embedded file: (path relative to the course root, contents).
-pub fn files() -> &'static [(&'static str, &'static [u8])] {
-    files::FILES
+/// Every embedded file: (path relative to the course root, contents); none
+/// when no course was installed (a library user, a unit test).
+pub fn files() -> Files {
+    FILES.get().copied().unwrap_or(&[])
 }
 
 /// One embedded file by its course-relative path.
 pub fn file(path: &Path) -> Option<&'static [u8]> {
     let wanted = path.to_str()?.replace('\\', "/");
-    files::FILES
+    files()
         .iter()
         .find(|(p, _)| *p == wanted)
         .map(|(_, bytes)| *bytes)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn embeds_the_course() {
-        assert!(file(Path::new("info.toml")).is_some());
-        assert!(file(Path::new("exercises/00_intro/intro1.rs")).is_some());
-        assert!(file(Path::new("exercises/Cargo.lock")).is_some());
-        assert!(files().iter().all(|(p, _)| !p.contains("/target/")));
-        // Recorded wrong answers are for the course's authors (`dev check`
-        // reads them from the folder), never a learner's.
-        assert!(
-            files()
-                .iter()
-                .all(|(p, _)| !p.starts_with("wrong_answers/"))
-        );
-    }
 }

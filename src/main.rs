@@ -56,6 +56,7 @@ fn main() -> ExitCode {
     if let Some(code) = wrapper::run_if_wrapping() {
         return code;
     }
+    embedded::install(rustdrill_course::files());
     // A classroom send a command handed on when it exited.
     if let Some(code) = classroom::client::run_if_handed_off() {
         return code;
