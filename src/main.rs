@@ -4,30 +4,11 @@
 //! target) → `check` (one cargo run per phase via `cargo`, processes via
 //! `exec`) → `verdict` → `state` (progress) and `ui` (the screen).
 
-mod cache;
-mod cargo;
-mod check;
-mod classroom;
 mod cli;
 mod cmd;
-mod course;
-mod diagnostic;
-mod embedded;
-mod exec;
-mod files;
-mod freshness;
-mod location;
-mod progress;
-mod sanitize;
 mod session;
-mod state;
-mod supervisor;
-mod toolchain;
-mod tracks;
 mod ui;
-mod verdict;
 mod watch;
-mod wrapper;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -36,6 +17,8 @@ use clap::{CommandFactory, Parser};
 
 use cli::{Cli, Command};
 use cmd::Outcome;
+use rustdrill_classroom as classroom;
+use rustdrill_engine::{embedded, supervisor, wrapper};
 
 /// Exit codes, as README and docs/json.md document them: 0 done, 1 not done
 /// yet, 2 a usage or course error (or progress not saved). A bug in

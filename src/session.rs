@@ -4,9 +4,9 @@
 use anyhow::Result;
 
 use crate::cli::Global;
-use crate::course::{self, Course, Exercise};
-use crate::progress::Progress;
 use crate::ui;
+use rustdrill_engine::course::{self, Course, Exercise};
+use rustdrill_engine::progress::Progress;
 
 pub struct Session {
     pub course: Course,
@@ -22,6 +22,7 @@ impl Session {
             eprintln!("{}", ui::warn(&w.to_string()));
         }
         let mut progress = Progress::load(&course)?;
+        progress.listen(Box::new(rustdrill_classroom::report::Reporter));
         for w in progress.take_warnings() {
             eprintln!("{}", ui::warn(&w));
         }
@@ -33,7 +34,8 @@ impl Session {
     /// the watch screen.
     pub fn reload(root: &std::path::Path) -> Result<Session> {
         let course = Course::load(root, false)?;
-        let progress = Progress::load(&course)?;
+        let mut progress = Progress::load(&course)?;
+        progress.listen(Box::new(rustdrill_classroom::report::Reporter));
         Ok(Session { course, progress })
     }
 

@@ -83,7 +83,7 @@ pub fn run(global: &Global, poll: bool) -> Result<Outcome> {
         };
         // info.toml changed (a track added): the same screen on the course
         // as it is now. A check still running was for the old course.
-        crate::supervisor::end_running();
+        rustdrill_engine::supervisor::end_running();
         next_id = ended.next_id;
         session = loaded;
         reloaded = true;

@@ -572,7 +572,8 @@ fn security_keys_tokens_body_cap_rate_limit_and_escaping() {
     // learner data in the DOM with textContent only.
     assert_eq!(server.room()["learners"][0]["name"], xss);
     let page = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("src/classroom/dashboard.html"),
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("crates/rustdrill-classroom-server/src/dashboard.html"),
     )
     .unwrap();
     for sink in [

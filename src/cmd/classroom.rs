@@ -1,5 +1,5 @@
 //! `rustdrill classroom serve|export`, `join`, `leave` and `help-me`: thin
-//! commands over `crate::classroom`.
+//! commands over `rustdrill_classroom`.
 
 use std::io::Write;
 use std::path::Path;
@@ -7,14 +7,15 @@ use std::path::Path;
 use anyhow::{Context, Result};
 
 use super::Outcome;
-use crate::classroom::{self, CourseExercise, Event, EventKind, client, db::Db};
 use crate::cli::{ExportFormat, Global};
-use crate::progress::Progress;
 use crate::session::Session;
 use crate::ui::outln;
+use rustdrill_classroom::{self as classroom, CourseExercise, Event, EventKind, client};
+use rustdrill_classroom_server::db::Db;
+use rustdrill_engine::progress::Progress;
 
 pub fn serve(listen: &str, db: &Path) -> Result<Outcome> {
-    classroom::server::serve(listen, db)?;
+    rustdrill_classroom_server::serve(listen, db)?;
     Ok(Outcome::Done)
 }
 
@@ -179,11 +180,11 @@ pub fn help_me(global: &Global, name: Option<&str>) -> Result<Outcome> {
 }
 
 /// A raised hand for `ex`: its file (cut at the server's limit) and last verdict.
-pub fn help_event(progress: &Progress, ex: &crate::course::Exercise) -> Result<Event> {
+pub fn help_event(progress: &Progress, ex: &rustdrill_engine::course::Exercise) -> Result<Event> {
     let bytes = std::fs::read(&ex.path)
         .with_context(|| format!("cannot read {}", ex.relative_path.display()))?;
     let code = String::from_utf8_lossy(&bytes);
-    let code = classroom::db::clip(&code, classroom::db::MAX_CODE).to_owned();
+    let code = classroom::clip(&code, classroom::MAX_CODE).to_owned();
     let entry = progress.state().exercises.get(&ex.name);
     let cached = entry.and_then(|e| e.cache.as_ref());
     Ok(Event {

@@ -30,9 +30,9 @@ use anyhow::{Context, Result};
 
 use super::Outcome;
 use crate::cli::Global;
-use crate::course::{self, Course, INFO_FILE, Info, Targets, Workspace, info};
 use crate::ui::{self, outln};
 use problem::{Problem, indent};
+use rustdrill_engine::course::{self, Course, INFO_FILE, Info, Targets, Workspace, info};
 
 pub use measure::measure;
 pub use scaffold::new;
@@ -85,7 +85,7 @@ pub fn check(global: &Global, chapters: &[String]) -> Result<Outcome> {
         .filter(|e| in_scope(e.dir.as_deref()))
         .count();
 
-    let embedded = crate::course::is_embedded_info(&text);
+    let embedded = rustdrill_engine::course::is_embedded_info(&text);
     let loaded = load(&root, &info, embedded, &mut problems);
     problems.extend(static_checks::check(
         &root,

@@ -11,7 +11,7 @@
 //! holds a note, and each solution appears there when its exercise is solved
 //! (`progress::reveal_solution`, called where a pass is recorded).
 
-use crate::supervisor;
+use rustdrill_engine::supervisor;
 use std::fs;
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -19,9 +19,9 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 
 use super::Outcome;
-use crate::course::INFO_FILE;
-use crate::tracks::{self, Source};
 use crate::ui::outln;
+use rustdrill_engine::course::INFO_FILE;
+use rustdrill_engine::tracks::{self, Source};
 
 pub struct Options {
     pub no_fetch: bool,
@@ -478,7 +478,7 @@ fn cargo_fetch(dir: &Path) -> Result<bool> {
             .arg("fetch")
             .current_dir(dir.join("exercises")),
     )
-    .map_err(|e| crate::toolchain::cannot_start(e, "cargo fetch"))?;
+    .map_err(|e| rustdrill_engine::toolchain::cannot_start(e, "cargo fetch"))?;
     Ok(status.success())
 }
 

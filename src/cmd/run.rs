@@ -3,14 +3,14 @@
 use anyhow::Result;
 
 use super::Outcome;
-use crate::cache::Keys;
-use crate::check;
 use crate::cli::Global;
-use crate::course::{Course, Exercise};
-use crate::progress::{Advance, AfterPass, CheckRecord, Medium, Progress};
 use crate::session::Session;
 use crate::ui::{self, Detail, Mode, Reporter, out, outln};
-use crate::verdict::Verdict;
+use rustdrill_engine::cache::Keys;
+use rustdrill_engine::check;
+use rustdrill_engine::course::{Course, Exercise};
+use rustdrill_engine::progress::{Advance, AfterPass, CheckRecord, Medium, Progress};
+use rustdrill_engine::verdict::Verdict;
 
 pub fn run(global: &Global, name: Option<&str>) -> Result<Outcome> {
     let mut session = Session::load(global)?;

@@ -44,7 +44,7 @@ pub fn run(global: &Global, name: Option<&str>, show: bool) -> Result<Outcome> {
         let text =
             fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
         // A course's file, shown as course text is: no escape sequences.
-        outln!("\n{}", crate::sanitize::course_text(&text))?;
+        outln!("\n{}", rustdrill_engine::sanitize::course_text(&text))?;
     }
     Ok(Outcome::Done)
 }

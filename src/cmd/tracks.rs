@@ -14,12 +14,12 @@ use anyhow::{Context, Result, bail};
 
 use super::Outcome;
 use crate::cli::Global;
-use crate::course::{self, Course, INFO_FILE};
-use crate::files;
-use crate::progress;
 use crate::session::Session;
-use crate::tracks::{self, Source};
 use crate::ui::{self, outln};
+use rustdrill_engine::course::{self, Course, INFO_FILE};
+use rustdrill_engine::files;
+use rustdrill_engine::progress;
+use rustdrill_engine::tracks::{self, Source};
 
 pub fn list(global: &Global) -> Result<Outcome> {
     let session = Session::load(global)?;

@@ -14,14 +14,14 @@ use anyhow::{Result, bail};
 use serde::{Deserialize, Serialize};
 
 use super::Outcome;
-use crate::cache::Keys;
-use crate::check;
 use crate::cli::Global;
-use crate::course::{Course, Exercise};
-use crate::progress::{Advance, CheckRecord};
 use crate::session::Session;
 use crate::ui::{self, Mode, Reporter};
-use crate::verdict::VerdictKind;
+use rustdrill_engine::cache::Keys;
+use rustdrill_engine::check;
+use rustdrill_engine::course::{Course, Exercise};
+use rustdrill_engine::progress::{Advance, CheckRecord};
+use rustdrill_engine::verdict::VerdictKind;
 
 /// The `--json` shape (documented in docs/json.md).
 #[derive(Debug, Serialize, Deserialize)]
@@ -214,7 +214,7 @@ fn report(course: &Course, entries: &[VerifyEntry]) -> String {
         let _ = match &e.first_message {
             None => writeln!(out, "  {} {}{note}", ui::ok("✓"), e.name),
             Some(msg) => {
-                let msg = crate::sanitize::for_terminal(msg, false);
+                let msg = rustdrill_engine::sanitize::for_terminal(msg, false);
                 writeln!(out, "  {} {} — {msg}{note}", ui::bad("✗"), e.name)
             }
         };

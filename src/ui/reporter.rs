@@ -9,8 +9,8 @@ use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::cargo::Phase;
-use crate::check::Progress;
+use rustdrill_engine::cargo::Phase;
+use rustdrill_engine::check::Progress;
 
 /// What the progress is of, which sets how it is shown.
 #[derive(Debug, Clone, PartialEq, Eq)]

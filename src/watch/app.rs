@@ -4,7 +4,7 @@
 //! actions, `scheduler` decides when to check and when to build in the
 //! background, `screen` draws. What only the shell does (this file, and
 //! its parts for checks, `checking`, and for the classroom, `classroom`):
-//! read files, save progress (through `crate::progress`), start the worker
+//! read files, save progress (through `rustdrill_engine::progress`), start the worker
 //! threads (`check_worker`, `prebuild`) and write the frame to the terminal.
 
 use std::collections::HashMap;
@@ -23,10 +23,10 @@ use super::panel::{self, CheckStatus, PanelLine, PrebuildStatus, StatusLine, Wat
 use super::prebuild::Prebuild;
 use super::scheduler::{Content, Job, Scheduler};
 use super::screen::{self, Frame, Top};
-use crate::course::{Course, Exercise};
-use crate::progress::{Progress, Saved};
 use crate::session::Session;
-use crate::verdict::{FileProblem, Verdict, VerdictKind};
+use rustdrill_engine::course::{Course, Exercise};
+use rustdrill_engine::progress::{Progress, Saved};
+use rustdrill_engine::verdict::{FileProblem, Verdict, VerdictKind};
 
 mod checking;
 mod classroom;
@@ -54,7 +54,7 @@ pub struct App {
     watch_note: Option<WatchNote>,
     scheduler: Scheduler,
     /// The running check and how to end it, should the scheduler say so.
-    check_cancel: Option<(u64, Arc<crate::supervisor::Cancel>)>,
+    check_cancel: Option<(u64, Arc<rustdrill_engine::supervisor::Cancel>)>,
     /// For the verify-all that runs: verdicts reused from the cache
     /// (index, kind, headline).
     cached: Vec<(usize, VerdictKind, String)>,
@@ -71,7 +71,7 @@ pub struct App {
     /// half-way): watch goes on with the one it has until a save fixes it.
     course_problem: Option<String>,
     /// The classroom's latest news, when the course joined one.
-    room: Option<crate::classroom::Status>,
+    room: Option<rustdrill_classroom::Status>,
     /// Why the classroom's server refused this learner, until it accepts.
     room_refused: Option<String>,
 }
@@ -169,7 +169,7 @@ impl App {
     }
 
     fn info_content_hash(&self) -> Option<u64> {
-        fs::read(self.course.root.join(crate::course::INFO_FILE))
+        fs::read(self.course.root.join(rustdrill_engine::course::INFO_FILE))
             .ok()
             .map(|b| hash(&b))
     }
@@ -189,7 +189,9 @@ impl App {
 
     /// The progress file, whose changes `state_changed` follows.
     pub fn state_file(&self) -> std::path::PathBuf {
-        self.course.state_dir().join(crate::state::STATE_FILE)
+        self.course
+            .state_dir()
+            .join(rustdrill_engine::state::STATE_FILE)
     }
 
     /// Reacts to events until the learner quits; draws after each burst.
@@ -396,7 +398,7 @@ impl App {
     }
 
     fn files_changed(&mut self, paths: &[std::path::PathBuf]) {
-        let info = self.course.root.join(crate::course::INFO_FILE);
+        let info = self.course.root.join(rustdrill_engine::course::INFO_FILE);
         // While the course does not load, a manifest may be what fixes it,
         // or info.toml back as it was loaded.
         let retry =

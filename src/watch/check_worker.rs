@@ -7,10 +7,10 @@ use std::fmt;
 use std::sync::{Arc, OnceLock};
 use std::thread;
 
-use crate::cache::Keys;
-use crate::check::{self, Checked, Progress};
-use crate::course::{Course, Exercise};
-use crate::supervisor::Cancel;
+use rustdrill_engine::cache::Keys;
+use rustdrill_engine::check::{self, Checked, Progress};
+use rustdrill_engine::course::{Course, Exercise};
+use rustdrill_engine::supervisor::Cancel;
 
 /// One exercise's verdict, with the cache key of what was checked.
 #[derive(Debug)]

@@ -19,7 +19,7 @@ use notify_debouncer_full::{DebounceEventResult, Debouncer, NoCache, Recommended
 use super::check_worker::{CheckFailed, Judged};
 use super::keys::Key;
 use super::prebuild::PrebuildReport;
-use crate::check::Progress as CheckProgress;
+use rustdrill_engine::check::Progress as CheckProgress;
 
 /// Everything the watch loop reacts to.
 #[derive(Debug)]
@@ -48,7 +48,7 @@ pub enum Event {
     Resized,
     /// What the classroom's server says (announcement, where the room
     /// goes, the raised hand), when it changed.
-    Classroom(crate::classroom::Status),
+    Classroom(rustdrill_classroom::Status),
     /// The classroom's server refused this learner (it must join again).
     ClassroomRefused(String),
     /// SIGTERM, SIGHUP or SIGINT: restore the terminal and leave.
@@ -69,7 +69,7 @@ pub fn classroom(state_dir: PathBuf, tx: Sender<Event>) {
             let mut last = None;
             let mut refused = false;
             loop {
-                let event = match crate::classroom::client::flush(&state_dir) {
+                let event = match rustdrill_classroom::client::flush(&state_dir) {
                     Ok(Some(status)) if last.as_ref() != Some(&status) || refused => {
                         refused = false;
                         last = Some(status.clone());

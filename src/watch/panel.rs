@@ -10,10 +10,10 @@ use console::style;
 
 use super::check_worker::CheckFailed;
 use super::keys::Mode;
-use crate::check::Progress as CheckProgress;
-use crate::classroom::Status;
-use crate::course::Course;
 use crate::ui;
+use rustdrill_classroom::Status;
+use rustdrill_engine::check::Progress as CheckProgress;
+use rustdrill_engine::course::Course;
 
 /// One line of the panel (a few, for hints).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,7 +96,7 @@ pub fn check_failed(error: &CheckFailed) -> Vec<PanelLine> {
 /// `file:line`): watch goes on with the course it loaded last.
 pub fn course_problem(problem: &str) -> Vec<PanelLine> {
     let mut panel = vec![PanelLine::Warning(COURSE_PROBLEM.to_owned())];
-    let problem = crate::sanitize::course_text(problem);
+    let problem = rustdrill_engine::sanitize::course_text(problem);
     panel.extend(problem.lines().map(|l| PanelLine::Text(format!("  {l}"))));
     panel.push(PanelLine::Aside(COURSE_PROBLEM_AFTER.to_owned()));
     panel
@@ -181,7 +181,7 @@ pub fn restored(file: &Path, backup: Option<&Path>) -> Vec<PanelLine> {
 /// shown as course text is).
 pub fn solution(path: &Path, text: &str) -> Vec<PanelLine> {
     let mut panel = vec![PanelLine::Aside(format!("{}:", path.display()))];
-    let text = crate::sanitize::course_text(text);
+    let text = rustdrill_engine::sanitize::course_text(text);
     panel.extend(text.lines().map(|l| PanelLine::Text(format!("  {l}"))));
     panel
 }
@@ -313,7 +313,7 @@ pub fn room_lines(refused: Option<&str>, room: Option<&Status>, viewing: &str) -
 
 /// Text from the classroom's server on one line, with no escape sequences.
 fn one_line(text: &str) -> String {
-    crate::sanitize::for_terminal(text, false).replace(['\n', '\t'], " ")
+    rustdrill_engine::sanitize::for_terminal(text, false).replace(['\n', '\t'], " ")
 }
 
 /// The keys this mode takes.
@@ -342,7 +342,7 @@ const COURSE_PROBLEM_AFTER: &str = "(watch goes on with the course as it was; \
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::classroom::Hand;
+    use rustdrill_classroom::Hand;
 
     fn room(goto: Option<&str>, hand: Option<(&str, bool)>) -> Status {
         Status {

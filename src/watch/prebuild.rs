@@ -18,8 +18,8 @@ use std::thread;
 
 use cargo_metadata::Message;
 
-use crate::cargo::{Cargo, Phase};
-use crate::supervisor::Cancel;
+use rustdrill_engine::cargo::{Cargo, Phase};
+use rustdrill_engine::supervisor::Cancel;
 
 /// What the background build tells the loop; `generation` tells a stopped
 /// build's last words apart from the current one's.

@@ -21,7 +21,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::course::{Course, Layout};
+use rustdrill_engine::course::{Course, Layout};
 
 /// What a check covers: one exercise (index into the course) or all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -531,7 +531,7 @@ mod tests {
 
     #[test]
     fn the_next_chapter_in_another_package_is_the_one_to_prepare() {
-        use crate::ui::tests::{course, exercise};
+        use rustdrill_engine::testing::{course, exercise};
         let mut course = course();
         let mut second = exercise();
         second.index = 1;

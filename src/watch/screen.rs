@@ -13,9 +13,9 @@ use crossterm::terminal::{Clear, ClearType};
 
 use super::keys::{Facts, ListView, visible};
 use super::panel::{PanelLine, StatusLine};
-use crate::course::{Course, Exercise};
 use crate::ui::{self, Detail};
-use crate::verdict::Verdict;
+use rustdrill_engine::course::{Course, Exercise};
+use rustdrill_engine::verdict::Verdict;
 
 /// What the upper part of the screen shows.
 pub enum Top<'a> {
@@ -289,7 +289,7 @@ pub fn first_paragraph(readme: &str) -> Option<String> {
         .skip_while(|l| l.trim().is_empty() || l.starts_with('#'))
         .take_while(|l| !l.trim().is_empty())
         .collect();
-    (!paragraph.is_empty()).then(|| crate::sanitize::course_text(&paragraph.join(" ")))
+    (!paragraph.is_empty()).then(|| rustdrill_engine::sanitize::course_text(&paragraph.join(" ")))
 }
 
 #[cfg(test)]
@@ -301,7 +301,7 @@ mod tests {
     /// snapshot: escape sequences dropped, trailing blanks trimmed.
     #[test]
     fn the_watch_screen_for_every_verdict() {
-        use crate::ui::tests::{course, every_verdict, exercise};
+        use rustdrill_engine::testing::{course, every_verdict, exercise};
         console::set_colors_enabled(false);
         let course = course();
         let ex = exercise();
@@ -311,7 +311,9 @@ mod tests {
                 PanelLine::Text("  Look at the empty slice.".to_owned()),
             ];
             let status = vec![StatusLine::Check(CheckStatus::Progress(
-                crate::check::Progress::PhaseStarted(crate::cargo::Phase::TestBuild),
+                rustdrill_engine::check::Progress::PhaseStarted(
+                    rustdrill_engine::cargo::Phase::TestBuild,
+                ),
             ))];
             let frame = Frame {
                 rows: 24,
@@ -329,7 +331,8 @@ mod tests {
                 chapter: "00_intro",
                 legend: "h hint · n next · q quit",
             };
-            let screen = crate::sanitize::for_terminal(&render(&frame).replace('\r', ""), false);
+            let screen =
+                rustdrill_engine::sanitize::for_terminal(&render(&frame).replace('\r', ""), false);
             let screen: Vec<&str> = screen.lines().map(str::trim_end).collect();
             insta::assert_snapshot!(format!("screen_{name}"), screen.join("\n").trim_end());
         }

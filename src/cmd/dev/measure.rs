@@ -18,10 +18,10 @@ use anyhow::{Context, Result, bail};
 
 use crate::cli::Global;
 use crate::cmd::Outcome;
-use crate::course::{self, Course};
-use crate::supervisor;
-use crate::tracks::{self, COSTS_FILE, Cost, Source};
 use crate::ui::outln;
+use rustdrill_engine::course::{self, Course};
+use rustdrill_engine::supervisor;
+use rustdrill_engine::tracks::{self, COSTS_FILE, Cost, Source};
 
 pub fn measure(global: &Global) -> Result<Outcome> {
     let root = course::find_root(global.course.as_deref())?;

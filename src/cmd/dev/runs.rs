@@ -11,10 +11,10 @@ use anyhow::Result;
 use super::problem::Problem;
 use super::sandbox::Sandbox;
 use super::wrong_answers::{self, WrongAnswer};
-use crate::check::{self, Checked};
-use crate::course::{Course, Exercise};
 use crate::ui::{Mode, Reporter};
-use crate::verdict::Verdict;
+use rustdrill_engine::check::{self, Checked};
+use rustdrill_engine::course::{Course, Exercise};
+use rustdrill_engine::verdict::Verdict;
 
 /// What the runs found.
 pub struct Proof {
@@ -122,7 +122,7 @@ fn with_solution(ex: &Exercise, verdict: &Verdict) -> Option<Problem> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ui::tests::{exercise, verdict};
+    use rustdrill_engine::testing::{exercise, verdict};
 
     #[test]
     fn as_shipped_an_exercise_must_fail_fast() {

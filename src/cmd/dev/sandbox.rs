@@ -13,7 +13,7 @@ use tempfile::TempDir;
 use toml_edit::{ArrayOfTables, DocumentMut, InlineTable, Item, Table, value};
 
 use super::wrong_answers::WrongAnswer;
-use crate::course::{Course, Exercise, Layout};
+use rustdrill_engine::course::{Course, Exercise, Layout};
 
 pub struct Sandbox {
     /// The copy, as the course it is.
@@ -327,7 +327,7 @@ mod tests {
 
     #[test]
     fn the_copy_builds_in_its_own_folder_into_the_original_target_dir() {
-        let course = crate::ui::tests::course();
+        let course = rustdrill_engine::testing::course();
         let copy = rebased(&course, Path::new("/tmp/copy"));
         assert_eq!(copy.root, Path::new("/tmp/copy"));
         assert_eq!(copy.cargo_dir, Path::new("/tmp/copy/exercises"));

@@ -9,7 +9,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::problem::Problem;
-use crate::course::{ExerciseInfo, TargetProblem, Targets, source_key};
+use rustdrill_engine::course::{ExerciseInfo, TargetProblem, Targets, source_key};
 
 /// Every static problem of the course at `root`. `targets` is `None` when
 /// cargo could not list them (that is reported where it is asked);
@@ -225,7 +225,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::course::{BinTarget, Layout, info};
+    use rustdrill_engine::course::{BinTarget, Layout, info};
 
     const SOUND: &str =
         "// TODO: fix it\nfn main() {}\n#[cfg(test)]\nmod t {\n    #[test]\n    fn a() {}\n}\n";

@@ -6,8 +6,8 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use super::problem::{Problem, indent};
-use crate::course::{self, ExerciseInfo};
-use crate::supervisor;
+use rustdrill_engine::course::{self, ExerciseInfo};
+use rustdrill_engine::supervisor;
 
 /// The course builds the same everywhere only if its `Cargo.lock` is
 /// committed and matches the manifests. This asks cargo to resolve, which

@@ -12,8 +12,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::problem::Problem;
-use crate::course::ExerciseInfo;
-use crate::verdict::{Verdict, VerdictKind};
+use rustdrill_engine::course::ExerciseInfo;
+use rustdrill_engine::verdict::{Verdict, VerdictKind};
 
 /// The folder at the course root holding them.
 pub const DIR: &str = "wrong_answers";
@@ -45,7 +45,7 @@ impl WrongAnswer {
     }
 }
 
-/// `<exercise>__wrong_<n>`; [`crate::wrapper`] reads it back.
+/// `<exercise>__wrong_<n>`; [`rustdrill_engine::wrapper`] reads it back.
 pub fn bin_name(exercise: &str, n: u32) -> String {
     format!("{exercise}__wrong_{n}")
 }
@@ -240,8 +240,8 @@ const MISSING_LINE: &str = "the first line must say what is wrong: `// wrong: <w
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::course::info;
-    use crate::ui::tests::verdict;
+    use rustdrill_engine::course::info;
+    use rustdrill_engine::testing::verdict;
 
     fn exercises() -> Vec<ExerciseInfo> {
         let text = "format_version = 1\n[[exercises]]\nname = \"a1\"\ndir = \"ch\"\nhint = \"h\"\n\

@@ -1,21 +1,21 @@
 //! The shell's side of checks and background builds: carries out the
 //! scheduler's commands (start a check worker, start or stop the build of
 //! the next chapter) and takes in what the workers report — the verdicts
-//! are recorded through `crate::progress` and summed up in the panel.
+//! are recorded through `rustdrill_engine::progress` and summed up in the panel.
 
 use std::fs;
 use std::sync::Arc;
 
 use super::{App, hash};
-use crate::cargo::Cargo;
-use crate::progress::{Advance, CheckRecord, Medium};
-use crate::supervisor::Cancel;
-use crate::verdict::{FileProblem, Verdict, VerdictKind};
 use crate::watch::check_worker::{self, Before, CheckFailed, Judged, Report};
 use crate::watch::events::Event;
 use crate::watch::panel::{self, CheckStatus, PanelLine, PrebuildStatus};
 use crate::watch::prebuild::{self, PrebuildReport};
 use crate::watch::scheduler::{self, Command, Job, PrebuildTarget, Verified};
+use rustdrill_engine::cargo::Cargo;
+use rustdrill_engine::progress::{Advance, CheckRecord, Medium};
+use rustdrill_engine::supervisor::Cancel;
+use rustdrill_engine::verdict::{FileProblem, Verdict, VerdictKind};
 
 impl App {
     /// Does what the scheduler decided.
@@ -155,7 +155,8 @@ impl App {
         let mut results = std::mem::take(&mut self.cached);
         let course = Arc::clone(&self.course);
         for j in judged {
-            let headline = crate::sanitize::for_terminal(&j.checked.verdict.headline(), false);
+            let headline =
+                rustdrill_engine::sanitize::for_terminal(&j.checked.verdict.headline(), false);
             results.push((j.exercise, j.checked.verdict.kind(), headline));
             if j.exercise == self.viewing {
                 self.verdict = Some(j.checked.verdict.clone());

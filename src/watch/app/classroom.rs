@@ -2,7 +2,7 @@
 //! to the exercise the instructor chose, taking in the server's news.
 
 use super::App;
-use crate::classroom::{Status, client};
+use rustdrill_classroom::{Status, client};
 
 impl App {
     pub(super) fn raise_hand(&mut self) {

@@ -8,9 +8,10 @@ use std::path::Path;
 use super::*;
 use crate::exec::{Captured, ProcessOutput, Termination};
 
+/// The fixture courses are the integration tests', at the repository root.
 fn course() -> (tempfile::TempDir, Course) {
     let dir = tempfile::tempdir().expect("temp dir");
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/basic");
     copy(&fixture, dir.path());
     let course = Course::load(dir.path(), false).expect("the fixture loads");
     (dir, course)

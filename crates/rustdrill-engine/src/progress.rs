@@ -16,7 +16,6 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 
 use crate::cache::Keys;
-use crate::classroom::{self, EventKind};
 use crate::course::{Course, Exercise};
 use crate::embedded;
 use crate::files;
@@ -27,6 +26,33 @@ use crate::verdict::{FileProblem, Verdict, VerdictKind};
 #[derive(Debug)]
 pub struct Progress {
     store: Store,
+    listener: Option<Listening>,
+}
+
+/// A change to the learner's progress that others may want to hear of
+/// (the classroom reports it to the instructor's room).
+#[derive(Debug, Clone, Copy)]
+pub enum Change<'a> {
+    /// This exercise became the current one.
+    Current(&'a Exercise),
+    /// A hint of this exercise was revealed.
+    Hint(&'a Exercise),
+    /// This exercise was checked.
+    Checked(&'a Exercise, &'a Verdict),
+}
+
+/// Hears each change after it is applied. The engine knows of no listener:
+/// the binary installs the classroom's (`Progress::listen`).
+pub trait Listener {
+    fn changed(&self, course: &Course, state: &State, changes: &[Change<'_>]);
+}
+
+struct Listening(Box<dyn Listener>);
+
+impl std::fmt::Debug for Listening {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Listener")
+    }
 }
 
 /// The value of a change, and whether it reached the disk. A change that
@@ -149,7 +175,13 @@ impl Progress {
     pub fn load(course: &Course) -> Result<Progress> {
         Ok(Progress {
             store: Store::open(&course.state_dir())?,
+            listener: None,
         })
+    }
+
+    /// Tells `listener` of every change from now on.
+    pub fn listen(&mut self, listener: Box<dyn Listener>) {
+        self.listener = Some(Listening(listener));
     }
 
     /// Warnings met while reading (a damaged file kept aside).
@@ -206,7 +238,7 @@ impl Progress {
         let moved = self.store.state.current.as_deref() != Some(ex.name.as_str());
         let saved = self.update(course, |s| s.set_current(&ex.name));
         if moved {
-            self.report(course, &[(EventKind::Current, ex, None)]);
+            self.report(course, &[Change::Current(ex)]);
         }
         saved
     }
@@ -231,7 +263,7 @@ impl Progress {
             }
         });
         if !saved.value.exhausted() {
-            self.report(course, &[(EventKind::Hint, ex, None)]);
+            self.report(course, &[Change::Hint(ex)]);
         }
         saved
     }
@@ -255,7 +287,7 @@ impl Progress {
         });
         let events: Vec<_> = records
             .iter()
-            .map(|r| (EventKind::Check, r.exercise, Some(r.verdict)))
+            .map(|r| Change::Checked(r.exercise, r.verdict))
             .collect();
         self.report(course, &events);
         for (record, after) in records.iter().zip(&saved.value) {
@@ -373,34 +405,10 @@ impl Progress {
             .map(|(_, ex)| ex)
     }
 
-    /// Tells the classroom, if this course joined one (a file test when
-    /// not): the outbox takes the events, a background thread sends them.
-    fn report(&self, course: &Course, events: &[(EventKind, &Exercise, Option<&Verdict>)]) {
-        let state_dir = course.state_dir();
-        if classroom::client::membership(&state_dir).is_none() {
-            return;
+    fn report(&self, course: &Course, changes: &[Change<'_>]) {
+        if let Some(Listening(listener)) = &self.listener {
+            listener.changed(course, &self.store.state, changes);
         }
-        let state = &self.store.state;
-        let current = state.current(course).name.clone();
-        let events = events
-            .iter()
-            .map(|(kind, ex, verdict)| {
-                let entry = state.exercises.get(&ex.name);
-                classroom::Event {
-                    seq: 0,
-                    kind: *kind,
-                    exercise: ex.name.clone(),
-                    verdict: verdict.map(|v| classroom::verdict_name(v.kind())),
-                    message: verdict.map(Verdict::headline),
-                    checks: entry.map_or(0, |e| e.checks),
-                    hints: entry.map_or(0, |e| u32::try_from(e.hints_shown).unwrap_or(u32::MAX)),
-                    current: Some(current.clone()),
-                    at: classroom::now_ms(),
-                    code: None,
-                }
-            })
-            .collect();
-        classroom::client::report(&state_dir, events);
     }
 
     /// Applies `change` under the lock. On the very first save of a course

@@ -9,7 +9,9 @@ use anyhow::{Context, Result};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
-use super::{CourseExercise, Event, EventKind, Hand, Status, random_hex};
+use super::{CourseExercise, Event, EventKind, Hand, MAX_CODE, Status, random_hex};
+// The wire's cut, which the server applies to what it stores too.
+pub(crate) use super::clip;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -59,8 +61,6 @@ CREATE TABLE IF NOT EXISTS help(
 );
 ";
 
-/// The longest code a raised hand stores (bytes; longer is cut).
-pub const MAX_CODE: usize = 64 * 1024;
 /// The longest name, message or announcement stored (characters).
 pub const MAX_TEXT: usize = 500;
 
@@ -524,18 +524,6 @@ fn apply(
 /// Unix milliseconds as SQLite stores them.
 fn ms(t: u64) -> i64 {
     i64::try_from(t).unwrap_or(i64::MAX)
-}
-
-/// At most `max` bytes of `s`, cut at a character boundary.
-pub fn clip(s: &str, max: usize) -> &str {
-    if s.len() <= max {
-        return s;
-    }
-    let mut end = max;
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    &s[..end]
 }
 
 /// Six characters nobody misreads on a projector.

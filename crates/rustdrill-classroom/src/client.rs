@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 
 use super::outbox::Outbox;
 use super::{CourseExercise, Event, EventsRequest, JoinRequest, JoinResponse, Status};
-use crate::files;
+use rustdrill_engine::files;
 
 const MEMBERSHIP: &str = "classroom.json";
 /// The most events one request carries.

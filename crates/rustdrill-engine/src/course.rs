@@ -470,7 +470,7 @@ impl Course {
 /// that is a regular file or a symlink (to anywhere), so the file itself is
 /// not resolved; folders are, as the course root may be reached through a
 /// symlinked folder (`/tmp` on macOS) and cargo reports another spelling.
-pub(crate) fn source_key(path: &Path) -> PathBuf {
+pub fn source_key(path: &Path) -> PathBuf {
     match (
         path.parent().and_then(|p| p.canonicalize().ok()),
         path.file_name(),

@@ -8,7 +8,7 @@ use super::*;
 use crate::cargo::TargetReport;
 use crate::exec::{Captured, Termination};
 use crate::location::Location;
-use crate::ui::tests::{course, exercise};
+use crate::testing::{course, exercise};
 use crate::verdict::VerdictKind;
 
 fn diagnostic(severity: Severity, code: Option<&str>, text: &str) -> Diagnostic {

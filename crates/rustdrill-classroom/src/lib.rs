@@ -1,18 +1,16 @@
-//! Classroom: an instructor's live view of the room.
-//!
-//! Two halves that share only the wire types below. The instructor's
-//! `classroom serve` (`server`, `db`, `dashboard`) is the one place Tokio
-//! and Axum run. The learner's side (`client`, `outbox`) is blocking code:
+//! Classroom, the learner's half: the wire types both halves share, the
+//! outbox and the client. The instructor's half (`classroom serve`: the
+//! server, its database and the dashboard) is the crate
+//! `rustdrill-classroom-server`, the one place Tokio and Axum run; a
+//! learner's rustdrill never needs it. The learner's side is blocking code:
 //! a check appends an event to an outbox in `.rustdrill/`, which is sent
 //! with short timeouts beside watch, or after a command's output (see
 //! `client`), so nothing async ever runs in `watch` or `run`, and a slow,
 //! silent or absent server never slows the learner.
 
 pub mod client;
-pub mod dashboard;
-pub mod db;
 pub mod outbox;
-pub mod server;
+pub mod report;
 
 use serde::{Deserialize, Serialize};
 
@@ -123,6 +121,22 @@ pub struct Hand {
     pub answered: bool,
 }
 
+/// The longest code a raised hand carries (bytes; longer is cut by the
+/// learner before sending and by the server before storing).
+pub const MAX_CODE: usize = 64 * 1024;
+
+/// At most `max` bytes of `s`, cut at a character boundary.
+pub fn clip(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
 /// Unix milliseconds now.
 pub fn now_ms() -> u64 {
     std::time::SystemTime::now()
@@ -138,7 +152,7 @@ pub fn random_hex(bytes: usize) -> String {
 }
 
 /// A verdict kind as the wire and the database spell it (`compile_error`).
-pub fn verdict_name(kind: crate::verdict::VerdictKind) -> String {
+pub fn verdict_name(kind: rustdrill_engine::verdict::VerdictKind) -> String {
     serde_json::to_value(kind)
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))

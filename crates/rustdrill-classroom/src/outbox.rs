@@ -14,7 +14,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use super::Event;
-use crate::files;
+use rustdrill_engine::files;
 
 const LOCK: &str = "lock";
 const SEND_LOCK: &str = "send.lock";
@@ -169,7 +169,7 @@ fn lock(path: &Path) -> io::Result<File> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::classroom::EventKind;
+    use crate::EventKind;
 
     fn event(seq: u64) -> Event {
         Event {

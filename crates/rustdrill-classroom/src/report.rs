@@ -1,0 +1,55 @@
+//! The learner's progress as classroom events: the one place an [`Event`]
+//! is built from progress, and the listener the binary installs on
+//! [`Progress`](rustdrill_engine::progress::Progress) so that every change
+//! reaches the outbox.
+
+use rustdrill_engine::course::{Course, Exercise};
+use rustdrill_engine::progress::{Change, Listener};
+use rustdrill_engine::state::State;
+
+use crate::{Event, EventKind, client, now_ms, verdict_name};
+
+/// An event of `kind` about `ex`, with the learner's counts for it and
+/// their current exercise taken from `state`.
+pub fn event(kind: EventKind, course: &Course, state: &State, ex: &Exercise) -> Event {
+    let entry = state.exercises.get(&ex.name);
+    Event {
+        seq: 0,
+        kind,
+        exercise: ex.name.clone(),
+        verdict: None,
+        message: None,
+        checks: entry.map_or(0, |e| e.checks),
+        hints: entry.map_or(0, |e| u32::try_from(e.hints_shown).unwrap_or(u32::MAX)),
+        current: Some(state.current(course).name.clone()),
+        at: now_ms(),
+        code: None,
+    }
+}
+
+/// Sends every progress change to the room, if the course joined one (a
+/// file test when not): the outbox takes the events, a background thread
+/// sends them.
+pub struct Reporter;
+
+impl Listener for Reporter {
+    fn changed(&self, course: &Course, state: &State, changes: &[Change<'_>]) {
+        let state_dir = course.state_dir();
+        if client::membership(&state_dir).is_none() {
+            return;
+        }
+        let events = changes
+            .iter()
+            .map(|change| match *change {
+                Change::Current(ex) => event(EventKind::Current, course, state, ex),
+                Change::Hint(ex) => event(EventKind::Hint, course, state, ex),
+                Change::Checked(ex, verdict) => Event {
+                    verdict: Some(verdict_name(verdict.kind())),
+                    message: Some(verdict.headline()),
+                    ..event(EventKind::Check, course, state, ex)
+                },
+            })
+            .collect();
+        client::report(&state_dir, events);
+    }
+}
