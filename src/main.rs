@@ -8,7 +8,6 @@ mod cli;
 mod cmd;
 mod session;
 mod ui;
-mod watch;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -102,8 +101,8 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let global = &cli.global;
     match cli.command {
-        None => watch::run(global, false),
-        Some(Command::Watch { poll }) => watch::run(global, poll),
+        None => cmd::watch::run(global, false),
+        Some(Command::Watch { poll }) => cmd::watch::run(global, poll),
         Some(Command::Run { name }) => cmd::run::run(global, name.as_deref()),
         Some(Command::Hint { name, all }) => cmd::hint::run(global, name.as_deref(), all),
         Some(Command::List { json }) => cmd::list::run(global, json),

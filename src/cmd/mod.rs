@@ -12,6 +12,7 @@ pub mod run;
 pub mod solution;
 pub mod tracks;
 pub mod verify;
+pub mod watch;
 
 /// What a command concluded, mapped to the exit code in `main`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,7 +6,7 @@ use super::Outcome;
 use crate::cli::Global;
 use crate::session::Session;
 use crate::ui::{self, Detail, Mode, Reporter, out, outln};
-use rustdrill_engine::cache::Keys;
+use rustdrill_engine::cache::CacheKeys;
 use rustdrill_engine::check;
 use rustdrill_engine::course::{Course, Exercise};
 use rustdrill_engine::progress::{Advance, AfterPass, CheckRecord, Medium, Progress};
@@ -40,7 +40,7 @@ pub fn run(global: &Global, name: Option<&str>) -> Result<Outcome> {
     // rustc its version takes a process: done beside the check, not before.
     let (before, verdict) = std::thread::scope(|scope| {
         let keys = scope.spawn(|| {
-            let mut keys = Keys::new(course).ok();
+            let mut keys = CacheKeys::new(course).ok();
             if let Some(keys) = keys.as_mut() {
                 keys.key(&ex);
             }

@@ -211,7 +211,7 @@ pub fn add(
         files::write_atomic(&path, bytes)
             .with_context(|| format!("cannot write {}", path.display()))?;
     }
-    keep_originals(&course, &added)?;
+    progress::keep_originals_of_added(&course, &added)?;
     for name in rewritten {
         if let Some((rel, bytes)) = whole.iter().find(|(rel, _)| rel == name) {
             let path = course.root.join(rel);
@@ -398,24 +398,4 @@ fn undo(root: &Path, before: &[(PathBuf, Option<Vec<u8>>)], added: &[PathBuf]) {
             }
         }
     }
-}
-
-/// In a course not embedded in rustdrill, `reset` restores from the copies
-/// kept in `.rustdrill/originals/`: keep the added exercises' there too.
-fn keep_originals(course: &Course, added: &[PathBuf]) -> Result<()> {
-    let originals = progress::originals_dir(course);
-    if course.embedded || !originals.is_dir() {
-        return Ok(());
-    }
-    for rel in added.iter().filter(|r| r.starts_with("exercises")) {
-        let dest = originals.join(rel);
-        if let Some(parent) = dest.parent() {
-            fs::create_dir_all(parent)?;
-        }
-        // Whole or not at all: `reset` restores from it.
-        fs::read(course.root.join(rel))
-            .and_then(|bytes| files::write_atomic(&dest, &bytes))
-            .with_context(|| format!("cannot keep an original of {}", rel.display()))?;
-    }
-    Ok(())
 }

@@ -17,7 +17,7 @@ use super::Outcome;
 use crate::cli::Global;
 use crate::session::Session;
 use crate::ui::{self, Mode, Reporter};
-use rustdrill_engine::cache::Keys;
+use rustdrill_engine::cache::CacheKeys;
 use rustdrill_engine::check;
 use rustdrill_engine::course::{Course, Exercise};
 use rustdrill_engine::progress::{Advance, CheckRecord};
@@ -63,7 +63,7 @@ pub fn run(global: &Global, json: bool, chapter: Option<&str>, no_cache: bool) -
     let Session { course, progress } = &mut session;
     let selection = select(course, chapter)?;
 
-    let mut keys = Keys::new(course)?;
+    let mut keys = CacheKeys::new(course)?;
     let toolchain = keys.toolchain().to_owned();
     let reuse = progress.reuse_cached(course, &mut keys, &selection, !no_cache);
     let mut unsaved = reuse.unsaved;

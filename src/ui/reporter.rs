@@ -1,5 +1,5 @@
 //! The one reporter of check progress. The check engine emits typed
-//! [`Progress`] events; the reporter alone owns the progress bar (or
+//! [`CheckEvent`] events; the reporter alone owns the progress bar (or
 //! spinner) on stderr and prints through it, so no line tears the bar.
 //! On a terminal the bar shows the phase and the crate being compiled;
 //! elsewhere (a CI log) `verify` and `dev check` say the same in plain lines.
@@ -10,7 +10,7 @@ use std::time::Duration;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use rustdrill_engine::cargo::Phase;
-use rustdrill_engine::check::Progress;
+use rustdrill_engine::check::CheckEvent;
 
 /// What the progress is of, which sets how it is shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -138,19 +138,19 @@ impl Reporter {
     }
 
     /// Shows one event of the check.
-    pub fn report(&self, event: Progress) {
+    pub fn report(&self, event: CheckEvent) {
         match event {
-            Progress::PhaseStarted(phase) => {
+            CheckEvent::PhaseStarted(phase) => {
                 self.bar.set_message(self.mode.phase_message(phase));
                 if let Some(prefix) = self.mode.log_prefix() {
                     self.log(&format!("{prefix}: {phase}"));
                 }
             }
-            Progress::Compiled { phase, crate_name } => {
+            CheckEvent::Compiled { phase, crate_name } => {
                 self.bar
                     .set_message(self.mode.compiled_message(phase, &crate_name));
             }
-            Progress::Checked { name, passed } => {
+            CheckEvent::Checked { name, passed } => {
                 if let Mode::Course { .. } = self.mode {
                     self.bar.inc(1);
                     let status = if passed { "done" } else { "not done" };
@@ -204,22 +204,22 @@ mod tests {
         }
     }
 
-    fn compiled(phase: Phase, crate_name: &str) -> Progress {
-        Progress::Compiled {
+    fn compiled(phase: Phase, crate_name: &str) -> CheckEvent {
+        CheckEvent::Compiled {
             phase,
             crate_name: crate_name.to_owned(),
         }
     }
 
-    fn checked(name: &str, passed: bool) -> Progress {
-        Progress::Checked {
+    fn checked(name: &str, passed: bool) -> CheckEvent {
+        CheckEvent::Checked {
             name: name.to_owned(),
             passed,
         }
     }
 
     /// The bar's message after each event, on a terminal.
-    fn messages(mode: Mode, events: Vec<Progress>) -> Vec<String> {
+    fn messages(mode: Mode, events: Vec<CheckEvent>) -> Vec<String> {
         let reporter = hidden(mode, true);
         let mut seen = vec![reporter.bar.message()];
         for event in events {
@@ -234,11 +234,11 @@ mod tests {
         seen
     }
 
-    fn one_build() -> Vec<Progress> {
+    fn one_build() -> Vec<CheckEvent> {
         vec![
-            Progress::PhaseStarted(Phase::Build),
+            CheckEvent::PhaseStarted(Phase::Build),
             compiled(Phase::Build, "serde"),
-            Progress::PhaseStarted(Phase::TestBuild),
+            CheckEvent::PhaseStarted(Phase::TestBuild),
             compiled(Phase::TestBuild, "intro1"),
             checked("intro1", false),
         ]
@@ -285,7 +285,7 @@ mod tests {
         );
         assert_eq!(reporter.bar.length(), Some(5));
         assert_eq!(reporter.bar.position(), 2);
-        reporter.report(Progress::PhaseStarted(Phase::Build));
+        reporter.report(CheckEvent::PhaseStarted(Phase::Build));
         assert_eq!(reporter.bar.message(), "build and clippy");
         reporter.report(compiled(Phase::Build, "intro1"));
         assert_eq!(reporter.bar.message(), "build and clippy: intro1");
@@ -305,9 +305,9 @@ mod tests {
             false,
         );
         for event in [
-            Progress::PhaseStarted(Phase::Build),
+            CheckEvent::PhaseStarted(Phase::Build),
             compiled(Phase::Build, "intro1"),
-            Progress::PhaseStarted(Phase::TestBuild),
+            CheckEvent::PhaseStarted(Phase::TestBuild),
             checked("intro1", true),
             checked("intro2", false),
         ] {

@@ -4,15 +4,14 @@
 //! reaches the outbox.
 
 use rustdrill_engine::course::{Course, Exercise};
-use rustdrill_engine::progress::{Change, Listener};
-use rustdrill_engine::state::State;
+use rustdrill_engine::progress::{Change, Listener, Progress};
 
 use crate::{Event, EventKind, client, now_ms, verdict_name};
 
 /// An event of `kind` about `ex`, with the learner's counts for it and
-/// their current exercise taken from `state`.
-pub fn event(kind: EventKind, course: &Course, state: &State, ex: &Exercise) -> Event {
-    let entry = state.exercises.get(&ex.name);
+/// their current exercise.
+pub fn event(kind: EventKind, course: &Course, progress: &Progress, ex: &Exercise) -> Event {
+    let entry = progress.exercise(&ex.name);
     Event {
         seq: 0,
         kind,
@@ -21,7 +20,7 @@ pub fn event(kind: EventKind, course: &Course, state: &State, ex: &Exercise) -> 
         message: None,
         checks: entry.map_or(0, |e| e.checks),
         hints: entry.map_or(0, |e| u32::try_from(e.hints_shown).unwrap_or(u32::MAX)),
-        current: Some(state.current(course).name.clone()),
+        current: Some(progress.current(course).name.clone()),
         at: now_ms(),
         code: None,
     }
@@ -33,7 +32,7 @@ pub fn event(kind: EventKind, course: &Course, state: &State, ex: &Exercise) -> 
 pub struct Reporter;
 
 impl Listener for Reporter {
-    fn changed(&self, course: &Course, state: &State, changes: &[Change<'_>]) {
+    fn changed(&self, course: &Course, progress: &Progress, changes: &[Change<'_>]) {
         let state_dir = course.state_dir();
         if client::membership(&state_dir).is_none() {
             return;
@@ -41,12 +40,12 @@ impl Listener for Reporter {
         let events = changes
             .iter()
             .map(|change| match *change {
-                Change::Current(ex) => event(EventKind::Current, course, state, ex),
-                Change::Hint(ex) => event(EventKind::Hint, course, state, ex),
+                Change::Current(ex) => event(EventKind::Current, course, progress, ex),
+                Change::Hint(ex) => event(EventKind::Hint, course, progress, ex),
                 Change::Checked(ex, verdict) => Event {
                     verdict: Some(verdict_name(verdict.kind())),
                     message: Some(verdict.headline()),
-                    ..event(EventKind::Check, course, state, ex)
+                    ..event(EventKind::Check, course, progress, ex)
                 },
             })
             .collect();

@@ -28,7 +28,7 @@ const KEY_VERSION: &str = "rustdrill-verdict-cache-v2";
 /// Computes cache keys for the exercises of one course, reading each shared
 /// file (lock file, manifests) once.
 #[derive(Debug, Clone)]
-pub struct Keys {
+pub struct CacheKeys {
     root: PathBuf,
     cargo_dir: PathBuf,
     target_dir: PathBuf,
@@ -41,10 +41,10 @@ pub struct Keys {
     made: SystemTime,
 }
 
-impl Keys {
-    pub fn new(course: &Course) -> Result<Keys> {
+impl CacheKeys {
+    pub fn new(course: &Course) -> Result<CacheKeys> {
         let made = SystemTime::now();
-        Ok(Keys {
+        Ok(CacheKeys {
             root: course.root.clone(),
             cargo_dir: course.cargo_dir.clone(),
             target_dir: course.target_dir.clone(),
@@ -58,8 +58,8 @@ impl Keys {
     /// The same toolchain, every file read anew: for keys computed after a
     /// check (the build may have written `Cargo.lock`, and recorded what it
     /// read).
-    pub fn reread(&self) -> Keys {
-        Keys {
+    pub fn reread(&self) -> CacheKeys {
+        CacheKeys {
             root: self.root.clone(),
             cargo_dir: self.cargo_dir.clone(),
             target_dir: self.target_dir.clone(),

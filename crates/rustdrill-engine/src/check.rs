@@ -18,9 +18,9 @@ use crate::exec::{self, ProcessOutput, Termination};
 use crate::supervisor::{self, Cancel};
 use crate::verdict::{self, FileProblem, TimedStep, Verdict};
 
-/// Progress events, for a progress bar or a status line.
+/// CheckEvent events, for a progress bar or a status line.
 #[derive(Debug, Clone)]
-pub enum Progress {
+pub enum CheckEvent {
     PhaseStarted(Phase),
     /// Cargo finished compiling a crate (a dependency or an exercise).
     Compiled {
@@ -53,7 +53,7 @@ pub struct Checked {
 pub fn check(
     course: &Course,
     selection: &[&Exercise],
-    progress: &(dyn Fn(Progress) + Sync),
+    progress: &(dyn Fn(CheckEvent) + Sync),
 ) -> Result<Vec<Checked>> {
     check_cancellable(course, selection, progress, None)
 }
@@ -64,7 +64,7 @@ pub fn check(
 pub fn check_cancellable(
     course: &Course,
     selection: &[&Exercise],
-    progress: &(dyn Fn(Progress) + Sync),
+    progress: &(dyn Fn(CheckEvent) + Sync),
     cancel: Option<Arc<Cancel>>,
 ) -> Result<Vec<Checked>> {
     // A missing file has its verdict without cargo, which would stop at it
@@ -79,7 +79,7 @@ pub fn check_cancellable(
     }
     for ex in missing {
         let problem = FileProblem::of(&ex.path).unwrap_or(FileProblem::NotFound);
-        progress(Progress::Checked {
+        progress(CheckEvent::Checked {
             name: ex.name.clone(),
             passed: false,
         });
@@ -109,7 +109,7 @@ fn in_selection_order(selection: &[&Exercise], checked: &mut [Checked]) {
 fn check_present(
     course: &Course,
     selection: &[&Exercise],
-    progress: &(dyn Fn(Progress) + Sync),
+    progress: &(dyn Fn(CheckEvent) + Sync),
     cancel: Option<&Arc<Cancel>>,
 ) -> Result<Vec<Checked>> {
     if selection.is_empty() {
@@ -123,7 +123,7 @@ fn check_present(
     let forward = |phase: Phase| {
         move |m: &Message| {
             if let Message::CompilerArtifact(a) = m {
-                progress(Progress::Compiled {
+                progress(CheckEvent::Compiled {
                     phase,
                     crate_name: a.target.name.clone(),
                 });
@@ -132,7 +132,7 @@ fn check_present(
     };
     let finish = |ex: &Exercise, mut verdict: Verdict, duration: Duration| -> Checked {
         relocate(course, ex, &mut verdict);
-        progress(Progress::Checked {
+        progress(CheckEvent::Checked {
             name: ex.name.clone(),
             passed: verdict.passed(),
         });
@@ -148,7 +148,7 @@ fn check_present(
 
     {
         // One compile gives the binaries and clippy's lints (see `Phase`).
-        progress(Progress::PhaseStarted(Phase::Build));
+        progress(CheckEvent::PhaseStarted(Phase::Build));
         let mut build = cargo.run_phase(Phase::Build, &bins, &mut forward(Phase::Build))?;
         // Every phase that ran recorded the files it read.
         let mut recorded = build.inputs_recorded;
@@ -166,7 +166,7 @@ fn check_present(
             .map(|e| e.name.as_str())
             .collect();
         if !blocked.is_empty() {
-            progress(Progress::PhaseStarted(Phase::BuildWithoutLints));
+            progress(CheckEvent::PhaseStarted(Phase::BuildWithoutLints));
             let plain = cargo.run_phase(
                 Phase::BuildWithoutLints,
                 &blocked,
@@ -198,7 +198,7 @@ fn check_present(
         let tests = if test_bins.is_empty() {
             PhaseReport::default()
         } else {
-            progress(Progress::PhaseStarted(Phase::TestBuild));
+            progress(CheckEvent::PhaseStarted(Phase::TestBuild));
             let tests = test_build(&cargo, &test_bins, &mut forward(Phase::TestBuild))?;
             recorded &= tests.inputs_recorded;
             tests

@@ -15,11 +15,11 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use crate::cache::Keys;
+use crate::cache::CacheKeys;
 use crate::course::{Course, Exercise};
 use crate::embedded;
 use crate::files;
-use crate::state::{CachedVerdict, State, Store, Timestamp};
+use crate::state::{CachedVerdict, ExerciseState, State, Store, Timestamp};
 use crate::verdict::{FileProblem, Verdict, VerdictKind};
 
 /// The learner's progress in one course.
@@ -44,7 +44,7 @@ pub enum Change<'a> {
 /// Hears each change after it is applied. The engine knows of no listener:
 /// the binary installs the classroom's (`Progress::listen`).
 pub trait Listener {
-    fn changed(&self, course: &Course, state: &State, changes: &[Change<'_>]);
+    fn changed(&self, course: &Course, progress: &Progress, changes: &[Change<'_>]);
 }
 
 struct Listening(Box<dyn Listener>);
@@ -206,16 +206,27 @@ impl Progress {
         self.store.state.is_done(name)
     }
 
+    /// The stored state of one exercise, if it was ever opened or checked.
+    pub fn exercise(&self, name: &str) -> Option<&ExerciseState> {
+        self.store.state.exercises.get(name)
+    }
+
+    /// Whether the current exercise was chosen (by a pass, `goto`, `next`)
+    /// rather than implied by the first exercise not done.
+    pub fn current_is_chosen(&self) -> bool {
+        self.store.state.current.is_some()
+    }
+
     pub fn current<'c>(&self, course: &'c Course) -> &'c Exercise {
-        self.store.state.current(course)
+        navigation::current(&self.store.state, course)
     }
 
     pub fn next_pending<'c>(&self, course: &'c Course, after: &str) -> Option<&'c Exercise> {
-        self.store.state.next_pending(course, after)
+        navigation::next_pending(&self.store.state, course, after)
     }
 
     pub fn done_count(&self, course: &Course) -> usize {
-        self.store.state.done_count(course)
+        navigation::done_count(&self.store.state, course)
     }
 
     /// The course's welcome, the first time it is asked for.
@@ -306,7 +317,7 @@ impl Progress {
     pub fn reuse_cached(
         &mut self,
         course: &Course,
-        keys: &mut Keys,
+        keys: &mut CacheKeys,
         selection: &[Exercise],
         use_cache: bool,
     ) -> Saved<Reuse> {
@@ -407,7 +418,7 @@ impl Progress {
 
     fn report(&self, course: &Course, changes: &[Change<'_>]) {
         if let Some(Listening(listener)) = &self.listener {
-            listener.changed(course, &self.store.state, changes);
+            listener.changed(course, self, changes);
         }
     }
 
@@ -460,8 +471,8 @@ fn record_one(
         return None;
     }
     if advance == Advance::OnPass
-        && s.current(course).name == ex.name
-        && let Some(next) = s.next_pending(course, &ex.name)
+        && navigation::current(s, course).name == ex.name
+        && let Some(next) = navigation::next_pending(s, course, &ex.name)
     {
         let next = next.name.clone();
         s.set_current(&next);
@@ -470,8 +481,7 @@ fn record_one(
         exercise: ex.name.clone(),
         solution: Some(ex.solution_path.clone())
             .filter(|p| course.root.join(p).is_file() || solution_embedded(course, ex)),
-        next: s
-            .next_pending(course, &ex.name)
+        next: navigation::next_pending(s, course, &ex.name)
             .map(|n| (n.name.clone(), n.relative_path.clone())),
     })
 }
@@ -503,20 +513,46 @@ pub fn originals_dir(course: &Course) -> PathBuf {
 }
 
 fn keep_originals(course: &Course) -> Result<()> {
-    for ex in &course.exercises {
-        let dest = originals_dir(course).join(&ex.relative_path);
-        if !dest.exists() && ex.path.is_file() {
+    keep_copies(
+        course,
+        course.exercises.iter().map(|ex| ex.relative_path.as_path()),
+    )
+}
+
+/// After `tracks add` wrote `added` (course-relative paths) into a course
+/// whose originals are kept (one not embedded in rustdrill, already
+/// started): keeps the added exercises' originals too, so `reset` can
+/// restore them.
+pub fn keep_originals_of_added(course: &Course, added: &[PathBuf]) -> Result<()> {
+    if course.embedded || !originals_dir(course).is_dir() {
+        return Ok(());
+    }
+    keep_copies(
+        course,
+        added
+            .iter()
+            .filter(|rel| rel.starts_with("exercises"))
+            .map(PathBuf::as_path),
+    )
+}
+
+/// Copies each course-relative file that exists and has no kept copy yet.
+fn keep_copies<'a>(course: &Course, rels: impl Iterator<Item = &'a Path>) -> Result<()> {
+    for rel in rels {
+        let source = course.root.join(rel);
+        let dest = originals_dir(course).join(rel);
+        if !dest.exists() && source.is_file() {
             // Whole or not at all: `reset` restores from it.
             let parent = dest.parent().unwrap_or(&dest);
             fs::create_dir_all(parent)
-                .and_then(|()| fs::read(&ex.path))
+                .and_then(|()| fs::read(&source))
                 .and_then(|bytes| files::write_new(&dest, &bytes))
                 // Another rustdrill kept it first: the original is kept.
                 .or_else(|e| match e.kind() {
                     std::io::ErrorKind::AlreadyExists => Ok(()),
                     _ => Err(e),
                 })
-                .with_context(|| format!("cannot keep an original of {}", ex.name))?;
+                .with_context(|| format!("cannot keep an original of {}", rel.display()))?;
         }
     }
     Ok(())
@@ -559,6 +595,49 @@ pub fn original(course: &Course, ex: &Exercise) -> Result<Vec<u8>> {
             ex.relative_path.display()
         ),
         Err(e) => Err(e).with_context(|| format!("cannot read {}", kept.display())),
+    }
+}
+
+/// Which exercise comes next: the learner's way through the course.
+mod navigation {
+    use super::*;
+
+    /// The current exercise: the recorded one if it still exists, else the
+    /// first one not done (the last one when all are done).
+    pub fn current<'c>(state: &State, course: &'c Course) -> &'c Exercise {
+        if let Some(name) = &state.current
+            && let Some(ex) = course.exercises.iter().find(|e| &e.name == name)
+        {
+            return ex;
+        }
+        course
+            .exercises
+            .iter()
+            .find(|e| !state.is_done(&e.name))
+            .unwrap_or_else(|| course.exercises.last().expect("a course has exercises"))
+    }
+
+    /// The next exercise not done after `after`, wrapping to the start.
+    pub fn next_pending<'c>(
+        state: &State,
+        course: &'c Course,
+        after: &str,
+    ) -> Option<&'c Exercise> {
+        let pos = course
+            .exercises
+            .iter()
+            .position(|e| e.name == after)
+            .unwrap_or(0);
+        let (before, rest) = course.exercises.split_at(pos + 1);
+        rest.iter().chain(before).find(|e| !state.is_done(&e.name))
+    }
+
+    pub fn done_count(state: &State, course: &Course) -> usize {
+        course
+            .exercises
+            .iter()
+            .filter(|e| state.is_done(&e.name))
+            .count()
     }
 }
 

@@ -20,7 +20,6 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use anyhow::{Context, Result};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::course::{Course, Exercise};
 use crate::files;
 use crate::verdict::VerdictKind;
 
@@ -143,21 +142,6 @@ impl State {
         self.exercises.get(name).is_some_and(|e| e.done)
     }
 
-    /// The current exercise: the recorded one if it still exists, else the
-    /// first one not done (the last one when all are done).
-    pub fn current<'c>(&self, course: &'c Course) -> &'c Exercise {
-        if let Some(name) = &self.current
-            && let Some(ex) = course.exercises.iter().find(|e| &e.name == name)
-        {
-            return ex;
-        }
-        course
-            .exercises
-            .iter()
-            .find(|e| !self.is_done(&e.name))
-            .unwrap_or_else(|| course.exercises.last().expect("a course has exercises"))
-    }
-
     /// Makes `name` current, recording when it was first opened.
     pub fn set_current(&mut self, name: &str) {
         self.current = Some(name.to_owned());
@@ -165,25 +149,6 @@ impl State {
         if entry.first_opened.is_none() {
             entry.first_opened = Some(Timestamp::now());
         }
-    }
-
-    /// The next exercise not done after `after`, wrapping to the start.
-    pub fn next_pending<'c>(&self, course: &'c Course, after: &str) -> Option<&'c Exercise> {
-        let pos = course
-            .exercises
-            .iter()
-            .position(|e| e.name == after)
-            .unwrap_or(0);
-        let (before, rest) = course.exercises.split_at(pos + 1);
-        rest.iter().chain(before).find(|e| !self.is_done(&e.name))
-    }
-
-    pub fn done_count(&self, course: &Course) -> usize {
-        course
-            .exercises
-            .iter()
-            .filter(|e| self.is_done(&e.name))
-            .count()
     }
 }
 

@@ -222,7 +222,7 @@ fn a_missing_file_is_judged_without_cargo() {
     ex.path = dir.path().join("intro2.rs");
     let heard = Mutex::new(Vec::new());
     let checked = check(&course, &[&ex], &|p| {
-        if let Progress::Checked { name, passed } = p {
+        if let CheckEvent::Checked { name, passed } = p {
             heard.lock().unwrap().push((name, passed));
         }
     })

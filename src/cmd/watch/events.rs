@@ -19,7 +19,7 @@ use notify_debouncer_full::{DebounceEventResult, Debouncer, NoCache, Recommended
 use super::check_worker::{CheckFailed, Judged};
 use super::keys::Key;
 use super::prebuild::PrebuildReport;
-use rustdrill_engine::check::Progress as CheckProgress;
+use rustdrill_engine::check::CheckEvent;
 
 /// Everything the watch loop reacts to.
 #[derive(Debug)]
@@ -37,7 +37,7 @@ pub enum Event {
     /// Progress of check `id`.
     CheckProgress {
         id: u64,
-        progress: CheckProgress,
+        progress: CheckEvent,
     },
     CheckFinished {
         id: u64,

@@ -12,7 +12,7 @@ use super::check_worker::CheckFailed;
 use super::keys::Mode;
 use crate::ui;
 use rustdrill_classroom::Status;
-use rustdrill_engine::check::Progress as CheckProgress;
+use rustdrill_engine::check::CheckEvent;
 use rustdrill_engine::course::Course;
 
 /// One line of the panel (a few, for hints).
@@ -196,7 +196,7 @@ pub enum CheckStatus {
         total: usize,
         unchanged: usize,
     },
-    Progress(CheckProgress),
+    Progress(CheckEvent),
 }
 
 /// What the background build is doing.
@@ -240,13 +240,13 @@ impl StatusLine {
                     CheckStatus::Verifying { total, unchanged } => format!(
                         "verifying {total} exercises ({unchanged} unchanged since their last check)…"
                     ),
-                    CheckStatus::Progress(CheckProgress::PhaseStarted(phase)) => {
+                    CheckStatus::Progress(CheckEvent::PhaseStarted(phase)) => {
                         format!("checking: {phase}…")
                     }
-                    CheckStatus::Progress(CheckProgress::Compiled { phase, crate_name }) => {
+                    CheckStatus::Progress(CheckEvent::Compiled { phase, crate_name }) => {
                         format!("checking: {phase} ({crate_name})…")
                     }
-                    CheckStatus::Progress(CheckProgress::Checked { name, .. }) => {
+                    CheckStatus::Progress(CheckEvent::Checked { name, .. }) => {
                         format!("checked {name}")
                     }
                 };

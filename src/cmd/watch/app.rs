@@ -318,7 +318,7 @@ impl App {
             }
         }
         let current = self.progress.current(&self.course).index;
-        if current != self.viewing && self.progress.state().current.is_some() {
+        if current != self.viewing && self.progress.current_is_chosen() {
             let name = self.course.exercises[current].name.clone();
             self.go_to(current);
             self.message = Some(format!("moved to {name} (changed outside this window)"));

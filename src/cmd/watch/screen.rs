@@ -295,7 +295,7 @@ pub fn first_paragraph(readme: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::watch::panel::CheckStatus;
+    use crate::cmd::watch::panel::CheckStatus;
 
     /// The whole watch screen for each verdict kind, as a reviewed
     /// snapshot: escape sequences dropped, trailing blanks trimmed.
@@ -311,7 +311,7 @@ mod tests {
                 PanelLine::Text("  Look at the empty slice.".to_owned()),
             ];
             let status = vec![StatusLine::Check(CheckStatus::Progress(
-                rustdrill_engine::check::Progress::PhaseStarted(
+                rustdrill_engine::check::CheckEvent::PhaseStarted(
                     rustdrill_engine::cargo::Phase::TestBuild,
                 ),
             ))];

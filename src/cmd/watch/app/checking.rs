@@ -7,11 +7,11 @@ use std::fs;
 use std::sync::Arc;
 
 use super::{App, hash};
-use crate::watch::check_worker::{self, Before, CheckFailed, Judged, Report};
-use crate::watch::events::Event;
-use crate::watch::panel::{self, CheckStatus, PanelLine, PrebuildStatus};
-use crate::watch::prebuild::{self, PrebuildReport};
-use crate::watch::scheduler::{self, Command, Job, PrebuildTarget, Verified};
+use crate::cmd::watch::check_worker::{self, Before, CheckFailed, Judged, Report};
+use crate::cmd::watch::events::Event;
+use crate::cmd::watch::panel::{self, CheckStatus, PanelLine, PrebuildStatus};
+use crate::cmd::watch::prebuild::{self, PrebuildReport};
+use crate::cmd::watch::scheduler::{self, Command, Job, PrebuildTarget, Verified};
 use rustdrill_engine::cargo::Cargo;
 use rustdrill_engine::progress::{Advance, CheckRecord, Medium};
 use rustdrill_engine::supervisor::Cancel;

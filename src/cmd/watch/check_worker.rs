@@ -7,8 +7,8 @@ use std::fmt;
 use std::sync::{Arc, OnceLock};
 use std::thread;
 
-use rustdrill_engine::cache::Keys;
-use rustdrill_engine::check::{self, Checked, Progress};
+use rustdrill_engine::cache::CacheKeys;
+use rustdrill_engine::check::{self, CheckEvent, Checked};
 use rustdrill_engine::course::{Course, Exercise};
 use rustdrill_engine::supervisor::Cancel;
 
@@ -44,7 +44,7 @@ impl fmt::Display for CheckFailed {
 /// What a worker reports.
 #[derive(Debug)]
 pub enum Report {
-    Progress(Progress),
+    Progress(CheckEvent),
     Finished(Result<Vec<Judged>, CheckFailed>),
 }
 
@@ -52,11 +52,11 @@ pub enum Report {
 /// since it asks `rustc --version` — and shared with every later check.
 /// Holds `None` without a toolchain (the check says why).
 #[derive(Debug, Clone, Default)]
-pub struct SharedKeys(Arc<OnceLock<Option<Keys>>>);
+pub struct SharedKeys(Arc<OnceLock<Option<CacheKeys>>>);
 
 impl SharedKeys {
-    pub fn get(&self, course: &Course) -> Option<Keys> {
-        self.0.get_or_init(|| Keys::new(course).ok()).clone()
+    pub fn get(&self, course: &Course) -> Option<CacheKeys> {
+        self.0.get_or_init(|| CacheKeys::new(course).ok()).clone()
     }
 }
 
@@ -66,7 +66,7 @@ pub enum Before {
     Compute(SharedKeys),
     /// Computed already (a verify-all looked the selection up in the
     /// verdict cache with them).
-    Known(Option<Keys>),
+    Known(Option<CacheKeys>),
 }
 
 /// Checks `selection` on a thread of its own; `report` gets its progress
@@ -94,7 +94,7 @@ pub fn spawn(
                 Before::Known(keys) => keys,
             };
             let refs: Vec<&Exercise> = selection.iter().collect();
-            let progress = |p: Progress| report(Report::Progress(p));
+            let progress = |p: CheckEvent| report(Report::Progress(p));
             let checked = check::check_cancellable(&course, &refs, &progress, Some(cancel))
                 .map_err(CheckFailed::Error)?;
             Ok(judged(&course, keys.as_ref(), checked))
@@ -106,7 +106,7 @@ pub fn spawn(
 }
 
 /// Pairs each verdict with its exercise and its cache key as of now.
-fn judged(course: &Course, before: Option<&Keys>, checked: Vec<Checked>) -> Vec<Judged> {
+fn judged(course: &Course, before: Option<&CacheKeys>, checked: Vec<Checked>) -> Vec<Judged> {
     // Every check is of an exercise of this course (it came from it).
     let exercises: Vec<&Exercise> = checked
         .iter()
