@@ -9,7 +9,6 @@ mod common;
 use std::fs;
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
-use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
@@ -17,6 +16,12 @@ use std::thread;
 use std::time::{Duration, Instant, SystemTime};
 
 use common::{BIN, Course, Run, copy_dir};
+use rustix::process::{Pid, Signal, kill_process};
+
+/// A process this test started, by its id.
+fn pid(id: u32) -> Pid {
+    Pid::from_raw(id.try_into().expect("a pid fits an i32")).expect("a pid is not 0")
+}
 
 /// `rustdrill ARGS` in `dir` (which need not be a course).
 fn rustdrill(dir: &Path, args: &[&str]) -> Run {
@@ -250,21 +255,20 @@ fn a_reset_on_a_full_disk_left_an_empty_backup() {
     let mine = format!("// my work, not to be lost\n{}", "// line\n".repeat(200));
     course.write("exercises/01_basics/passes.rs", &mine);
     // No write may grow a file (RLIMIT_FSIZE 0, its signal ignored): every
-    // write fails as on a full disk.
-    let mut cmd = course.cmd(&["reset", "passes", "--yes"]);
-    // SAFETY: signal and setrlimit are async-signal-safe.
-    unsafe {
-        cmd.pre_exec(|| {
-            libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
-            let limit = libc::rlimit {
-                rlim_cur: 0,
-                rlim_max: libc::RLIM_INFINITY,
-            };
-            if libc::setrlimit(libc::RLIMIT_FSIZE, &limit) != 0 {
-                return Err(std::io::Error::last_os_error());
-            }
-            Ok(())
-        });
+    // write fails as on a full disk. A shell sets both, then becomes
+    // rustdrill (both survive exec): no unsafe `pre_exec` needed.
+    let reset = course.cmd(&["reset", "passes", "--yes"]);
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c")
+        .arg(r#"trap '' XFSZ && ulimit -S -f 0 && exec "$0" "$@""#)
+        .arg(reset.get_program())
+        .args(reset.get_args())
+        .current_dir(reset.get_current_dir().unwrap());
+    for (key, value) in reset.get_envs() {
+        match value {
+            Some(value) => cmd.env(key, value),
+            None => cmd.env_remove(key),
+        };
     }
     let full = Run::from(cmd.output().unwrap());
     assert_eq!(
@@ -348,10 +352,10 @@ fn a_killed_init_left_an_unusable_folder() {
     // with --vendor): after every file was written, before the course is
     // whole.
     for (fixture_name, hang_on, extra, signal) in [
-        ("tracks", "metadata", "--no-fetch", libc::SIGKILL),
-        ("vendored", "vendor", "--vendor", libc::SIGKILL),
+        ("tracks", "metadata", "--no-fetch", Signal::KILL),
+        ("vendored", "vendor", "--vendor", Signal::KILL),
         // Ctrl-C.
-        ("tracks", "metadata", "--no-fetch", libc::SIGINT),
+        ("tracks", "metadata", "--no-fetch", Signal::INT),
     ] {
         let parent = tempfile::tempdir().unwrap();
         let from = fixture(fixture_name);
@@ -368,20 +372,14 @@ fn a_killed_init_left_an_unusable_folder() {
             .spawn()
             .unwrap();
         let cargo = wait_for_file(&marker, &format!("cargo {hang_on}"));
-        // SAFETY: signals to the rustdrill and the fake cargo's `sleep`
-        // this test started.
-        unsafe {
-            libc::kill(init.id() as i32, signal);
-        }
+        // To the rustdrill and the fake cargo's `sleep` this test started.
+        let _ = kill_process(pid(init.id()), signal);
         let ended = init.wait().unwrap();
         assert!(
             !ended.success(),
-            "{extra}: init ended by {signal}: {ended:?}"
+            "{extra}: init ended by {signal:?}: {ended:?}"
         );
-        // SAFETY: as above.
-        unsafe {
-            libc::kill(cargo.parse().unwrap(), libc::SIGKILL);
-        }
+        let _ = kill_process(pid(cargo.parse().unwrap()), Signal::KILL);
 
         let course = parent.path().join("course");
         if course.exists() {

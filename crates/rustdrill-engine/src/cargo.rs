@@ -299,18 +299,8 @@ impl Cargo {
         cmd.stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
-        #[cfg(unix)]
         if self.low_priority {
-            use std::os::unix::process::CommandExt;
-            // SAFETY: nice(2) is async-signal-safe and touches nothing but
-            // the child's own priority (the supervisor's, which cargo
-            // inherits).
-            unsafe {
-                cmd.pre_exec(|| {
-                    let _ = rustix::process::nice(10);
-                    Ok(())
-                });
-            }
+            supervisor::low_priority(&mut cmd);
         }
         // Under a supervisor: rustdrill ended in any way (Ctrl-C, kill -9
         // included), or `cancel`, ends cargo and every rustc it started.

@@ -36,6 +36,9 @@ const LIFELINE_ENV: &str = "RUSTDRILL_SUPERVISOR_LIFELINE";
 /// Where the supervisor says whether the program started: `ok`, or the OS
 /// error number that `spawn` gave.
 const REPORT_ENV: &str = "RUSTDRILL_SUPERVISOR_REPORT";
+/// How much lower the supervisor sets its CPU priority (and so its
+/// program's), for `low_priority`.
+const NICE_ENV: &str = "RUSTDRILL_SUPERVISOR_NICE";
 
 /// A command that runs `program` under a supervisor: add arguments, the
 /// environment, the working directory and stdio to it as to any command
@@ -50,6 +53,15 @@ pub fn command(program: impl AsRef<OsStr>) -> Command {
     }
     #[cfg(not(unix))]
     Command::new(program)
+}
+
+/// `cmd` (made by `command`) at a lower CPU priority (nice 10 more), for
+/// work nobody waits on: the supervisor lowers its own, and the program
+/// inherits it. Elsewhere than on Unix the priority stays as it is.
+pub fn low_priority(cmd: &mut Command) -> &mut Command {
+    #[cfg(unix)]
+    cmd.env(NICE_ENV, "10");
+    cmd
 }
 
 /// `cmd` (program, arguments, environment, directory: not its stdio) as a
@@ -544,6 +556,37 @@ mod tests {
         let mut late = spawn(&mut sh("sleep 30"), Some(&cancel)).unwrap();
         assert!(late.wait().unwrap().code().is_none(), "ended by a signal");
         assert!(started.elapsed() < Duration::from_secs(5));
+    }
+
+    /// A background build runs at a lower CPU priority: the supervisor
+    /// lowers its own, the program inherits it, and the supervisor's mark
+    /// is not passed on.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn low_priority_lowers_the_program_and_nothing_else() {
+        fn nice_of(stat: &[u8]) -> i32 {
+            let stat = String::from_utf8_lossy(stat);
+            // `pid (comm) state …`: the 19th field, the 17th after comm.
+            let after_comm = &stat[stat.rfind(')').expect("a stat line") + 1..];
+            after_comm
+                .split_whitespace()
+                .nth(16)
+                .unwrap()
+                .parse()
+                .unwrap()
+        }
+        let own = nice_of(&std::fs::read("/proc/self/stat").unwrap());
+        let stat = |low: bool| {
+            let mut cmd = sh("cat /proc/self/stat; env");
+            if low {
+                low_priority(&mut cmd);
+            }
+            output(&mut cmd).unwrap().stdout
+        };
+        let low = stat(true);
+        assert_eq!(nice_of(&low), (own + 10).min(19));
+        assert!(!String::from_utf8_lossy(&low).contains(NICE_ENV));
+        assert_eq!(nice_of(&stat(false)), own);
     }
 
     /// Two checks ending at once (their supervisors ending their trees,

@@ -23,9 +23,11 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use rustix::event::{PollFd, PollFlags, Timespec, poll};
+use rustix::io::Errno;
 use rustix::process::{Pid, Signal, WaitId, WaitIdOptions, WaitOptions};
+use signal_hook::consts::{SIGCHLD, SIGHUP, SIGINT, SIGTERM};
 
-use super::{LIFELINE_ENV, REPORT_ENV};
+use super::{LIFELINE_ENV, NICE_ENV, REPORT_ENV};
 
 /// How long PROGRAM gets after SIGTERM before everything is SIGKILLed.
 const GRACE: Duration = Duration::from_millis(200);
@@ -61,6 +63,13 @@ fn inherited_fd(var: &str) -> Option<OwnedFd> {
 }
 
 fn supervise(lifeline: OwnedFd, report: OwnedFd, program: OsString, args: &[OsString]) -> ExitCode {
+    // Lowered here, on itself, rather than in a `pre_exec` hook of
+    // rustdrill's: PROGRAM inherits it all the same, and nothing unsafe is
+    // needed. Best effort, as `nice` is: a check that runs at the usual
+    // priority is still right.
+    if let Some(by) = std::env::var(NICE_ENV).ok().and_then(|n| n.parse().ok()) {
+        let _ = rustix::process::nice(by);
+    }
     #[cfg(target_os = "linux")]
     let _ = rustix::process::set_child_subreaper(Some(rustix::process::getpid()));
     // Woken by SIGCHLD (PROGRAM or an orphan exited) and by a signal asking
@@ -72,10 +81,10 @@ fn supervise(lifeline: OwnedFd, report: OwnedFd, program: OsString, args: &[OsSt
     let _ = rustix::io::ioctl_fionbio(&wake_read, true);
     let _ = rustix::io::ioctl_fionbio(&wake_write, true);
     let stop = Arc::new(AtomicBool::new(false));
-    for signal in [libc::SIGTERM, libc::SIGINT, libc::SIGHUP] {
+    for signal in [SIGTERM, SIGINT, SIGHUP] {
         let _ = signal_hook::flag::register(signal, Arc::clone(&stop));
     }
-    for signal in [libc::SIGCHLD, libc::SIGTERM, libc::SIGINT, libc::SIGHUP] {
+    for signal in [SIGCHLD, SIGTERM, SIGINT, SIGHUP] {
         if let Ok(fd) = wake_write.try_clone() {
             let _ = signal_hook::low_level::pipe::register_raw(signal, fd);
         }
@@ -84,7 +93,7 @@ fn supervise(lifeline: OwnedFd, report: OwnedFd, program: OsString, args: &[OsSt
     let main = match start(&program, args) {
         Ok(pid) => pid,
         Err(e) => {
-            let code = e.raw_os_error().unwrap_or(libc::ENOENT);
+            let code = e.raw_os_error().unwrap_or(Errno::NOENT.raw_os_error());
             let _ = rustix::io::write(&report, code.to_string().as_bytes());
             return ExitCode::from(127);
         }
@@ -144,6 +153,7 @@ fn start(program: &OsString, args: &[OsString]) -> std::io::Result<Pid> {
     cmd.args(args)
         .env_remove(LIFELINE_ENV)
         .env_remove(REPORT_ENV)
+        .env_remove(NICE_ENV)
         .process_group(0);
     #[cfg(target_os = "linux")]
     {
