@@ -85,7 +85,7 @@ pub fn check(global: &Global, chapters: &[String]) -> Result<Outcome> {
         .filter(|e| in_scope(e.dir.as_deref()))
         .count();
 
-    let embedded = crate::course::is_embedded_info(&text);
+    let embedded = crate::course::is_embedded_info(&text, &info);
     let loaded = load(&root, &info, embedded, &mut problems);
     problems.extend(static_checks::check(
         &root,
