@@ -373,68 +373,52 @@ impl<'d> Entry<'d> {
         })
     }
 
-    /// The string at `key`; a value of another type is reported.
+    /// The value at `key` if `read` takes it; a value of another type is
+    /// reported as not `expected`.
+    fn typed<T>(
+        &self,
+        problems: &mut Problems<'_>,
+        exercise: Option<&str>,
+        key: &str,
+        expected: &str,
+        read: impl FnOnce(&'d Item) -> Option<T>,
+    ) -> Result<Option<Spanned<T>>, Reported> {
+        let Some((item, span)) = self.get(key) else {
+            return Ok(None);
+        };
+        match read(item) {
+            Some(value) => Ok(Some(Spanned { value, span })),
+            None => Err(invalid_type(problems, span, exercise, key, item, expected)),
+        }
+    }
+
     fn string(
         &self,
         problems: &mut Problems<'_>,
         exercise: Option<&str>,
         key: &str,
     ) -> Result<Option<Spanned<&'d str>>, Reported> {
-        let Some((item, span)) = self.get(key) else {
-            return Ok(None);
-        };
-        match item.as_str() {
-            Some(value) => Ok(Some(Spanned { value, span })),
-            None => Err(invalid_type(
-                problems, span, exercise, key, item, "a string",
-            )),
-        }
+        self.typed(problems, exercise, key, "a string", |item| item.as_str())
     }
 
-    /// The boolean at `key`; a value of another type is reported.
     fn boolean(
         &self,
         problems: &mut Problems<'_>,
         exercise: Option<&str>,
         key: &str,
-    ) -> Result<Option<bool>, Reported> {
-        let Some((item, span)) = self.get(key) else {
-            return Ok(None);
-        };
-        match item.as_bool() {
-            Some(value) => Ok(Some(value)),
-            None => Err(invalid_type(
-                problems,
-                span,
-                exercise,
-                key,
-                item,
-                "a boolean (`true` or `false`, unquoted)",
-            )),
-        }
+    ) -> Result<Option<Spanned<bool>>, Reported> {
+        let expected = "a boolean (`true` or `false`, unquoted)";
+        self.typed(problems, exercise, key, expected, Item::as_bool)
     }
 
-    /// The integer at `key`; a value of another type is reported.
     fn integer(
         &self,
         problems: &mut Problems<'_>,
         exercise: Option<&str>,
         key: &str,
     ) -> Result<Option<Spanned<i64>>, Reported> {
-        let Some((item, span)) = self.get(key) else {
-            return Ok(None);
-        };
-        match item.as_integer() {
-            Some(value) => Ok(Some(Spanned { value, span })),
-            None => Err(invalid_type(
-                problems,
-                span,
-                exercise,
-                key,
-                item,
-                "an integer (whole seconds, unquoted)",
-            )),
-        }
+        let expected = "an integer (whole seconds, unquoted)";
+        self.typed(problems, exercise, key, expected, Item::as_integer)
     }
 
     /// The list of strings at `key`; a value of another type, or an
@@ -444,48 +428,26 @@ impl<'d> Entry<'d> {
         problems: &mut Problems<'_>,
         exercise: Option<&str>,
         key: &str,
-    ) -> Result<Option<Spanned<Vec<Spanned<&'d str>>>>, Reported> {
-        let Some((item, span)) = self.get(key) else {
+    ) -> Result<Option<Vec<Spanned<&'d str>>>, Reported> {
+        let expected = "a list of strings (`[\"...\", \"...\"]`)";
+        let Some(list) = self.typed(problems, exercise, key, expected, Item::as_array)? else {
             return Ok(None);
         };
-        let Some(array) = item.as_array() else {
-            return Err(invalid_type(
-                problems,
-                span,
-                exercise,
-                key,
-                item,
-                "a list of strings (`[\"...\", \"...\"]`)",
-            ));
-        };
-        let mut values = Vec::with_capacity(array.len());
+        let mut strings = Vec::with_capacity(list.value.len());
         let mut result = Ok(());
-        for element in array.iter() {
-            let element_span = element.span().unwrap_or_else(|| span.clone());
+        for element in list.value.iter() {
+            let span = element.span().unwrap_or_else(|| list.span.clone());
             match element.as_str() {
-                Some(value) => values.push(Spanned {
-                    value,
-                    span: element_span,
-                }),
+                Some(value) => strings.push(Spanned { value, span }),
                 None => {
-                    result = Err(problems.error(
-                        element_span,
-                        exercise,
-                        key,
-                        format!(
-                            "invalid type: found {} in the list, expected a string",
-                            a(element.type_name())
-                        ),
-                    ))
+                    let found = with_article(element.type_name());
+                    let message =
+                        format!("invalid type: found {found} in the list, expected a string");
+                    result = Err(problems.error(span, exercise, key, message));
                 }
             }
         }
-        result.map(|()| {
-            Some(Spanned {
-                value: values,
-                span,
-            })
-        })
+        result.map(|()| Some(strings))
     }
 }
 
@@ -504,13 +466,13 @@ fn invalid_type(
         key,
         format!(
             "invalid type: found {}, expected {expected}",
-            a(item.type_name())
+            with_article(item.type_name())
         ),
     )
 }
 
 /// A toml type name with its article: "a string", "an integer".
-fn a(type_name: &str) -> String {
+fn with_article(type_name: &str) -> String {
     let article = if type_name.starts_with(['a', 'e', 'i', 'o', 'u']) {
         "an"
     } else {
@@ -611,8 +573,8 @@ pub fn parse(file: &Path, text: &str, strict: bool) -> Result<Info, InfoErrors> 
     let welcome_message = course_message(&mut problems, &root, "welcome_message");
     let final_message = course_message(&mut problems, &root, "final_message");
 
-    let written = exercises(&mut problems, &root);
-    let exercises: Vec<ExerciseInfo> = written.iter().filter_map(|w| w.valid.clone()).collect();
+    let mut written = exercises(&mut problems, &root);
+    let exercises: Vec<ExerciseInfo> = written.iter_mut().filter_map(|w| w.valid.take()).collect();
 
     let track_entries = entries(&mut problems, &root, "tracks");
     let declared_tracks = !track_entries.is_empty();
@@ -727,7 +689,7 @@ fn entries<'d>(problems: &mut Problems<'_>, root: &Entry<'d>, key: &str) -> Vec<
                     key,
                     format!(
                         "invalid type: found {} in the list, expected a table (`{{ name = ... }}`)",
-                        a(other.type_name())
+                        with_article(other.type_name())
                     ),
                 );
             }
@@ -751,8 +713,10 @@ struct WrittenExercise<'d> {
 
 /// Every `[[exercises]]` entry, checked; at least one is required.
 fn exercises<'d>(problems: &mut Problems<'_>, root: &Entry<'d>) -> Vec<WrittenExercise<'d>> {
+    let mark = problems.mark();
     let entries = entries(problems, root, "exercises");
-    if entries.is_empty() {
+    // (An `exercises` of another type is reported already.)
+    if entries.is_empty() && problems.clean_since(mark) {
         problems.error(
             root.span.clone(),
             None,
@@ -923,7 +887,7 @@ fn exercise_hints(
         Ok(Some(hint)) => hints.extend(hint_text(problems, name, "hint", &hint)),
     }
     if let Ok(Some(more)) = entry.strings(problems, name, "hints") {
-        for hint in &more.value {
+        for hint in &more {
             hints.extend(hint_text(problems, name, "hints", hint));
         }
     }
@@ -964,7 +928,7 @@ fn exercise_flags(problems: &mut Problems<'_>, entry: &Entry<'_>, name: Option<&
             .boolean(problems, name, key)
             .ok()
             .flatten()
-            .unwrap_or(default)
+            .map_or(default, |flag| flag.value)
     };
     Flags {
         test: flag("test", true),
@@ -1072,7 +1036,6 @@ fn track<'d>(
     let listed = track_chapters(problems, entry, name, &about, chapters);
     let system_libraries = match entry.strings(problems, None, "system_libraries") {
         Ok(Some(libraries)) => libraries
-            .value
             .iter()
             .map(|l| sanitize::course_text(l.value))
             .collect(),
@@ -1163,7 +1126,7 @@ fn track_chapters<'d>(
 ) -> Vec<String> {
     let list = match entry.strings(problems, None, "chapters") {
         Err(Reported) => return Vec::new(),
-        Ok(Some(list)) if !list.value.is_empty() => list.value,
+        Ok(Some(list)) if !list.is_empty() => list,
         Ok(_) => {
             problems.error(
                 entry.span.clone(),
