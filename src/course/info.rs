@@ -411,16 +411,6 @@ impl<'d> Entry<'d> {
         self.typed(problems, exercise, key, expected, Item::as_bool)
     }
 
-    fn integer(
-        &self,
-        problems: &mut Problems<'_>,
-        exercise: Option<&str>,
-        key: &str,
-    ) -> Result<Option<Spanned<i64>>, Reported> {
-        let expected = "an integer (whole seconds, unquoted)";
-        self.typed(problems, exercise, key, expected, Item::as_integer)
-    }
-
     /// The list of strings at `key`; a value of another type, or an
     /// element that is not a string, is reported where it is written.
     fn strings(
@@ -616,7 +606,8 @@ fn unknown_top_keys(problems: &mut Problems<'_>, root: &Entry<'_>) {
 /// `format_version` is there, an integer, and the one this runner reads.
 fn format_version(problems: &mut Problems<'_>, root: &Entry<'_>) {
     let key = "format_version";
-    match root.integer(problems, None, key) {
+    let expected = format!("an integer (`format_version = {FORMAT_VERSION}`)");
+    match root.typed(problems, None, key, &expected, Item::as_integer) {
         Err(Reported) => {}
         Ok(None) => {
             problems.error(
@@ -944,7 +935,8 @@ fn exercise_timeout(
     name: Option<&str>,
 ) -> Duration {
     let default = Duration::from_secs(DEFAULT_TIMEOUT_SECS);
-    match entry.integer(problems, name, "timeout_secs") {
+    let expected = "an integer (whole seconds, unquoted)";
+    match entry.typed(problems, name, "timeout_secs", expected, Item::as_integer) {
         Err(Reported) | Ok(None) => default,
         Ok(Some(secs)) => match u64::try_from(secs.value) {
             Ok(s @ 1..=3600) => Duration::from_secs(s),
@@ -1360,6 +1352,12 @@ mod tests {
     fn wrong_format_version() {
         let p = only_error("format_version = 2\n[[exercises]]\nname = \"a\"\nhint = \"h\"\n");
         assert_eq!((p.line, p.field.as_deref()), (1, Some("format_version")));
+        let p = only_error("format_version = \"1\"\n[[exercises]]\nname = \"a\"\nhint = \"h\"\n");
+        assert_eq!(
+            p.to_string(),
+            "info.toml:1:18: field `format_version`: invalid type: found a string, \
+             expected an integer (`format_version = 1`)"
+        );
     }
 
     #[test]
