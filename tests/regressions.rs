@@ -333,6 +333,21 @@ fn type_error_in_info_toml_did_not_name_the_exercise_or_field() {
         ));
 }
 
+#[test]
+fn missing_format_version_was_blamed_on_the_first_exercise() {
+    // serde's "missing field" error is at offset 0: the exercise whose
+    // entry started there, first in the file, was named as its owner.
+    let course = Course::fixture("basic");
+    let info = course.read("info.toml");
+    let entries = info.find("[[exercises]]").expect("an exercise");
+    course.write("info.toml", &info[entries..]);
+    let run = course.run(&["list"]);
+    run.expect_code(2).expect_contains(
+        "info.toml:1:1: field `format_version`: missing: add `format_version = 1` at the top",
+    );
+    assert!(!run.stderr.contains("exercise `"), "{}", run.stderr);
+}
+
 #[cfg(target_os = "linux")]
 #[test]
 fn read_only_course_swallowed_the_verdict() {

@@ -85,7 +85,7 @@ pub fn check(global: &Global, chapters: &[String]) -> Result<Outcome> {
         .filter(|e| in_scope(e.dir.as_deref()))
         .count();
 
-    let embedded = rustdrill_engine::course::is_embedded_info(&text);
+    let embedded = rustdrill_engine::course::is_embedded_info(&text, &info);
     let loaded = load(&root, &info, embedded, &mut problems);
     problems.extend(static_checks::check(
         &root,

@@ -251,7 +251,7 @@ impl Course {
         let text = fs::read_to_string(&info_path)
             .with_context(|| format!("cannot read {}", info_path.display()))?;
         let info = info::parse(Path::new(INFO_FILE), &text, strict)?;
-        let embedded = is_embedded_info(&text);
+        let embedded = is_embedded_info(&text, &info);
         let workspace = Workspace::of(root)?;
         let state_dir = workspace.root.join(".rustdrill");
         // The cache is keyed by the manifests, not by the exercise files:
@@ -522,13 +522,14 @@ fn missing_target_message(ex: &ExerciseInfo, layout: &Layout) -> String {
 /// Is a course with this info.toml the one embedded in the binary, whole or
 /// with some of its tracks (as `init --track` writes it)? Then `reset` and
 /// `solution` can take its files from the binary.
-pub fn is_embedded_info(info_toml: &str) -> bool {
+/// `info` is `info_toml` parsed (by the caller, who needed it anyway).
+pub fn is_embedded_info(info_toml: &str, info: &Info) -> bool {
     let Some(embedded) = crate::embedded::file(Path::new(INFO_FILE)) else {
         return false;
     };
     embedded == info_toml.as_bytes()
         || std::str::from_utf8(embedded)
-            .is_ok_and(|embedded| filter::is_filtered_from(embedded, info_toml))
+            .is_ok_and(|embedded| filter::is_filtered_from(embedded, info_toml, info))
 }
 
 #[cfg(test)]

@@ -2,6 +2,13 @@
 //! line and column, the exercise and the field, so an author can fix it
 //! without guessing.
 //!
+//! The text is parsed once, by `toml_edit`, into a document that keeps the
+//! byte span of every key and value; the course model is read from that
+//! document by small functions, one per part of the format (the top level,
+//! an exercise's name, its hints, its flags, a track, ...). Each of them
+//! knows which field it reads, so a problem is located by the span of what
+//! it looked at, never by searching the text or reading toml's messages.
+//!
 //! Course text (hints, the welcome and final messages, what a track says
 //! of itself) is shown on the learner's terminal by every command, so it
 //! leaves the parser as exercise output is shown: through
@@ -15,8 +22,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use serde::Deserialize;
-use toml::Spanned;
+use toml_edit::{Document, Item, TableLike, TomlError, Value};
 
 use crate::sanitize;
 
@@ -102,38 +108,6 @@ impl fmt::Display for InfoErrors {
 
 impl std::error::Error for InfoErrors {}
 
-#[derive(Deserialize)]
-struct RawInfo {
-    format_version: Spanned<i64>,
-    welcome_message: Option<String>,
-    final_message: Option<String>,
-    #[serde(default)]
-    exercises: Vec<Spanned<RawExercise>>,
-    #[serde(default)]
-    tracks: Vec<Spanned<RawTrack>>,
-}
-
-#[derive(Deserialize)]
-struct RawTrack {
-    name: Option<Spanned<String>>,
-    description: Option<Spanned<String>>,
-    chapters: Option<Spanned<Vec<Spanned<String>>>>,
-    system_libraries: Option<Vec<String>>,
-    install: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct RawExercise {
-    name: Option<Spanned<String>>,
-    dir: Option<Spanned<String>>,
-    test: Option<bool>,
-    strict_clippy: Option<bool>,
-    skip_check_unsolved: Option<bool>,
-    hint: Option<Spanned<String>>,
-    hints: Option<Spanned<Vec<Spanned<String>>>>,
-    timeout_secs: Option<Spanned<i64>>,
-}
-
 /// The course description, validated.
 #[derive(Debug, Clone)]
 pub struct Info {
@@ -190,11 +164,13 @@ impl ExerciseInfo {
     }
 }
 
+/// Turns byte spans of the text into lines and columns, and problems.
 struct Locator<'a> {
     file: &'a Path,
     text: &'a str,
-    /// Byte offset where each line starts: a lookup is a binary search, so
-    /// locating every entry of a large info.toml stays linear overall.
+    /// Byte offset where each line starts, computed once: a lookup is a
+    /// binary search, so locating every entry of a large info.toml stays
+    /// linear overall.
     line_starts: Vec<usize>,
 }
 
@@ -222,6 +198,10 @@ impl<'a> Locator<'a> {
         (line, column)
     }
 
+    fn line(&self, span: &Range<usize>) -> usize {
+        self.line_col(span.start).0
+    }
+
     fn problem(
         &self,
         span: Range<usize>,
@@ -240,75 +220,255 @@ impl<'a> Locator<'a> {
         }
     }
 
-    /// The exercise and the field `offset` falls in, for errors serde
-    /// reports with a position only (a value of the wrong type, say).
-    fn context_of(&self, offset: usize) -> (Option<String>, Option<String>) {
-        #[derive(Deserialize)]
-        struct Loose {
-            #[serde(default)]
-            exercises: Vec<Spanned<toml::Table>>,
-            #[serde(default)]
-            tracks: Vec<Spanned<toml::Table>>,
+    /// The text is not TOML: where the parser stopped, in its words (the
+    /// span is all we read of the error, its message is only shown), and
+    /// the key whose line it is on.
+    fn syntax_error(&self, error: &TomlError) -> InfoProblem {
+        let span = error.span().unwrap_or(0..0);
+        let key = key_at(self.text, span.start);
+        let message = format!("not valid TOML: {}", error.message().trim());
+        self.problem(span, None, key, message)
+    }
+}
+
+/// The key of the key-value pair `offset` is in, as written (a dotted key
+/// whole, quotes trimmed); none in a table header or between pairs. Read
+/// from the events of toml's parser, which goes on past errors, so it
+/// answers for a text `toml_edit` refused.
+fn key_at(text: &str, offset: usize) -> Option<&str> {
+    use toml_parser::parser::{EventKind, parse_document};
+    let tokens = toml_parser::Source::new(text).lex().into_vec();
+    let mut events = Vec::new();
+    parse_document(&tokens, &mut events, &mut ());
+    let mut key: Option<Range<usize>> = None;
+    // Inside an array or an inline table, keys and newlines are the value's.
+    let mut depth = 0_usize;
+    let mut in_header = false;
+    let mut dotted = false;
+    for event in events.iter().take_while(|e| e.span().start() <= offset) {
+        let span = event.span().start()..event.span().end();
+        match event.kind() {
+            EventKind::StdTableOpen | EventKind::ArrayTableOpen => {
+                in_header = true;
+                key = None;
+            }
+            EventKind::StdTableClose | EventKind::ArrayTableClose => in_header = false,
+            EventKind::ArrayOpen | EventKind::InlineTableOpen => depth += 1,
+            EventKind::ArrayClose | EventKind::InlineTableClose => depth = depth.saturating_sub(1),
+            // The newline a string ran into is still its key's line.
+            EventKind::Newline if depth == 0 && span.start < offset => key = None,
+            EventKind::SimpleKey if depth == 0 && !in_header => {
+                key = Some(match key {
+                    Some(first) if dotted => first.start..span.end,
+                    _ => span,
+                });
+            }
+            _ => {}
         }
-        let Ok(loose) = toml::from_str::<Loose>(self.text) else {
-            return (None, None);
-        };
-        // The entry starting last before `offset`, exercise or track.
-        let entries = loose.exercises.iter().map(|e| (e, true));
-        let entries = entries.chain(loose.tracks.iter().map(|t| (t, false)));
-        match entries
-            .filter(|(e, _)| e.span().start <= offset)
-            .max_by_key(|(e, _)| e.span().start)
-        {
-            Some((entry, is_exercise)) => {
-                let name = entry.get_ref().get("name").and_then(|v| v.as_str());
-                let field = self.key_before(&entry.span(), entry.get_ref().keys(), offset);
-                (name.filter(|_| is_exercise).map(str::to_owned), field)
-            }
-            None => {
-                let keys = self.text.parse::<toml::Table>().ok();
-                let keys = keys.iter().flat_map(|t| t.keys());
-                (None, self.key_before(&(0..self.text.len()), keys, offset))
-            }
+        match event.kind() {
+            EventKind::KeySep => dotted = true,
+            EventKind::Whitespace => {}
+            _ => dotted = false,
+        }
+    }
+    let key = text.get(key?)?;
+    Some(key.trim_matches(|c| c == '"' || c == '\''))
+}
+
+/// The problems found so far: errors stop loading, warnings do not.
+struct Problems<'a> {
+    loc: &'a Locator<'a>,
+    /// Unknown keys are errors (the authoring check), not warnings.
+    strict: bool,
+    errors: Vec<InfoProblem>,
+    warnings: Vec<InfoProblem>,
+}
+
+/// A problem was recorded for this value; nothing more to say about it.
+struct Reported;
+
+impl<'a> Problems<'a> {
+    fn new(loc: &'a Locator<'a>, strict: bool) -> Problems<'a> {
+        Problems {
+            loc,
+            strict,
+            errors: Vec::new(),
+            warnings: Vec::new(),
         }
     }
 
-    /// Of `keys` in `within`, the one written last before `offset`.
-    fn key_before<'k>(
-        &self,
-        within: &Range<usize>,
-        keys: impl Iterator<Item = &'k String>,
-        offset: usize,
-    ) -> Option<String> {
-        keys.filter_map(|key| {
-            let span = self.key_span(within, key);
-            (span != *within && span.start <= offset).then_some((span.start, key))
+    fn error(
+        &mut self,
+        span: Range<usize>,
+        exercise: Option<&str>,
+        field: &str,
+        message: impl Into<String>,
+    ) -> Reported {
+        let problem = self.loc.problem(span, exercise, Some(field), message);
+        self.errors.push(problem);
+        Reported
+    }
+
+    fn unknown_key(
+        &mut self,
+        span: Range<usize>,
+        exercise: Option<&str>,
+        key: &str,
+        message: String,
+    ) {
+        let problem = self.loc.problem(span, exercise, Some(key), message);
+        if self.strict {
+            self.errors.push(problem);
+        } else {
+            self.warnings.push(problem);
+        }
+    }
+
+    /// The count of errors so far: a part is valid if it adds none.
+    fn mark(&self) -> usize {
+        self.errors.len()
+    }
+
+    fn clean_since(&self, mark: usize) -> bool {
+        self.errors.len() == mark
+    }
+}
+
+/// A value of info.toml and where it is written.
+#[derive(Debug, Clone)]
+struct Spanned<T> {
+    value: T,
+    span: Range<usize>,
+}
+
+/// One table of info.toml: the top level, or an `[[exercises]]` or
+/// `[[tracks]]` entry (written as a `[[header]]` or inline as `{ ... }`).
+struct Entry<'d> {
+    table: &'d dyn TableLike,
+    /// Its header or inline table: where a missing key is reported.
+    span: Range<usize>,
+}
+
+impl<'d> Entry<'d> {
+    /// The item at `key`, with the span to report about it: its value's,
+    /// else its key's (a dotted key's table has none), else the entry's.
+    fn get(&self, key: &str) -> Option<(&'d Item, Range<usize>)> {
+        let (k, item) = self.table.get_key_value(key)?;
+        let span = item
+            .span()
+            .or_else(|| k.span())
+            .unwrap_or_else(|| self.span.clone());
+        Some((item, span))
+    }
+
+    /// Each key this entry has, with its span, in the order written.
+    fn keys(&self) -> impl Iterator<Item = (&'d str, Range<usize>)> + '_ {
+        self.table.iter().map(|(key, _)| {
+            let span = self
+                .table
+                .key(key)
+                .and_then(|k| k.span())
+                .unwrap_or_else(|| self.span.clone());
+            (key, span)
         })
-        .max_by_key(|(start, _)| *start)
-        .map(|(_, key)| key.clone())
     }
 
-    /// Where `key = ` starts inside `within`, for keys serde gives no span for.
-    fn key_span(&self, within: &Range<usize>, key: &str) -> Range<usize> {
-        // An entry's span may cover only its `[[exercises]]` header: search
-        // from its start to the next table header.
-        let slice = &self.text[within.start..];
-        let mut offset = 0;
-        for (i, line) in slice.split_inclusive('\n').enumerate() {
-            let trimmed = line.trim_start();
-            if i > 0 && trimmed.starts_with('[') {
-                break;
-            }
-            if let Some(rest) = trimmed.strip_prefix(key)
-                && rest.trim_start().starts_with('=')
-            {
-                let start = within.start + offset + (line.len() - trimmed.len());
-                return start..start + key.len();
-            }
-            offset += line.len();
+    /// The value at `key` if `read` takes it; a value of another type is
+    /// reported as not `expected`.
+    fn typed<T>(
+        &self,
+        problems: &mut Problems<'_>,
+        exercise: Option<&str>,
+        key: &str,
+        expected: &str,
+        read: impl FnOnce(&'d Item) -> Option<T>,
+    ) -> Result<Option<Spanned<T>>, Reported> {
+        let Some((item, span)) = self.get(key) else {
+            return Ok(None);
+        };
+        match read(item) {
+            Some(value) => Ok(Some(Spanned { value, span })),
+            None => Err(invalid_type(problems, span, exercise, key, item, expected)),
         }
-        within.clone()
     }
+
+    fn string(
+        &self,
+        problems: &mut Problems<'_>,
+        exercise: Option<&str>,
+        key: &str,
+    ) -> Result<Option<Spanned<&'d str>>, Reported> {
+        self.typed(problems, exercise, key, "a string", |item| item.as_str())
+    }
+
+    fn boolean(
+        &self,
+        problems: &mut Problems<'_>,
+        exercise: Option<&str>,
+        key: &str,
+    ) -> Result<Option<Spanned<bool>>, Reported> {
+        let expected = "a boolean (`true` or `false`, unquoted)";
+        self.typed(problems, exercise, key, expected, Item::as_bool)
+    }
+
+    /// The list of strings at `key`; a value of another type, or an
+    /// element that is not a string, is reported where it is written.
+    fn strings(
+        &self,
+        problems: &mut Problems<'_>,
+        exercise: Option<&str>,
+        key: &str,
+    ) -> Result<Option<Vec<Spanned<&'d str>>>, Reported> {
+        let expected = "a list of strings (`[\"...\", \"...\"]`)";
+        let Some(list) = self.typed(problems, exercise, key, expected, Item::as_array)? else {
+            return Ok(None);
+        };
+        let mut strings = Vec::with_capacity(list.value.len());
+        let mut result = Ok(());
+        for element in list.value.iter() {
+            let span = element.span().unwrap_or_else(|| list.span.clone());
+            match element.as_str() {
+                Some(value) => strings.push(Spanned { value, span }),
+                None => {
+                    let found = with_article(element.type_name());
+                    let message =
+                        format!("invalid type: found {found} in the list, expected a string");
+                    result = Err(problems.error(span, exercise, key, message));
+                }
+            }
+        }
+        result.map(|()| Some(strings))
+    }
+}
+
+/// Reports that `item` at `key` is not `expected`.
+fn invalid_type(
+    problems: &mut Problems<'_>,
+    span: Range<usize>,
+    exercise: Option<&str>,
+    key: &str,
+    item: &Item,
+    expected: &str,
+) -> Reported {
+    problems.error(
+        span,
+        exercise,
+        key,
+        format!(
+            "invalid type: found {}, expected {expected}",
+            with_article(item.type_name())
+        ),
+    )
+}
+
+/// A toml type name with its article: "a string", "an integer".
+fn with_article(type_name: &str) -> String {
+    let article = if type_name.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {type_name}")
 }
 
 /// The one track of a course that declares no `[[tracks]]`.
@@ -391,255 +551,43 @@ fn valid_dir(dir: &str) -> bool {
 /// they are warnings, so typos surface without stopping a learner.
 pub fn parse(file: &Path, text: &str, strict: bool) -> Result<Info, InfoErrors> {
     let loc = Locator::new(file, text);
-    let raw: RawInfo = toml::from_str(text).map_err(|e| {
-        let span = e.span().unwrap_or(0..0);
-        let message = e.message().trim().to_owned();
-        let message = if message.contains("missing field `format_version`") {
-            format!("{message} (add `format_version = {FORMAT_VERSION}` at the top)")
-        } else {
-            message
-        };
-        let (exercise, field) = loc.context_of(span.start);
-        InfoErrors(vec![loc.problem(
-            span,
-            exercise.as_deref(),
-            field.as_deref(),
-            message,
-        )])
-    })?;
-
-    let mut errors = Vec::new();
-    let mut warnings = Vec::new();
-
-    if *raw.format_version.get_ref() != FORMAT_VERSION {
-        errors.push(loc.problem(
-            raw.format_version.span(),
-            None,
-            Some("format_version"),
-            format!(
-                "unsupported format_version {} (this rustdrill reads version {FORMAT_VERSION}; \
-                 a newer course may need a newer rustdrill)",
-                raw.format_version.get_ref()
-            ),
-        ));
-    }
-
-    // Unknown keys: serde ignores them, so look at the plain table.
-    if let Ok(table) = text.parse::<toml::Table>() {
-        let mut unknown = |problem: InfoProblem| {
-            if strict {
-                errors.push(problem)
-            } else {
-                warnings.push(problem)
-            }
-        };
-        for key in table.keys().filter(|k| !TOP_KEYS.contains(&k.as_str())) {
-            let span = loc.key_span(&(0..text.len()), key);
-            unknown(loc.problem(span, None, Some(key), "unknown key (typo?)"));
-        }
-        if let Some(toml::Value::Array(entries)) = table.get("exercises") {
-            for (entry, raw_ex) in entries.iter().zip(&raw.exercises) {
-                let Some(entry) = entry.as_table() else {
-                    continue;
-                };
-                let name = raw_ex.get_ref().name.as_ref().map(|n| n.get_ref().as_str());
-                for key in entry
-                    .keys()
-                    .filter(|k| !EXERCISE_KEYS.contains(&k.as_str()))
-                {
-                    let span = loc.key_span(&raw_ex.span(), key);
-                    let hint = match key.as_str() {
-                        "hint_2" | "hints2" | "more_hints" => {
-                            " (further hints go in `hints = [...]`)"
-                        }
-                        "timeout" => " (did you mean `timeout_secs`?)",
-                        _ => " (typo?)",
-                    };
-                    unknown(loc.problem(span, name, Some(key), format!("unknown key{hint}")));
-                }
-            }
-        }
-        if let Some(toml::Value::Array(entries)) = table.get("tracks") {
-            for (entry, raw_track) in entries.iter().zip(&raw.tracks) {
-                let Some(entry) = entry.as_table() else {
-                    continue;
-                };
-                let name = raw_track.get_ref().name.as_ref().map(|n| n.get_ref());
-                for key in entry.keys().filter(|k| !TRACK_KEYS.contains(&k.as_str())) {
-                    let span = loc.key_span(&raw_track.span(), key);
-                    let track = name.map_or_else(String::new, |n| format!("track `{n}`: "));
-                    unknown(loc.problem(
-                        span,
-                        None,
-                        Some(key),
-                        format!("{track}unknown key (a track has name, description, chapters, system_libraries, install)"),
-                    ));
-                }
-            }
-        }
-    }
-
-    let mut exercises = Vec::with_capacity(raw.exercises.len());
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for (index, spanned) in raw.exercises.iter().enumerate() {
-        let entry_span = spanned.span();
-        let raw_ex = spanned.get_ref();
-        let (line, _) = loc.line_col(entry_span.start);
-        let Some(name) = &raw_ex.name else {
-            errors.push(loc.problem(
-                entry_span,
-                None,
-                Some("name"),
-                format!("exercise #{} has no `name`", index + 1),
-            ));
-            continue;
-        };
-        let name_str = name.get_ref().as_str();
-        let mut ok = true;
-        if !valid_name(name_str) {
-            ok = false;
-            errors.push(loc.problem(
-                name.span(),
-                Some(name_str),
-                Some("name"),
-                if RESERVED_NAMES.contains(&name_str) {
-                    format!(
-                        "`{name_str}` is reserved by cargo (a folder of its target \
-                         directory): choose another name"
-                    )
-                } else {
-                    format!(
-                        "invalid name: use 1-{MAX_NAME_LEN} characters of a-z, 0-9 and `_`, \
-                         starting with a letter (names are cargo bin targets and file names)"
-                    )
-                },
-            ));
-        } else if let Some(first_line) = seen.get(name_str) {
-            ok = false;
-            errors.push(loc.problem(
-                name.span(),
-                Some(name_str),
-                Some("name"),
-                format!("duplicate name: already used by the exercise at line {first_line}"),
-            ));
-        } else {
-            seen.insert(name_str.to_owned(), line);
-        }
-
-        if let Some(dir) = &raw_ex.dir
-            && !valid_dir(dir.get_ref())
-        {
-            ok = false;
-            errors.push(loc.problem(
-                dir.span(),
-                Some(name_str),
-                Some("dir"),
-                format!(
-                    "invalid dir {:?}: one folder name of a-z, 0-9 and `_` \
-                     (no `/`, `..` or absolute paths)",
-                    dir.get_ref()
-                ),
-            ));
-        }
-
-        let mut hints = Vec::new();
-        match &raw_ex.hint {
-            None => {
-                ok = false;
-                errors.push(loc.problem(
-                    entry_span.clone(),
-                    Some(name_str),
-                    Some("hint"),
-                    "missing `hint`: every exercise needs at least one hint",
-                ));
-            }
-            Some(hint) if hint.get_ref().trim().is_empty() => {
-                ok = false;
-                errors.push(loc.problem(hint.span(), Some(name_str), Some("hint"), "empty hint"));
-            }
-            Some(hint) => hints.push(sanitize::course_text(hint.get_ref().trim())),
-        }
-        if let Some(more) = &raw_ex.hints {
-            for hint in more.get_ref() {
-                if hint.get_ref().trim().is_empty() {
-                    ok = false;
-                    errors.push(loc.problem(
-                        hint.span(),
-                        Some(name_str),
-                        Some("hints"),
-                        "empty hint",
-                    ));
-                } else {
-                    hints.push(sanitize::course_text(hint.get_ref().trim()));
-                }
-            }
-        }
-
-        let timeout = match &raw_ex.timeout_secs {
-            None => Duration::from_secs(DEFAULT_TIMEOUT_SECS),
-            Some(t) if (1..=3600).contains(t.get_ref()) => Duration::from_secs(*t.get_ref() as u64),
-            Some(t) => {
-                ok = false;
-                errors.push(loc.problem(
-                    t.span(),
-                    Some(name_str),
-                    Some("timeout_secs"),
-                    "timeout_secs must be between 1 and 3600",
-                ));
-                Duration::ZERO
-            }
-        };
-
-        if ok {
-            exercises.push(ExerciseInfo {
-                name: name_str.to_owned(),
-                dir: raw_ex.dir.as_ref().map(|d| d.get_ref().clone()),
-                test: raw_ex.test.unwrap_or(true),
-                strict_clippy: raw_ex.strict_clippy.unwrap_or(false),
-                skip_check_unsolved: raw_ex.skip_check_unsolved.unwrap_or(false),
-                hints,
-                timeout,
-                line,
-            });
-        }
-    }
-
-    if raw.exercises.is_empty() {
-        errors.push(loc.problem(
-            0..0,
-            None,
-            Some("exercises"),
-            "the course has no [[exercises]]",
-        ));
-    }
-
-    let declared_tracks = !raw.tracks.is_empty();
-    let (tracks, absent_chapters) = if declared_tracks {
-        parse_tracks(&loc, &raw, &mut errors)
-    } else {
-        let mut chapters: Vec<String> = Vec::new();
-        for dir in exercises.iter().filter_map(|e| e.dir.as_ref()) {
-            if !chapters.contains(dir) {
-                chapters.push(dir.clone());
-            }
-        }
-        let whole = Track {
-            name: DEFAULT_TRACK.to_owned(),
-            description: "the whole course".to_owned(),
-            chapters,
-            line: 0,
-            system_libraries: Vec::new(),
-            install: None,
-        };
-        (vec![whole], Vec::new())
+    let document = Document::parse(text).map_err(|e| InfoErrors(vec![loc.syntax_error(&e)]))?;
+    let mut problems = Problems::new(&loc, strict);
+    let root = Entry {
+        table: document.as_table(),
+        span: 0..0,
     };
 
+    unknown_top_keys(&mut problems, &root);
+    format_version(&mut problems, &root);
+    let welcome_message = course_message(&mut problems, &root, "welcome_message");
+    let final_message = course_message(&mut problems, &root, "final_message");
+
+    let mut written = exercises(&mut problems, &root);
+    let exercises: Vec<ExerciseInfo> = written.iter_mut().filter_map(|w| w.valid.take()).collect();
+
+    let track_entries = entries(&mut problems, &root, "tracks");
+    let declared_tracks = !track_entries.is_empty();
+    let (tracks, absent_chapters) = if declared_tracks {
+        tracks(&mut problems, &track_entries, &written)
+    } else {
+        (vec![whole_course_track(&exercises)], Vec::new())
+    };
+
+    let Problems {
+        mut errors,
+        mut warnings,
+        ..
+    } = problems;
+    // In the order written, whichever check found them.
+    errors.sort_by_key(|p| (p.line, p.column));
+    warnings.sort_by_key(|p| (p.line, p.column));
     if !errors.is_empty() {
         return Err(InfoErrors(errors));
     }
     Ok(Info {
-        welcome_message: raw.welcome_message.as_deref().map(sanitize::course_text),
-        final_message: raw.final_message.as_deref().map(sanitize::course_text),
+        welcome_message,
+        final_message,
         exercises,
         tracks,
         declared_tracks,
@@ -648,164 +596,629 @@ pub fn parse(file: &Path, text: &str, strict: bool) -> Result<Info, InfoErrors> 
     })
 }
 
+/// Top-level keys other than those of [`TOP_KEYS`].
+fn unknown_top_keys(problems: &mut Problems<'_>, root: &Entry<'_>) {
+    for (key, span) in root.keys().filter(|(k, _)| !TOP_KEYS.contains(k)) {
+        problems.unknown_key(span, None, key, "unknown key (typo?)".to_owned());
+    }
+}
+
+/// `format_version` is there, an integer, and the one this runner reads.
+fn format_version(problems: &mut Problems<'_>, root: &Entry<'_>) {
+    let key = "format_version";
+    let expected = format!("an integer (`format_version = {FORMAT_VERSION}`)");
+    match root.typed(problems, None, key, &expected, Item::as_integer) {
+        Err(Reported) => {}
+        Ok(None) => {
+            problems.error(
+                root.span.clone(),
+                None,
+                key,
+                format!("missing: add `format_version = {FORMAT_VERSION}` at the top"),
+            );
+        }
+        Ok(Some(version)) if version.value == FORMAT_VERSION => {}
+        Ok(Some(version)) => {
+            problems.error(
+                version.span,
+                None,
+                key,
+                format!(
+                    "unsupported format_version {} (this rustdrill reads version \
+                     {FORMAT_VERSION}; a newer course may need a newer rustdrill)",
+                    version.value
+                ),
+            );
+        }
+    }
+}
+
+/// The welcome or final message, if any, ready for the terminal.
+fn course_message(problems: &mut Problems<'_>, root: &Entry<'_>, key: &str) -> Option<String> {
+    let message = root.string(problems, None, key).ok()??;
+    Some(sanitize::course_text(message.value))
+}
+
+/// The `[[exercises]]` or `[[tracks]]` entries, written as array-of-tables
+/// headers or as one array of inline tables. Anything else is reported.
+fn entries<'d>(problems: &mut Problems<'_>, root: &Entry<'d>, key: &str) -> Vec<Entry<'d>> {
+    let Some((item, span)) = root.get(key) else {
+        return Vec::new();
+    };
+    if let Some(tables) = item.as_array_of_tables() {
+        return tables
+            .iter()
+            .map(|table| Entry {
+                table,
+                span: table.span().unwrap_or_else(|| span.clone()),
+            })
+            .collect();
+    }
+    let Some(array) = item.as_array() else {
+        invalid_type(
+            problems,
+            span,
+            None,
+            key,
+            item,
+            &format!("[[{key}]] entries"),
+        );
+        return Vec::new();
+    };
+    let mut tables = Vec::with_capacity(array.len());
+    for value in array.iter() {
+        let value_span = value.span().unwrap_or_else(|| span.clone());
+        match value {
+            Value::InlineTable(table) => tables.push(Entry {
+                table,
+                span: value_span,
+            }),
+            other => {
+                problems.error(
+                    value_span,
+                    None,
+                    key,
+                    format!(
+                        "invalid type: found {} in the list, expected a table (`{{ name = ... }}`)",
+                        with_article(other.type_name())
+                    ),
+                );
+            }
+        }
+    }
+    tables
+}
+
+/// One `[[exercises]]` entry as written, valid or not: the track checks
+/// need the chapter even of an entry with other problems.
+struct WrittenExercise<'d> {
+    /// The entry's header.
+    span: Range<usize>,
+    /// Its name if it is a string, valid or not, for messages.
+    name: Option<&'d str>,
+    /// `dir` unless it is not a string (already reported).
+    dir: Result<Option<Spanned<&'d str>>, Reported>,
+    /// The exercise, if the entry has no problem.
+    valid: Option<ExerciseInfo>,
+}
+
+/// Every `[[exercises]]` entry, checked; at least one is required.
+fn exercises<'d>(problems: &mut Problems<'_>, root: &Entry<'d>) -> Vec<WrittenExercise<'d>> {
+    let mark = problems.mark();
+    let entries = entries(problems, root, "exercises");
+    // (An `exercises` of another type is reported already.)
+    if entries.is_empty() && problems.clean_since(mark) {
+        problems.error(
+            root.span.clone(),
+            None,
+            "exercises",
+            "the course has no [[exercises]]: add one entry per exercise \
+             (`[[exercises]]`, then `name`, `dir` and `hint`)",
+        );
+    }
+    // Each valid name and the line of the entry that has it.
+    let mut seen: HashMap<&'d str, usize> = HashMap::new();
+    entries
+        .iter()
+        .enumerate()
+        .map(|(index, entry)| exercise(problems, entry, index, &mut seen))
+        .collect()
+}
+
+/// One `[[exercises]]` entry: every field checked, every problem reported.
+fn exercise<'d>(
+    problems: &mut Problems<'_>,
+    entry: &Entry<'d>,
+    index: usize,
+    seen: &mut HashMap<&'d str, usize>,
+) -> WrittenExercise<'d> {
+    let mark = problems.mark();
+    let line = problems.loc.line(&entry.span);
+    let name = exercise_name(problems, entry, index, line, seen);
+    unknown_exercise_keys(problems, entry, name);
+    let dir = exercise_dir(problems, entry, name);
+    let hints = exercise_hints(problems, entry, name);
+    let flags = exercise_flags(problems, entry, name);
+    let timeout = exercise_timeout(problems, entry, name);
+    let valid = match (name, &dir, problems.clean_since(mark)) {
+        (Some(name), Ok(dir), true) => Some(ExerciseInfo {
+            name: name.to_owned(),
+            dir: dir.as_ref().map(|d| d.value.to_owned()),
+            test: flags.test,
+            strict_clippy: flags.strict_clippy,
+            skip_check_unsolved: flags.skip_check_unsolved,
+            hints,
+            timeout,
+            line,
+        }),
+        _ => None,
+    };
+    WrittenExercise {
+        span: entry.span.clone(),
+        name,
+        dir,
+        valid,
+    }
+}
+
+/// The exercise's `name`: there, a valid bin target name, not reserved by
+/// cargo, used once. Returns it if it is a string, for later messages.
+fn exercise_name<'d>(
+    problems: &mut Problems<'_>,
+    entry: &Entry<'d>,
+    index: usize,
+    line: usize,
+    seen: &mut HashMap<&'d str, usize>,
+) -> Option<&'d str> {
+    let name = match entry.string(problems, None, "name") {
+        Err(Reported) => return None,
+        Ok(None) => {
+            problems.error(
+                entry.span.clone(),
+                None,
+                "name",
+                format!(
+                    "exercise #{} has no `name`: add `name = \"...\"`, the file name \
+                     of the exercise without `.rs`",
+                    index + 1
+                ),
+            );
+            return None;
+        }
+        Ok(Some(name)) => name,
+    };
+    let Spanned { value, span } = name;
+    if RESERVED_NAMES.contains(&value) {
+        problems.error(
+            span,
+            Some(value),
+            "name",
+            format!(
+                "`{value}` is reserved by cargo (a folder of its target directory): \
+                 choose another name"
+            ),
+        );
+    } else if !valid_name(value) {
+        problems.error(
+            span,
+            Some(value),
+            "name",
+            format!(
+                "invalid name: use 1-{MAX_NAME_LEN} characters of a-z, 0-9 and `_`, \
+                 starting with a letter (names are cargo bin targets and file names)"
+            ),
+        );
+    } else if let Some(first) = seen.get(value) {
+        problems.error(
+            span,
+            Some(value),
+            "name",
+            format!("duplicate name: already used by the exercise at line {first}"),
+        );
+    } else {
+        seen.insert(value, line);
+    }
+    Some(value)
+}
+
+/// Keys an exercise does not have, with a guess at what was meant.
+fn unknown_exercise_keys(problems: &mut Problems<'_>, entry: &Entry<'_>, name: Option<&str>) {
+    for (key, span) in entry.keys().filter(|(k, _)| !EXERCISE_KEYS.contains(k)) {
+        let guess = match key {
+            "hint_2" | "hints2" | "more_hints" => " (further hints go in `hints = [...]`)",
+            "timeout" => " (did you mean `timeout_secs`?)",
+            _ => " (typo?)",
+        };
+        problems.unknown_key(span, name, key, format!("unknown key{guess}"));
+    }
+}
+
+/// The chapter folder, if any: one folder name, never a path.
+fn exercise_dir<'d>(
+    problems: &mut Problems<'_>,
+    entry: &Entry<'d>,
+    name: Option<&str>,
+) -> Result<Option<Spanned<&'d str>>, Reported> {
+    let dir = entry.string(problems, name, "dir")?;
+    if let Some(dir) = &dir
+        && !valid_dir(dir.value)
+    {
+        problems.error(
+            dir.span.clone(),
+            name,
+            "dir",
+            format!(
+                "invalid dir {:?}: one folder name of a-z, 0-9 and `_` \
+                 (no `/`, `..` or absolute paths)",
+                dir.value
+            ),
+        );
+    }
+    Ok(dir)
+}
+
+/// `hint` (required) then each of `hints`, none empty, ready for the
+/// terminal.
+fn exercise_hints(
+    problems: &mut Problems<'_>,
+    entry: &Entry<'_>,
+    name: Option<&str>,
+) -> Vec<String> {
+    let mut hints = Vec::new();
+    match entry.string(problems, name, "hint") {
+        Err(Reported) => {}
+        Ok(None) => {
+            problems.error(
+                entry.span.clone(),
+                name,
+                "hint",
+                "missing `hint`: every exercise needs at least one hint (`hint = \"...\"`)",
+            );
+        }
+        Ok(Some(hint)) => hints.extend(hint_text(problems, name, "hint", &hint)),
+    }
+    if let Ok(Some(more)) = entry.strings(problems, name, "hints") {
+        for hint in &more {
+            hints.extend(hint_text(problems, name, "hints", hint));
+        }
+    }
+    hints
+}
+
+/// A hint's text, or an error if it says nothing.
+fn hint_text(
+    problems: &mut Problems<'_>,
+    name: Option<&str>,
+    field: &str,
+    hint: &Spanned<&str>,
+) -> Option<String> {
+    let text = hint.value.trim();
+    if text.is_empty() {
+        problems.error(
+            hint.span.clone(),
+            name,
+            field,
+            "empty hint: write what helps, or remove it",
+        );
+        return None;
+    }
+    Some(sanitize::course_text(text))
+}
+
+/// The exercise's switches, with their defaults.
+struct Flags {
+    test: bool,
+    strict_clippy: bool,
+    skip_check_unsolved: bool,
+}
+
+/// `test` (default on), `strict_clippy` and `skip_check_unsolved` (off).
+fn exercise_flags(problems: &mut Problems<'_>, entry: &Entry<'_>, name: Option<&str>) -> Flags {
+    let mut flag = |key, default| {
+        entry
+            .boolean(problems, name, key)
+            .ok()
+            .flatten()
+            .map_or(default, |flag| flag.value)
+    };
+    Flags {
+        test: flag("test", true),
+        strict_clippy: flag("strict_clippy", false),
+        skip_check_unsolved: flag("skip_check_unsolved", false),
+    }
+}
+
+/// `timeout_secs`, 1 to 3600 seconds, [`DEFAULT_TIMEOUT_SECS`] if unset.
+fn exercise_timeout(
+    problems: &mut Problems<'_>,
+    entry: &Entry<'_>,
+    name: Option<&str>,
+) -> Duration {
+    let default = Duration::from_secs(DEFAULT_TIMEOUT_SECS);
+    let expected = "an integer (whole seconds, unquoted)";
+    match entry.typed(problems, name, "timeout_secs", expected, Item::as_integer) {
+        Err(Reported) | Ok(None) => default,
+        Ok(Some(secs)) => match u64::try_from(secs.value) {
+            Ok(s @ 1..=3600) => Duration::from_secs(s),
+            _ => {
+                problems.error(
+                    secs.span,
+                    name,
+                    "timeout_secs",
+                    "timeout_secs must be between 1 and 3600",
+                );
+                default
+            }
+        },
+    }
+}
+
+/// The one track of a course without `[[tracks]]`: every chapter, in the
+/// order its first exercise comes.
+fn whole_course_track(exercises: &[ExerciseInfo]) -> Track {
+    let mut chapters: Vec<String> = Vec::new();
+    for dir in exercises.iter().filter_map(|e| e.dir.as_ref()) {
+        if !chapters.contains(dir) {
+            chapters.push(dir.clone());
+        }
+    }
+    Track {
+        name: DEFAULT_TRACK.to_owned(),
+        description: "the whole course".to_owned(),
+        chapters,
+        line: 0,
+        system_libraries: Vec::new(),
+        install: None,
+    }
+}
+
+/// Who has what, while the tracks are read: each valid track name and the
+/// line of its entry; each chapter's track and the line listing it; every
+/// chapter listed, and where.
+#[derive(Default)]
+struct Chapters<'d> {
+    track_names: HashMap<&'d str, usize>,
+    owner: HashMap<&'d str, (&'d str, usize)>,
+    listed: Vec<(Range<usize>, &'d str, &'d str)>,
+}
+
 /// Validates `[[tracks]]`: each has a valid, unique name, a description
 /// and chapters; every chapter is in exactly one track; every exercise's
 /// chapter is in one. Returns the tracks and the chapters no exercise has.
-fn parse_tracks(
-    loc: &Locator<'_>,
-    raw: &RawInfo,
-    errors: &mut Vec<InfoProblem>,
+fn tracks<'d>(
+    problems: &mut Problems<'_>,
+    entries: &[Entry<'d>],
+    exercises: &[WrittenExercise<'d>],
 ) -> (Vec<Track>, Vec<InfoProblem>) {
-    let mut tracks = Vec::new();
-    let mut names: HashMap<&str, usize> = HashMap::new();
-    // chapter -> (its track, line of the listing), and where it was listed.
-    let mut owner: HashMap<&str, (String, usize)> = HashMap::new();
-    let mut listed = Vec::new();
-    for (index, spanned) in raw.tracks.iter().enumerate() {
-        let entry_span = spanned.span();
-        let raw_track = spanned.get_ref();
-        let (line, _) = loc.line_col(entry_span.start);
-        let Some(name) = &raw_track.name else {
-            errors.push(loc.problem(
-                entry_span,
-                None,
-                Some("name"),
-                format!("track #{} has no `name`", index + 1),
-            ));
-            continue;
-        };
-        let name_str = name.get_ref().as_str();
-        let about = format!("track `{name_str}`: ");
-        if !valid_name(name_str) {
-            errors.push(loc.problem(
-                name.span(),
-                None,
-                Some("name"),
-                format!(
-                    "{about}invalid name: use 1-{MAX_NAME_LEN} characters of a-z, 0-9 and `_`, \
-                     starting with a letter (learners type it: `rustdrill init --track NAME`)"
-                ),
-            ));
-        } else if let Some(first) = names.get(name_str) {
-            errors.push(loc.problem(
-                name.span(),
-                None,
-                Some("name"),
-                format!("{about}duplicate name: already used by the track at line {first}"),
-            ));
-        } else {
-            names.insert(name_str, line);
-        }
-        let description = match &raw_track.description {
-            Some(d) if !d.get_ref().trim().is_empty() => sanitize::course_text(d.get_ref().trim()),
-            _ => {
-                errors.push(loc.problem(
-                    entry_span.clone(),
-                    None,
-                    Some("description"),
-                    format!(
-                        "{about}missing or empty `description`: one line saying what it teaches"
-                    ),
-                ));
-                String::new()
-            }
-        };
-        let mut chapters = Vec::new();
-        match &raw_track.chapters {
-            Some(list) if !list.get_ref().is_empty() => {
-                for chapter in list.get_ref() {
-                    let dir = chapter.get_ref().as_str();
-                    let (chapter_line, _) = loc.line_col(chapter.span().start);
-                    if !valid_dir(dir) {
-                        errors.push(loc.problem(
-                            chapter.span(),
-                            None,
-                            Some("chapters"),
-                            format!(
-                                "{about}invalid chapter {dir:?}: a chapter is a `dir` of info.toml"
-                            ),
-                        ));
-                    } else if let Some((other, other_line)) = owner.get(dir) {
-                        errors.push(loc.problem(
-                            chapter.span(),
-                            None,
-                            Some("chapters"),
-                            format!(
-                                "{about}chapter `{dir}` is already in track `{other}` (line \
-                                 {other_line}): a chapter belongs to exactly one track"
-                            ),
-                        ));
-                    } else {
-                        owner.insert(dir, (name_str.to_owned(), chapter_line));
-                        listed.push((chapter.span(), name_str, dir));
-                        chapters.push(dir.to_owned());
-                    }
-                }
-            }
-            _ => errors.push(loc.problem(
-                entry_span.clone(),
-                None,
-                Some("chapters"),
-                format!("{about}no `chapters`: list the chapter folders (`dir`) it holds"),
-            )),
-        }
-        tracks.push(Track {
-            name: name_str.to_owned(),
-            description,
-            chapters,
-            line,
-            system_libraries: raw_track
-                .system_libraries
-                .iter()
-                .flatten()
-                .map(|l| sanitize::course_text(l))
-                .collect(),
-            install: raw_track.install.as_deref().map(sanitize::course_text),
-        });
-    }
+    let mut chapters = Chapters::default();
+    let tracks = entries
+        .iter()
+        .enumerate()
+        .filter_map(|(index, entry)| track(problems, entry, index, &mut chapters))
+        .collect();
+    chapters_in_no_track(problems, exercises, &chapters);
+    let absent = absent_chapters(problems.loc, exercises, &chapters);
+    (tracks, absent)
+}
 
-    let mut used = HashSet::new();
-    for spanned in &raw.exercises {
-        let raw_ex = spanned.get_ref();
-        let name = raw_ex.name.as_ref().map(|n| n.get_ref().as_str());
-        match &raw_ex.dir {
-            None => errors.push(loc.problem(
-                spanned.span(),
-                name,
-                Some("dir"),
-                "no `dir`: in a course with [[tracks]] every exercise is in a chapter \
-                 (its `dir`), and every chapter in a track",
-            )),
-            Some(dir) => {
-                used.insert(dir.get_ref().as_str());
-                if valid_dir(dir.get_ref()) && !owner.contains_key(dir.get_ref().as_str()) {
-                    errors.push(loc.problem(
-                        dir.span(),
-                        name,
-                        Some("dir"),
-                        format!(
-                            "chapter `{}` is in no track: add it to the `chapters` of one \
-                             [[tracks]] entry",
-                            dir.get_ref()
-                        ),
-                    ));
-                }
-            }
+/// One `[[tracks]]` entry; none without a name.
+fn track<'d>(
+    problems: &mut Problems<'_>,
+    entry: &Entry<'d>,
+    index: usize,
+    chapters: &mut Chapters<'d>,
+) -> Option<Track> {
+    let line = problems.loc.line(&entry.span);
+    let name = track_name(problems, entry, index, line, chapters)?;
+    let about = format!("track `{name}`: ");
+    unknown_track_keys(problems, entry, &about);
+    let description = match entry.string(problems, None, "description") {
+        Ok(Some(d)) if !d.value.trim().is_empty() => sanitize::course_text(d.value.trim()),
+        Err(Reported) => String::new(),
+        Ok(_) => {
+            problems.error(
+                entry.span.clone(),
+                None,
+                "description",
+                format!("{about}missing or empty `description`: one line saying what it teaches"),
+            );
+            String::new()
+        }
+    };
+    let listed = track_chapters(problems, entry, name, &about, chapters);
+    let system_libraries = match entry.strings(problems, None, "system_libraries") {
+        Ok(Some(libraries)) => libraries
+            .iter()
+            .map(|l| sanitize::course_text(l.value))
+            .collect(),
+        _ => Vec::new(),
+    };
+    let install = match entry.string(problems, None, "install") {
+        Ok(Some(install)) => Some(sanitize::course_text(install.value)),
+        _ => None,
+    };
+    Some(Track {
+        name: name.to_owned(),
+        description,
+        chapters: listed,
+        line,
+        system_libraries,
+        install,
+    })
+}
+
+/// The track's `name`: there, valid (learners type it), used once.
+fn track_name<'d>(
+    problems: &mut Problems<'_>,
+    entry: &Entry<'d>,
+    index: usize,
+    line: usize,
+    chapters: &mut Chapters<'d>,
+) -> Option<&'d str> {
+    let name = match entry.string(problems, None, "name") {
+        Err(Reported) => return None,
+        Ok(None) => {
+            problems.error(
+                entry.span.clone(),
+                None,
+                "name",
+                format!("track #{} has no `name`: add `name = \"...\"`", index + 1),
+            );
+            return None;
+        }
+        Ok(Some(name)) => name,
+    };
+    let Spanned { value, span } = name;
+    if !valid_name(value) {
+        problems.error(
+            span,
+            None,
+            "name",
+            format!(
+                "track `{value}`: invalid name: use 1-{MAX_NAME_LEN} characters of a-z, 0-9 \
+                 and `_`, starting with a letter (learners type it: `rustdrill init --track NAME`)"
+            ),
+        );
+    } else if let Some(first) = chapters.track_names.get(value) {
+        problems.error(
+            span,
+            None,
+            "name",
+            format!("track `{value}`: duplicate name: already used by the track at line {first}"),
+        );
+    } else {
+        chapters.track_names.insert(value, line);
+    }
+    Some(value)
+}
+
+/// Keys a track does not have.
+fn unknown_track_keys(problems: &mut Problems<'_>, entry: &Entry<'_>, about: &str) {
+    for (key, span) in entry.keys().filter(|(k, _)| !TRACK_KEYS.contains(k)) {
+        problems.unknown_key(
+            span,
+            None,
+            key,
+            format!(
+                "{about}unknown key (a track has name, description, chapters, \
+                 system_libraries, install)"
+            ),
+        );
+    }
+}
+
+/// The track's `chapters`: at least one, each a valid folder name that no
+/// other track has. Returns those it owns, in order.
+fn track_chapters<'d>(
+    problems: &mut Problems<'_>,
+    entry: &Entry<'d>,
+    track: &'d str,
+    about: &str,
+    chapters: &mut Chapters<'d>,
+) -> Vec<String> {
+    let list = match entry.strings(problems, None, "chapters") {
+        Err(Reported) => return Vec::new(),
+        Ok(Some(list)) if !list.is_empty() => list,
+        Ok(_) => {
+            problems.error(
+                entry.span.clone(),
+                None,
+                "chapters",
+                format!("{about}no `chapters`: list the chapter folders (`dir`) it holds"),
+            );
+            return Vec::new();
+        }
+    };
+    let mut owned = Vec::new();
+    for Spanned { value: dir, span } in list {
+        if !valid_dir(dir) {
+            problems.error(
+                span,
+                None,
+                "chapters",
+                format!("{about}invalid chapter {dir:?}: a chapter is a `dir` of info.toml"),
+            );
+        } else if let Some((other, other_line)) = chapters.owner.get(dir) {
+            problems.error(
+                span,
+                None,
+                "chapters",
+                format!(
+                    "{about}chapter `{dir}` is already in track `{other}` (line \
+                     {other_line}): a chapter belongs to exactly one track"
+                ),
+            );
+        } else {
+            let line = problems.loc.line(&span);
+            chapters.owner.insert(dir, (track, line));
+            chapters.listed.push((span, track, dir));
+            owned.push(dir.to_owned());
         }
     }
-    let absent = listed
-        .into_iter()
+    owned
+}
+
+/// In a course with tracks, every exercise has a `dir` some track lists.
+fn chapters_in_no_track(
+    problems: &mut Problems<'_>,
+    exercises: &[WrittenExercise<'_>],
+    chapters: &Chapters<'_>,
+) {
+    for exercise in exercises {
+        match &exercise.dir {
+            // Not a string: already reported.
+            Err(Reported) => {}
+            Ok(None) => {
+                problems.error(
+                    exercise.span.clone(),
+                    exercise.name,
+                    "dir",
+                    "no `dir`: in a course with [[tracks]] every exercise is in a chapter \
+                     (its `dir`), and every chapter in a track",
+                );
+            }
+            Ok(Some(dir)) if valid_dir(dir.value) && !chapters.owner.contains_key(dir.value) => {
+                problems.error(
+                    dir.span.clone(),
+                    exercise.name,
+                    "dir",
+                    format!(
+                        "chapter `{}` is in no track: add it to the `chapters` of one \
+                         [[tracks]] entry",
+                        dir.value
+                    ),
+                );
+            }
+            Ok(Some(_)) => {}
+        }
+    }
+}
+
+/// Chapters a track lists that no exercise has: not errors here (a course
+/// `init` wrote leaves some out), but `dev check` reports them.
+fn absent_chapters(
+    loc: &Locator<'_>,
+    exercises: &[WrittenExercise<'_>],
+    chapters: &Chapters<'_>,
+) -> Vec<InfoProblem> {
+    let used: HashSet<&str> = exercises
+        .iter()
+        .filter_map(|e| e.dir.as_ref().ok().and_then(Option::as_ref))
+        .map(|dir| dir.value)
+        .collect();
+    chapters
+        .listed
+        .iter()
         .filter(|(_, _, dir)| !used.contains(dir))
         .map(|(span, track, dir)| {
             loc.problem(
-                span,
+                span.clone(),
                 None,
                 Some("chapters"),
                 format!("track `{track}`: no exercise has `dir = \"{dir}\"` (a misspelt chapter?)"),
             )
         })
-        .collect();
-    (tracks, absent)
+        .collect()
 }
 
 /// Names close to `wanted`, best first, for "did you mean" messages.
@@ -939,6 +1352,12 @@ mod tests {
     fn wrong_format_version() {
         let p = only_error("format_version = 2\n[[exercises]]\nname = \"a\"\nhint = \"h\"\n");
         assert_eq!((p.line, p.field.as_deref()), (1, Some("format_version")));
+        let p = only_error("format_version = \"1\"\n[[exercises]]\nname = \"a\"\nhint = \"h\"\n");
+        assert_eq!(
+            p.to_string(),
+            "info.toml:1:18: field `format_version`: invalid type: found a string, \
+             expected an integer (`format_version = 1`)"
+        );
     }
 
     #[test]
@@ -1054,6 +1473,146 @@ mod tests {
             "format_version = 1\n[[exercises]]\nname = \"a\\u001b]0;t\\u0007\"\nhint = \"h\"\n",
         );
         assert!(!bad.to_string().contains('\x1b'), "{bad}");
+    }
+
+    #[test]
+    fn every_type_error_is_reported_where_it_is_written() {
+        // Deep in the third entry, and again in the fourth: both reported
+        // (one toml deserialisation used to stop at the first), each at
+        // its value, naming the exercise and the field.
+        let text = format!(
+            "{HEADER}[[exercises]]\nname = \"a\"\nhint = \"h\"\n\
+             [[exercises]]\nname = \"b\"\nhint = \"h\"\n\
+             [[exercises]]\nname = \"c\"\nhint = \"h\"\nhints = [\"more\", 2]\n\
+             [[exercises]]\nname = \"d\"\nhint = \"h\"\ntest = \"yes\"\ntimeout_secs = 1.5\n"
+        );
+        let errors = parse_str(&text).unwrap_err().0;
+        let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            [
+                "info.toml:11:18: exercise `c`, field `hints`: invalid type: found an integer \
+                 in the list, expected a string",
+                "info.toml:15:8: exercise `d`, field `test`: invalid type: found a string, \
+                 expected a boolean (`true` or `false`, unquoted)",
+                "info.toml:16:16: exercise `d`, field `timeout_secs`: invalid type: found a \
+                 float, expected an integer (whole seconds, unquoted)",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_duplicate_key_is_located_at_its_second_occurrence_and_named() {
+        let text = format!("{HEADER}[[exercises]]\nname = \"a\"\nhint = \"h\"\nname = \"b\"\n");
+        let p = only_error(&text);
+        assert_eq!((p.line, p.column, p.field.as_deref()), (5, 1, Some("name")));
+        assert!(
+            p.to_string()
+                .starts_with("info.toml:5:1: field `name`: not valid TOML: duplicate key"),
+            "{p}"
+        );
+    }
+
+    #[test]
+    fn a_missing_required_field_is_reported_at_its_table_header() {
+        let p = only_error("[[exercises]]\nname = \"a\"\nhint = \"h\"\n");
+        assert_eq!((p.line, p.column), (1, 1));
+        assert_eq!(
+            p.to_string(),
+            "info.toml:1:1: field `format_version`: missing: add `format_version = 1` at the top"
+        );
+        let second_without_hint = format!(
+            "{HEADER}[[exercises]]\nname = \"a\"\nhint = \"h\"\n\n[[exercises]]\nname = \"b\"\n"
+        );
+        let p = only_error(&second_without_hint);
+        assert_eq!((p.line, p.column), (6, 1));
+        assert!(
+            p.to_string()
+                .starts_with("info.toml:6:1: exercise `b`, field `hint`: missing `hint`"),
+            "{p}"
+        );
+        let p = only_error(
+            &TRACKED.replace("description = \"d\"\nchapters = [\"01", "chapters = [\"01"),
+        );
+        assert_eq!(
+            (p.line, p.column, p.field.as_deref()),
+            (2, 1, Some("description"))
+        );
+    }
+
+    #[test]
+    fn unknown_keys_are_located_at_the_key_however_written() {
+        // Inline tables and quoted keys: the key itself, not its entry.
+        let text = format!(
+            "{HEADER}welcome = \"hi\"\n\
+             exercises = [\n  {{ name = \"a\", hint = \"h\", timout = 3 }},\n]\n\
+             [[tracks]]\nname = \"core\"\ndescription = \"d\"\nchapters = [\"c\"]\n  \"instal\" = \"x\"\n"
+        )
+        .replace("name = \"a\", hint", "name = \"a\", dir = \"c\", hint");
+        let info = parse_str(&text).unwrap();
+        let shown: Vec<String> = info.warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            [
+                "info.toml:2:1: field `welcome`: unknown key (typo?)",
+                "info.toml:4:40: exercise `a`, field `timout`: unknown key (typo?)",
+                "info.toml:10:3: field `instal`: track `core`: unknown key (a track has name, \
+                 description, chapters, system_libraries, install)",
+            ]
+        );
+        let strict = parse(Path::new("info.toml"), &text, true).unwrap_err();
+        assert_eq!(strict.0.len(), 3);
+    }
+
+    #[test]
+    fn a_syntax_error_is_located_by_the_parser_and_names_its_key() {
+        let text = format!("{HEADER}[[exercises]]\nname = \"a\"\nhint = \"unterminated\n");
+        let p = only_error(&text);
+        assert_eq!((p.line, p.field.as_deref()), (4, Some("hint")), "{p}");
+        assert!(p.column >= 8, "{p}");
+        assert!(p.message.contains("not valid TOML"), "{p}");
+        // In a table header, no key to name.
+        let p = only_error("format_version = 1\n[[exercises]\nname = \"a\"\n");
+        assert_eq!((p.line, p.field.as_deref()), (2, None), "{p}");
+        // A dotted key, whole.
+        let p = only_error("format_version = 1\n[[exercises]]\nname.first = \"a\nhint = \"h\"\n");
+        assert_eq!(p.field.as_deref(), Some("name.first"), "{p}");
+    }
+
+    /// A measurement, not a check of time: `cargo test --bin rustdrill
+    /// course::info::tests::load_time -- --ignored --nocapture` prints how
+    /// long the repository's info.toml takes to parse, alone and as
+    /// `Course::load` does for a course `init --track` wrote (parsed, then
+    /// compared with the embedded one). It fails only if that info.toml
+    /// is not clean.
+    #[test]
+    #[ignore = "a measurement: run it by name with --nocapture"]
+    fn load_time_of_the_repository_info_toml() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("info.toml");
+        let text = std::fs::read_to_string(path).unwrap();
+        let info = parse(Path::new("info.toml"), &text, true).unwrap();
+        assert!(info.warnings.is_empty() && info.absent_chapters.is_empty());
+        let best = |f: &dyn Fn()| {
+            (0..30)
+                .map(|_| {
+                    let start = std::time::Instant::now();
+                    f();
+                    start.elapsed()
+                })
+                .min()
+                .unwrap()
+        };
+        let parse_once = best(&|| {
+            parse(Path::new("info.toml"), &text, false).unwrap();
+        });
+        let as_loaded = best(&|| {
+            let info = parse(Path::new("info.toml"), &text, false).unwrap();
+            assert!(super::super::filter::is_filtered_from(&text, &text, &info));
+        });
+        println!(
+            "{} lines: parse {parse_once:?}, parse + compare with the embedded {as_loaded:?} (best of 30)",
+            text.lines().count()
+        );
     }
 
     #[test]
