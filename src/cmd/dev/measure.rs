@@ -74,25 +74,29 @@ pub fn measure(global: &Global, options: &Options) -> Result<Outcome> {
         Err(_) => None,
     };
 
-    eprintln!(
-        "Timing the calibration build ({}), {} times…",
-        calibration::id(options.calibration_size),
-        options.runs
-    );
-    let calibration = Calibration {
-        id: calibration::id(options.calibration_size),
-        secs: Figure::of(&repeat(options.runs, || {
+    let id = calibration::id(options.calibration_size);
+    let mut machine = this_machine(options.machine.as_deref());
+    let kind = machine.kind.clone();
+    let time_calibration = || -> Result<Calibration> {
+        eprintln!(
+            "Timing the calibration build ({id}), {} times…",
+            options.runs
+        );
+        let secs = Figure::of(&repeat(options.runs, || {
             calibration::build_once(options.calibration_size)
-        })?),
+        })?);
+        outln!(
+            "calibration on this machine ({kind}): {} (median {:.1} s)",
+            secs.time(),
+            secs.median
+        )?;
+        Ok(Calibration {
+            id: id.clone(),
+            secs,
+        })
     };
-    outln!(
-        "calibration: {} (median {:.1} s) {}",
-        calibration.secs.time(),
-        calibration.secs.median,
-        this_machine(None).kind
-    )?;
     if options.calibrate_only {
-        return compare(existing.as_ref(), &calibration);
+        return compare(existing.as_ref(), &time_calibration()?);
     }
 
     let source = Source::from_dir(&root)?;
@@ -106,23 +110,19 @@ pub fn measure(global: &Global, options: &Options) -> Result<Outcome> {
     } else {
         source.selection(&options.tracks)?[1..].to_vec()
     };
-    let mut machine = this_machine(options.machine.as_deref());
-    machine.calibration = Some(calibration);
     // One file describes one machine: measuring some tracks again keeps the
-    // others' figures only when they were measured on the same kind.
+    // others' figures only when they were measured on the same kind (asked
+    // before anything is timed).
     let kept: Vec<(String, Cost)> = match &existing {
         Some(old) if !options.tracks.is_empty() => {
-            if !same_machine(old.machine.as_ref(), &machine) {
+            if !same_machine(old.machine.as_ref(), &machine, &id) {
                 bail!(
-                    "{} was measured {}, not {}: measure every track here (leave out \
-                     --track) so the file describes one machine",
+                    "{} was measured {}, not here ({}, {}): measure every track here \
+                     (leave out --track) so the file describes one machine",
                     path.display(),
                     old.on(),
-                    Costs {
-                        machine: Some(machine.clone()),
-                        tracks: Vec::new()
-                    }
-                    .on()
+                    machine.kind,
+                    machine.rustc.as_deref().unwrap_or("rustc unknown")
                 );
             }
             old.tracks
@@ -133,6 +133,7 @@ pub fn measure(global: &Global, options: &Options) -> Result<Outcome> {
         }
         _ => Vec::new(),
     };
+    machine.calibration = Some(time_calibration()?);
 
     let mut selections = vec![vec![base.clone()]];
     selections.extend(others.iter().map(|t| vec![base.clone(), t.clone()]));
@@ -380,11 +381,11 @@ fn this_machine(kind: Option<&str>) -> Machine {
 }
 
 /// The same kind of machine: cores, rustc and calibration build alike.
-fn same_machine(old: Option<&Machine>, new: &Machine) -> bool {
+fn same_machine(old: Option<&Machine>, new: &Machine, calibration_id: &str) -> bool {
     old.is_some_and(|old| {
         old.cores == new.cores
             && old.rustc == new.rustc
-            && old.calibration.as_ref().map(|c| &c.id) == new.calibration.as_ref().map(|c| &c.id)
+            && old.calibration.as_ref().map(|c| c.id.as_str()) == Some(calibration_id)
     })
 }
 
