@@ -316,3 +316,48 @@ fn dev_check_fails_when_the_readme_table_and_track_costs_disagree() {
         .expect_contains("Run `rustdrill dev measure`")
         .expect_contains("[tracks.nope]: info.toml declares no track `nope`");
 }
+
+#[test]
+fn calibrate_only_scales_the_shipped_figures_to_this_machine() {
+    let course = Course::fixture("tracks");
+    // Measured where the (size 1) calibration build took a million seconds:
+    // this machine is far faster, and says by how much.
+    course.write(
+        "track-costs.toml",
+        &MEASURED
+            .replace("of 40 items", &format!("of {CALIBRATION_SIZE} items"))
+            .replace("calibration_secs = 10.0", "calibration_secs = 1000000.0")
+            .replace(
+                "calibration_secs_min = 9.5",
+                "calibration_secs_min = 999999.0",
+            )
+            .replace(
+                "calibration_secs_max = 10.5",
+                "calibration_secs_max = 1000001.0",
+            ),
+    );
+    let run = course.run(&[
+        "dev",
+        "measure",
+        "--calibrate-only",
+        "--calibration-size",
+        CALIBRATION_SIZE,
+    ]);
+    run.expect_code(0)
+        .expect_contains("where the calibration build took 1000000.0 s: this machine builds 0.00×")
+        .expect_contains("Scaled to here:")
+        .expect_contains("  core: 0–1 s")
+        .expect_contains("  web: +0–1 s");
+    // Another calibration build: nothing to scale by, and it says so.
+    course.write("track-costs.toml", MEASURED);
+    course
+        .run(&[
+            "dev",
+            "measure",
+            "--calibrate-only",
+            "--calibration-size",
+            CALIBRATION_SIZE,
+        ])
+        .expect_code(0)
+        .expect_contains("the figures cannot be scaled");
+}

@@ -74,6 +74,17 @@ pub fn measure(global: &Global, options: &Options) -> Result<Outcome> {
         Err(_) => None,
     };
 
+    if cfg!(debug_assertions) {
+        // rustdrill runs inside every compile (cargo's workspace wrapper):
+        // a debug build of it adds time a learner's release build does not.
+        eprintln!(
+            "{}",
+            crate::ui::warn(
+                "this rustdrill is a debug build; learners run a release one. Measure with \
+                 `cargo build --release` and target/release/rustdrill for figures to ship."
+            )
+        );
+    }
     let id = calibration::id(options.calibration_size);
     let mut machine = this_machine(options.machine.as_deref());
     let kind = machine.kind.clone();
