@@ -112,8 +112,35 @@ pub fn measure(global: &Global, options: &Options) -> Result<Outcome> {
 
     let source = Source::from_dir(&root)?;
     // The course inside this binary is measured as `rustdrill init` writes
-    // it (no --from): what a learner gets.
+    // it (no --from): what a learner gets. Only if it is the folder's
+    // course, file for file: a binary built before an edit (or from another
+    // checkout) would time a course that is not the one the file ships with.
     let embedded = course::is_embedded_info(&source.info_text);
+    if embedded {
+        let differ = differing(&Source::embedded()?.files, &source.files);
+        if let Some(first) = differ.first() {
+            bail!(
+                "this rustdrill holds another version of the course than {}: {} file{} \
+                 differ{}, e.g. {first}. Build it from this folder (`cargo build --release`) \
+                 and measure with that binary.",
+                root.display(),
+                differ.len(),
+                if differ.len() == 1 { "" } else { "s" },
+                if differ.len() == 1 { "s" } else { "" },
+            );
+        }
+    }
+    eprintln!(
+        "Measuring {}",
+        if embedded {
+            "the course inside this rustdrill, as `rustdrill init` writes it".to_owned()
+        } else {
+            format!(
+                "the course in {} (`rustdrill init --from` it: this rustdrill holds another)",
+                root.display()
+            )
+        }
+    );
     let all: Vec<String> = source.info.tracks.iter().map(|t| t.name.clone()).collect();
     let base = all[0].clone();
     let others: Vec<String> = if options.tracks.is_empty() {
@@ -216,6 +243,23 @@ pub fn measure(global: &Global, options: &Options) -> Result<Outcome> {
         outln!("Rewrote the track-cost table in {}.", readme.display())?;
     }
     Ok(Outcome::Done)
+}
+
+/// The course files (relative paths) that are not the same in `a` and
+/// `b`: changed, or in one only. The costs file is left out: measuring
+/// rewrites it.
+fn differing(a: &[(String, Vec<u8>)], b: &[(String, Vec<u8>)]) -> Vec<String> {
+    let a: std::collections::BTreeMap<_, _> = a.iter().map(|(p, f)| (p, f)).collect();
+    let b: std::collections::BTreeMap<_, _> = b.iter().map(|(p, f)| (p, f)).collect();
+    let mut differ: Vec<String> = a
+        .keys()
+        .chain(b.keys())
+        .filter(|p| p.as_str() != COSTS_FILE && a.get(*p) != b.get(*p))
+        .map(|p| (*p).clone())
+        .collect();
+    differ.sort();
+    differ.dedup();
+    differ
 }
 
 /// One cold build of a course with some tracks.
@@ -478,4 +522,37 @@ pub fn check_costs(root: &Path, info: &crate::course::Info) -> Vec<super::Proble
         problems.push(Problem::new("README.md", None, why));
     }
     problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files(list: &[(&str, &str)]) -> Vec<(String, Vec<u8>)> {
+        list.iter()
+            .map(|(p, t)| ((*p).to_owned(), t.as_bytes().to_vec()))
+            .collect()
+    }
+
+    #[test]
+    fn a_course_that_is_not_the_binarys_is_told_file_by_file() {
+        let inside = files(&[
+            ("info.toml", "i"),
+            ("exercises/a.rs", "old"),
+            ("solutions/a.rs", "s"),
+            (COSTS_FILE, "x"),
+        ]);
+        let folder = files(&[
+            ("info.toml", "i"),
+            ("exercises/a.rs", "new"),
+            ("exercises/b.rs", "b"),
+            ("solutions/a.rs", "s"),
+            (COSTS_FILE, "y"),
+        ]);
+        assert_eq!(
+            differing(&inside, &folder),
+            ["exercises/a.rs", "exercises/b.rs"]
+        );
+        assert!(differing(&inside, &inside).is_empty());
+    }
 }
