@@ -136,7 +136,7 @@ pub fn measure(global: &Global, options: &Options) -> Result<Outcome> {
             "the course inside this rustdrill, as `rustdrill init` writes it".to_owned()
         } else {
             format!(
-                "the course in {} (`rustdrill init --from` it: this rustdrill holds another)",
+                "the course in {}, as `rustdrill init --from` it writes it",
                 root.display()
             )
         }
