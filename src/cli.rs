@@ -256,11 +256,36 @@ pub enum DevCommand {
     },
     /// Measure each track's cold cost (seconds, target size) into track-costs.toml
     #[command(
-        after_help = "Builds the course once per track from cold (a few minutes for a heavy \
-        course); the file ships with the course, and `init` and `rustdrill tracks` show it.\n\n\
-        Example:\n  rustdrill dev measure"
+        after_help = "Each measurement is what a learner runs: `rustdrill init --track core \
+        [--track NAME]` into a fresh folder, every solution in place, a cold `rustdrill verify`; \
+        repeated --runs times (median and min–max recorded), with the machine's cores, rustc and \
+        a calibration build to scale by. Needs an idle machine: other builds make every figure \
+        wrong. The file ships with the course; `init` and `rustdrill tracks` show it, and a \
+        README.md table between track-costs markers is rewritten to match.\n\n\
+        Examples:\n  rustdrill dev measure\n  \
+        rustdrill dev measure --runs 3 --machine \"2-core laptop\"\n  \
+        rustdrill dev measure --track web     measure core and core + web again, keep the rest\n  \
+        rustdrill dev measure --calibrate-only   scale the shipped figures to this machine"
     )]
-    Measure,
+    Measure {
+        /// Cold builds of each track (at least 2: the file records their spread)
+        #[arg(long, default_value_t = 2, value_name = "N")]
+        runs: u32,
+        /// Measure only this track (repeatable; the first track is always
+        /// measured, the others keep their figures)
+        #[arg(long = "track", value_name = "NAME")]
+        tracks: Vec<String>,
+        /// What learners are told the figures were measured on (default: "N cores")
+        #[arg(long, value_name = "TEXT")]
+        machine: Option<String>,
+        /// Only time the calibration build, and scale track-costs.toml's figures to this machine
+        #[arg(long)]
+        calibrate_only: bool,
+        /// Items per crate of the calibration build (tests use a small one;
+        /// a different size gives figures that do not compare)
+        #[arg(long, hide = true, default_value_t = crate::cmd::dev::CALIBRATION_SIZE)]
+        calibration_size: u32,
+    },
     /// Scaffold a new course that passes `rustdrill dev check`
     #[command(after_help = "Example:\n  rustdrill dev new my-course")]
     New {

@@ -144,7 +144,22 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
             cmd::dev::check(global, &chapters)
         }
         Some(Command::Dev(cli::DevCommand::New { dir })) => cmd::dev::new(&dir),
-        Some(Command::Dev(cli::DevCommand::Measure)) => cmd::dev::measure(global),
+        Some(Command::Dev(cli::DevCommand::Measure {
+            runs,
+            tracks,
+            machine,
+            calibrate_only,
+            calibration_size,
+        })) => cmd::dev::measure(
+            global,
+            &cmd::dev::MeasureOptions {
+                runs,
+                tracks,
+                machine,
+                calibrate_only,
+                calibration_size,
+            },
+        ),
         Some(Command::Classroom(cli::ClassroomCommand::Serve { listen, db })) => {
             cmd::classroom::serve(&listen, &db)
         }

@@ -430,7 +430,7 @@ fn tracks_add_on_a_vendored_course_vendors_the_track_or_changes_nothing() {
 fn dev_measure_writes_track_costs_that_init_ships_and_tracks_shows() {
     let course = Course::fixture("tracks");
     course
-        .run(&["dev", "measure"])
+        .run(&["dev", "measure", "--calibration-size", "1"])
         .expect_code(0)
         .expect_contains("Wrote");
     let costs = course.read("track-costs.toml");

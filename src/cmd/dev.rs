@@ -12,6 +12,7 @@
 //! `cargo metadata`. Every problem is reported, each naming its exercise
 //! and file, not just the first.
 
+mod calibration;
 mod measure;
 mod problem;
 mod runs;
@@ -34,7 +35,8 @@ use crate::ui::{self, outln};
 use problem::{Problem, indent};
 use rustdrill_engine::course::{self, Course, INFO_FILE, Info, Targets, Workspace, info};
 
-pub use measure::measure;
+pub use calibration::DEFAULT_SIZE as CALIBRATION_SIZE;
+pub use measure::{Options as MeasureOptions, measure};
 pub use scaffold::new;
 
 pub fn check(global: &Global, chapters: &[String]) -> Result<Outcome> {
@@ -94,6 +96,7 @@ pub fn check(global: &Global, chapters: &[String]) -> Result<Outcome> {
         &loaded.unbuilt,
     ));
     problems.extend(tool_checks::lock_file(&root));
+    problems.extend(measure::check_costs(&root, &info));
     problems.extend(tool_checks::rustfmt_solutions(&root, &info.exercises));
     let (wrong, malformed) = wrong_answers::find(&root, &info.exercises);
     problems.extend(malformed);

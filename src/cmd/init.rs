@@ -120,7 +120,12 @@ fn choose_tracks(source: &Source, options: &Options) -> Result<Vec<String>> {
 fn ask(source: &Source) -> Result<Vec<String>> {
     let tracks = &source.info.tracks;
     let width = tracks.iter().map(|t| t.name.len()).max().unwrap_or(4);
-    let costs = source.costs();
+    // Costs are a courtesy: a file that does not read is said, not fatal.
+    let costs = source.costs().unwrap_or_else(|e| {
+        eprintln!("{}", crate::ui::warn(&format!("{e:#} (costs not shown)")));
+        tracks::Costs::default()
+    });
+    let on = costs.on_kind();
     let mut err = io::stderr().lock();
     writeln!(
         err,
@@ -137,7 +142,7 @@ fn ask(source: &Source) -> Result<Vec<String>> {
             .count();
         let cost = costs
             .get(&t.name)
-            .map_or_else(String::new, |c| format!(", {}", c.short()));
+            .map_or_else(String::new, |c| format!("; {}", c.short(i > 0, Some(&on))));
         writeln!(
             err,
             "  {}. {:width$}  {} ({exercises} exercise{}{cost})",
@@ -145,6 +150,14 @@ fn ask(source: &Source) -> Result<Vec<String>> {
             t.name,
             t.description,
             if exercises == 1 { "" } else { "s" }
+        )?;
+    }
+    if !costs.is_empty() {
+        writeln!(
+            err,
+            "Build times: {} (the first track alone, others on top of it); \
+             yours depend on your machine.",
+            costs.method()
         )?;
     }
     write!(

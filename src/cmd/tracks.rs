@@ -33,13 +33,25 @@ pub fn list(global: &Global) -> Result<Outcome> {
     // Exercises of the tracks left out are counted in the course `init`
     // took them from, when that is the one inside rustdrill.
     let source = course.embedded.then(Source::embedded).and_then(Result::ok);
-    let costs = fs::read_to_string(course.root.join(tracks::COSTS_FILE))
-        .map(|t| tracks::parse_costs(&t))
-        .unwrap_or_default();
+    // Costs are a courtesy: a file that does not read is said, not fatal.
+    let costs = match fs::read_to_string(course.root.join(tracks::COSTS_FILE)) {
+        Ok(text) => tracks::Costs::parse(&text).unwrap_or_else(|e| {
+            eprintln!(
+                "{}",
+                ui::warn(&format!(
+                    "{} does not read (costs not shown): {e:#}",
+                    tracks::COSTS_FILE
+                ))
+            );
+            tracks::Costs::default()
+        }),
+        Err(_) => tracks::Costs::default(),
+    };
+    let base = course.tracks.first().map(|t| t.name.as_str());
     let cost_of = |name: &str| {
         costs
             .get(name)
-            .map_or_else(|| "-".to_owned(), |c| c.short())
+            .map_or_else(|| "-".to_owned(), |c| c.short(Some(name) != base, None))
     };
     let cost_width = course
         .tracks
@@ -122,9 +134,11 @@ pub fn list(global: &Global) -> Result<Outcome> {
     if !costs.is_empty() {
         outln!(
             "\n{}",
-            ui::dim(
-                "cost: a cold build of the track (the first alone, others on top of it), measured by the course"
-            )
+            ui::dim(&format!(
+                "cost: a cold `rustdrill verify` of a fresh course with the track (the first \
+                 alone, others on top of it), {}; yours depend on your machine",
+                costs.method()
+            ))
         )?;
     }
     if let Some(first) = left_out.first() {

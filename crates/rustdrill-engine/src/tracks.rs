@@ -20,6 +20,10 @@ use crate::course::{self, INFO_FILE, Info, Layout, info};
 use crate::embedded;
 use crate::supervisor;
 
+mod costs;
+pub use costs::{COSTS_FILE, Calibration, Cost, Costs, Figure, Machine};
+pub use costs::{readme_disagrees, rewrite_readme};
+
 /// A whole course to take tracks from.
 pub struct Source {
     /// Every file, relative to the course root with `/` separators.
@@ -83,11 +87,14 @@ impl Source {
         })
     }
 
-    /// Each track's measured cost, when the course ships them.
-    pub fn costs(&self) -> std::collections::BTreeMap<String, Cost> {
-        self.file(COSTS_FILE)
-            .map(|b| parse_costs(&String::from_utf8_lossy(b)))
-            .unwrap_or_default()
+    /// Each track's measured cost, when the course ships them (none
+    /// without the file; an error naming the file when it does not read).
+    pub fn costs(&self) -> Result<Costs> {
+        let Some(bytes) = self.file(COSTS_FILE) else {
+            return Ok(Costs::default());
+        };
+        Costs::parse(&String::from_utf8_lossy(bytes))
+            .with_context(|| format!("{COSTS_FILE} of the course does not read"))
     }
 
     pub fn file(&self, rel: &str) -> Option<&[u8]> {
@@ -251,63 +258,6 @@ pub fn missing_libraries(track: &crate::course::Track) -> Option<String> {
     ))
 }
 
-/// Each track's measured cold cost, written by `rustdrill dev measure` at
-/// the course root and shipped with the course.
-pub const COSTS_FILE: &str = "track-costs.toml";
-
-/// What a track costs a learner from cold: seconds of `rustdrill verify`
-/// and bytes of `target/` (for a track other than the base: on top of it).
-#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
-pub struct Cost {
-    pub build_secs: f64,
-    pub target_bytes: u64,
-    /// Size of its dependencies' sources in `vendor/` (`init --vendor`).
-    #[serde(default)]
-    pub vendor_bytes: u64,
-}
-
-impl Cost {
-    /// `~70 s, 1.6 GB, vendored 40.2 MB`.
-    pub fn short(&self) -> String {
-        format!(
-            "~{:.0} s, {}, vendored {}",
-            self.build_secs.max(1.0),
-            human_size(self.target_bytes),
-            human_size(self.vendor_bytes)
-        )
-    }
-}
-
-#[derive(serde::Deserialize)]
-struct CostsFile {
-    #[serde(default)]
-    tracks: std::collections::BTreeMap<String, Cost>,
-}
-
-/// The costs in a `track-costs.toml`'s text; none when it is unreadable
-/// (costs are a courtesy, never a reason to stop).
-pub fn parse_costs(text: &str) -> std::collections::BTreeMap<String, Cost> {
-    toml::from_str::<CostsFile>(text)
-        .map(|f| f.tracks)
-        .unwrap_or_default()
-}
-
-/// The text of a `track-costs.toml`.
-pub fn costs_toml(costs: &[(String, Cost)], machine: &str) -> String {
-    let mut out = format!(
-        "# Written by `rustdrill dev measure` ({machine}): a cold `rustdrill verify` of the\n\
-         # course with the track, solutions in place. Another track than the first is\n\
-         # what it adds to the first. Measure again rather than edit.\n"
-    );
-    for (name, cost) in costs {
-        out.push_str(&format!(
-            "\n[tracks.{name}]\nbuild_secs = {:.1}\ntarget_bytes = {}\nvendor_bytes = {}\n",
-            cost.build_secs, cost.target_bytes, cost.vendor_bytes
-        ));
-    }
-    out
-}
-
 /// Where a vendored course keeps its dependencies' sources.
 pub const VENDOR_DIR: &str = "vendor";
 const VENDORED_SOURCE: &str = "vendored-sources";
@@ -444,20 +394,6 @@ fn walk(root: &Path, dir: &Path, files: &mut Vec<(String, Vec<u8>)>) -> Result<(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn costs_round_trip_and_a_bad_file_is_no_costs() {
-        let cost = Cost {
-            build_secs: 70.25,
-            target_bytes: 1_600_000_000,
-            vendor_bytes: 40_000_000,
-        };
-        let text = costs_toml(&[("core".to_owned(), cost)], "2 cores");
-        let costs = parse_costs(&text);
-        assert_eq!(costs["core"].target_bytes, 1_600_000_000);
-        assert_eq!(costs["core"].short(), "~70 s, 1.6 GB, vendored 40.0 MB");
-        assert!(parse_costs("tracks = 3").is_empty());
-    }
 
     #[test]
     fn chapters_of_files() {
