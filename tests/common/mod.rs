@@ -211,6 +211,7 @@ impl Rustdrill {
     }
 
     /// Runs it to the end; what it printed and its exit code.
+    #[track_caller]
     pub fn run(mut self) -> Run {
         let command = self.describe();
         let mut child = self
