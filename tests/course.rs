@@ -4,20 +4,20 @@
 //! judged not done, with no stray files or missing targets. This builds
 //! every chapter's dependencies (tokio, axum, embassy): minutes when cold.
 
-use std::process::Command;
+mod common;
+
+use std::path::Path;
+
+use common::rustdrill;
 
 #[test]
 fn the_shipped_course_passes_dev_check() {
-    let out = Command::new(env!("CARGO_BIN_EXE_rustdrill"))
-        .args(["dev", "check", "--course", env!("CARGO_MANIFEST_DIR")])
-        .env("NO_COLOR", "1")
-        .env_remove("RUSTDRILL_COURSE")
-        .output()
-        .expect("rustdrill starts");
+    let root = env!("CARGO_MANIFEST_DIR");
+    let out = rustdrill(Path::new(root), &["dev", "check", "--course", root]);
     assert!(
-        out.status.success(),
+        out.code == 0,
         "rustdrill dev check found problems in the course:\n{}\n{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
+        out.stdout,
+        out.stderr
     );
 }

@@ -8,7 +8,7 @@ mod common;
 
 use std::fs;
 
-use common::{Course, Run};
+use common::{Course, Run, rustdrill};
 
 const CHAPTER: &str = "exercises/01_first";
 
@@ -447,14 +447,9 @@ fn init_does_not_copy_wrong_answers_to_learners() {
     let course = with_wrong_answer(&hard_coded());
     let parent = tempfile::tempdir().unwrap();
     let from = course.root().to_str().unwrap().to_owned();
-    Run::from(
-        std::process::Command::new(common::BIN)
-            .args(["init", "learner", "--no-fetch", "--from", &from])
-            .current_dir(parent.path())
-            .env("NO_COLOR", "1")
-            .env_remove("RUSTDRILL_COURSE")
-            .output()
-            .unwrap(),
+    rustdrill(
+        parent.path(),
+        &["init", "learner", "--no-fetch", "--from", &from],
     )
     .expect_code(0);
     let learner = parent.path().join("learner");
@@ -473,15 +468,9 @@ fn dev_new_scaffolds_a_course_that_passes_dev_check() {
     };
     fs::remove_dir(course.root()).unwrap();
     let dir = course.root().to_str().unwrap().to_owned();
-    Run::from(
-        std::process::Command::new(common::BIN)
-            .args(["dev", "new", &dir])
-            .env("NO_COLOR", "1")
-            .output()
-            .unwrap(),
-    )
-    .expect_code(0)
-    .expect_contains("dev check");
+    rustdrill(parent.path(), &["dev", "new", &dir])
+        .expect_code(0)
+        .expect_contains("dev check");
     for rel in [
         "info.toml",
         "README.md",

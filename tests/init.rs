@@ -8,21 +8,7 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use common::{BIN, Run};
-
-/// `rustdrill ARGS` in `dir`, as a learner would run it.
-fn rustdrill(dir: &Path, args: &[&str]) -> Run {
-    Run::from(
-        Command::new(BIN)
-            .args(args)
-            .current_dir(dir)
-            .env("NO_COLOR", "1")
-            .env_remove("RUSTDRILL_COURSE")
-            .env_remove("CARGO_TARGET_DIR")
-            .output()
-            .expect("rustdrill starts"),
-    )
-}
+use common::rustdrill;
 
 fn repo_file(rel: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);

@@ -18,7 +18,7 @@ use std::process::{Child, Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use common::{BIN, Course, Tmux, kill, survived};
+use common::{Course, Tmux, kill, survived};
 
 /// Long enough for a cold build of a fixture on a busy 2-core machine.
 const DEADLINE: Duration = Duration::from_secs(180);
@@ -261,18 +261,15 @@ fn rustdrill_not_a_group_leader_signalled_its_own_group() {
     let (course, path) = course_with_slow_rustc();
     let result = course.path("script-result");
     let script = format!(
-        "'{BIN}' run passes >/dev/null 2>&1; echo \"EXIT=$?\" > '{}'",
+        "{} >/dev/null 2>&1; echo \"EXIT=$?\" > '{}'",
+        course
+            .rustdrill(&["run", "passes"])
+            .env("PATH", &path)
+            .shell(),
         result.display()
     );
     let mut sh = Command::new("sh");
-    sh.arg("-c")
-        .arg(script)
-        .current_dir(course.root())
-        .env("PATH", &path)
-        .env("NO_COLOR", "1")
-        .env_remove("RUSTDRILL_COURSE")
-        .env_remove("CARGO_TARGET_DIR")
-        .process_group(0);
+    sh.arg("-c").arg(script).process_group(0);
     let mut sh = sh.spawn().expect("sh starts");
     // (Past the deadline, `wait_child` kills the script's group while the
     // script is not yet reaped, so the group id is still the test's.)

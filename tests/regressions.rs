@@ -9,21 +9,7 @@ use std::process::{Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use common::{Course, Run, alive, survived};
-
-/// Runs `rustdrill ARGS` with its stdout a pipe whose reading end is
-/// already closed, as in `rustdrill list | head -0`.
-fn run_into_closed_pipe(course: &Course, args: &[&str]) -> Run {
-    let mut child = course
-        .cmd(args)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("rustdrill starts");
-    // Closed before rustdrill has loaded the course, so every write fails.
-    drop(child.stdout.take());
-    Run::from(child.wait_with_output().expect("rustdrill ends"))
-}
+use common::{Course, alive, survived};
 
 #[test]
 fn broken_pipe_panicked_in_list_hint_solution_run_and_completions() {
@@ -36,7 +22,7 @@ fn broken_pipe_panicked_in_list_hint_solution_run_and_completions() {
         &["solution", "passes", "--show"],
         &["completions", "bash"],
     ] {
-        let run = run_into_closed_pipe(&course, args);
+        let run = course.rustdrill(args).stdout_closed().run();
         assert!(
             !run.stderr.contains("panicked") && !run.stderr.contains("internal error"),
             "{args:?} panicked on a closed pipe:\n{}",
@@ -65,7 +51,7 @@ fn broken_pipe_panicked_in_dev_init_goto_reset_and_verify() {
         &["dev", "new", scaffold],
         &["init", fresh, "--no-fetch"],
     ] {
-        let run = run_into_closed_pipe(&course, args);
+        let run = course.rustdrill(args).stdout_closed().run();
         assert!(
             !run.stderr.contains("panicked") && !run.stderr.contains("internal error"),
             "{args:?} panicked on a closed pipe:\n{}",
@@ -83,7 +69,11 @@ fn broken_pipe_panicked_in_dev_init_goto_reset_and_verify() {
 #[test]
 fn run_into_a_closed_pipe_lost_the_solved_exercise() {
     let course = Course::fixture("basic");
-    run_into_closed_pipe(&course, &["run", "passes"]).expect_code(0);
+    course
+        .rustdrill(&["run", "passes"])
+        .stdout_closed()
+        .run()
+        .expect_code(0);
     // The verdict could not be printed, but the progress is saved.
     course
         .run(&["solution", "passes"])
@@ -401,13 +391,10 @@ fn a_shared_cargo_target_dir_ran_another_copys_solved_binary() {
     let fixed = solved.read("solutions/01_basics/compile_error.rs");
     solved.write("exercises/01_basics/compile_error.rs", &fixed);
     let run = |course: &Course| {
-        Run::from(
-            course
-                .cmd(&["run", "compile_error"])
-                .env("CARGO_TARGET_DIR", shared.path())
-                .output()
-                .unwrap(),
-        )
+        course
+            .rustdrill(&["run", "compile_error"])
+            .env("CARGO_TARGET_DIR", shared.path())
+            .run()
     };
     run(&solved).expect_code(0);
     run(&unsolved)
@@ -563,21 +550,10 @@ fn a_fifo_in_place_of_an_exercise_was_reported_as_missing() {
     let status = Command::new("mkfifo").arg(&path).status().unwrap();
     assert!(status.success());
     // Reading a FIFO blocks: the run must not, so it is bounded here.
-    let mut child = course
-        .cmd(&["run", "test_fails"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(120);
-    while child.try_wait().unwrap().is_none() {
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            panic!("rustdrill blocked on the FIFO");
-        }
-        thread::sleep(Duration::from_millis(50));
-    }
-    Run::from(child.wait_with_output().unwrap())
+    course
+        .rustdrill(&["run", "test_fails"])
+        .timeout(Duration::from_secs(120))
+        .run()
         .expect_code(1)
         .expect_contains("not a regular file");
 }
@@ -603,13 +579,10 @@ fn main() {
 "#,
     );
     let pidfile = course.path("daemon.pid");
-    let run = Run::from(
-        course
-            .cmd(&["run", "passes"])
-            .env("RUSTDRILL_FIXTURE_PIDFILE", &pidfile)
-            .output()
-            .unwrap(),
-    );
+    let run = course
+        .rustdrill(&["run", "passes"])
+        .env("RUSTDRILL_FIXTURE_PIDFILE", &pidfile)
+        .run();
     run.expect_code(0).expect_contains("started a daemon");
     let daemon = wait_for_pid(&pidfile);
     assert!(

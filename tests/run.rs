@@ -6,7 +6,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{Course, Run};
+use common::{Course, rustdrill};
 use serde::Deserialize;
 
 /// What each exercise of `tests/fixtures/basic` does as shipped.
@@ -87,13 +87,10 @@ fn a_failing_test_shows_its_message_and_the_passing_ones_do_not_matter() {
 fn timeout_kills_the_loop_and_its_grandchild() {
     let course = Course::fixture("basic");
     let pidfile = course.path("grandchild.pid");
-    let run = Run::from(
-        course
-            .cmd(&["run", "hangs"])
-            .env("RUSTDRILL_FIXTURE_PIDFILE", &pidfile)
-            .output()
-            .unwrap(),
-    );
+    let run = course
+        .rustdrill(&["run", "hangs"])
+        .env("RUSTDRILL_FIXTURE_PIDFILE", &pidfile)
+        .run();
     let (code, text) = expected("hangs");
     run.expect_code(code)
         .expect_contains(text)
@@ -387,14 +384,7 @@ const OK_ENTRY: &str = "[[exercises]]\nname = \"passes\"\ndir = \"01_basics\"\nh
 #[test]
 fn missing_info_toml_suggests_course_and_init() {
     let dir = tempfile::tempdir().unwrap();
-    let run = Run::from(
-        std::process::Command::new(common::BIN)
-            .arg("list")
-            .current_dir(dir.path())
-            .env_remove("RUSTDRILL_COURSE")
-            .output()
-            .unwrap(),
-    );
+    let run = rustdrill(dir.path(), &["list"]);
     run.expect_code(2)
         .expect_contains("--course")
         .expect_contains("rustdrill init");
@@ -527,14 +517,11 @@ fn unknown_keys_warn_but_run() {
 fn cargo_not_installed() {
     let course = Course::fixture("basic");
     let empty = tempfile::tempdir().unwrap();
-    let run = Run::from(
-        course
-            .cmd(&["list"])
-            .env("PATH", empty.path())
-            .env_remove("CARGO")
-            .output()
-            .unwrap(),
-    );
+    let run = course
+        .rustdrill(&["list"])
+        .env("PATH", empty.path())
+        .env_remove("CARGO")
+        .run();
     run.expect_code(2)
         .expect_contains("cargo was not found")
         .expect_contains("rustup");
@@ -583,13 +570,7 @@ fn clippy_not_installed() {
         bin.path().display(),
         std::env::var("PATH").unwrap()
     );
-    let run = Run::from(
-        course
-            .cmd(&["run", "passes"])
-            .env("PATH", path)
-            .output()
-            .unwrap(),
-    );
+    let run = course.rustdrill(&["run", "passes"]).env("PATH", path).run();
     run.expect_code(2)
         .expect_contains("rustup component add clippy");
 }

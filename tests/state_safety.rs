@@ -15,27 +15,12 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant, SystemTime};
 
-use common::{BIN, Course, Run, copy_dir};
+use common::{Course, Rustdrill, copy_dir, rustdrill};
 use rustix::process::{Pid, Signal, kill_process};
 
 /// A process this test started, by its id.
 fn pid(id: u32) -> Pid {
     Pid::from_raw(id.try_into().expect("a pid fits an i32")).expect("a pid is not 0")
-}
-
-/// `rustdrill ARGS` in `dir` (which need not be a course).
-fn rustdrill(dir: &Path, args: &[&str]) -> Run {
-    Run::from(command_in(dir, args).output().expect("rustdrill starts"))
-}
-
-fn command_in(dir: &Path, args: &[&str]) -> Command {
-    let mut cmd = Command::new(BIN);
-    cmd.args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("RUSTDRILL_COURSE")
-        .env_remove("CARGO_TARGET_DIR");
-    cmd
 }
 
 fn fixture(name: &str) -> PathBuf {
@@ -257,20 +242,14 @@ fn a_reset_on_a_full_disk_left_an_empty_backup() {
     // No write may grow a file (RLIMIT_FSIZE 0, its signal ignored): every
     // write fails as on a full disk. A shell sets both, then becomes
     // rustdrill (both survive exec): no unsafe `pre_exec` needed.
-    let reset = course.cmd(&["reset", "passes", "--yes"]);
-    let mut cmd = Command::new("sh");
-    cmd.arg("-c")
-        .arg(r#"trap '' XFSZ && ulimit -S -f 0 && exec "$0" "$@""#)
-        .arg(reset.get_program())
-        .args(reset.get_args())
-        .current_dir(reset.get_current_dir().unwrap());
-    for (key, value) in reset.get_envs() {
-        match value {
-            Some(value) => cmd.env(key, value),
-            None => cmd.env_remove(key),
-        };
-    }
-    let full = Run::from(cmd.output().unwrap());
+    let full = course
+        .rustdrill(&["reset", "passes", "--yes"])
+        .via(&[
+            "sh",
+            "-c",
+            r#"trap '' XFSZ && ulimit -S -f 0 && exec "$0" "$@""#,
+        ])
+        .run();
     assert_eq!(
         course.read("exercises/01_basics/passes.rs"),
         mine,
@@ -363,9 +342,10 @@ fn a_killed_init_left_an_unusable_folder() {
         let marker = parent.path().join("cargo.pid");
         let path = fake_cargo(parent.path(), hang_on, &marker);
         let args = ["init", "course", "--from", from, "--all-tracks", extra];
-        let mut init = command_in(parent.path(), &args)
+        let mut init = Rustdrill::new(parent.path(), &args)
             .env("PATH", &path)
-            .env("CARGO_NET_OFFLINE", "true")
+            .offline()
+            .command()
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -390,12 +370,7 @@ fn a_killed_init_left_an_unusable_folder() {
                 names_in(&course)
             );
         }
-        let again = Run::from(
-            command_in(parent.path(), &args)
-                .env("CARGO_NET_OFFLINE", "true")
-                .output()
-                .unwrap(),
-        );
+        let again = Rustdrill::new(parent.path(), &args).offline().run();
         again.expect_code(0).expect_contains("Your course is ready");
         rustdrill(&course, &["list"])
             .expect_code(0)
@@ -431,24 +406,11 @@ fn a_killed_init_left_an_unusable_folder() {
 
 // Item 13 -----------------------------------------------------------------
 
-/// `rustdrill ARGS` with its stdout a pipe already closed, as in
-/// `rustdrill run x | head -0`.
-fn into_closed_pipe(course: &Course, args: &[&str]) -> Run {
-    let mut child = course
-        .cmd(args)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    drop(child.stdout.take());
-    Run::from(child.wait_with_output().unwrap())
-}
-
 #[test]
 fn a_failing_run_piped_to_head_exited_0() {
     let course = Course::fixture("tracks");
     for args in [&["run", "start1"][..], &["verify"], &["verify", "--json"]] {
-        let run = into_closed_pipe(&course, args);
+        let run = course.rustdrill(args).stdout_closed().run();
         assert_eq!(
             run.code, 1,
             "{args:?} into a closed pipe: not done is exit 1\n{}",
@@ -460,11 +422,9 @@ fn a_failing_run_piped_to_head_exited_0() {
     let shell = Command::new("bash")
         .arg("-c")
         .arg(format!(
-            "set -o pipefail; '{BIN}' run start1 | head -1 >/dev/null; echo \"exit=$?\""
+            "set -o pipefail; {} | head -1 >/dev/null; echo \"exit=$?\"",
+            course.rustdrill(&["run", "start1"]).shell()
         ))
-        .current_dir(course.root())
-        .env("NO_COLOR", "1")
-        .env_remove("CARGO_TARGET_DIR")
         .output()
         .unwrap();
     let said = String::from_utf8_lossy(&shell.stdout);
@@ -472,7 +432,11 @@ fn a_failing_run_piped_to_head_exited_0() {
     // A passing one through the same pipe is still done.
     let solution = course.read("solutions/01_start/start1.rs");
     course.write("exercises/01_start/start1.rs", &solution);
-    into_closed_pipe(&course, &["run", "start1"]).expect_code(0);
+    course
+        .rustdrill(&["run", "start1"])
+        .stdout_closed()
+        .run()
+        .expect_code(0);
 }
 
 // Item 14 -----------------------------------------------------------------

@@ -8,7 +8,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{BIN, Course, Run};
+use common::{Course, Run, Rustdrill, rustdrill};
 
 #[test]
 fn dev_check_rejects_a_chapter_in_no_track() {
@@ -65,20 +65,6 @@ fn dev_check_rejects_a_chapter_in_two_tracks() {
         .run(&["dev", "check"])
         .expect_code(1)
         .expect_contains("chapter `01_start` is already in track `core` (line 10)");
-}
-
-/// `rustdrill ARGS` in `dir` (not inside a course).
-fn rustdrill(dir: &Path, args: &[&str]) -> Run {
-    Run::from(
-        Command::new(BIN)
-            .args(args)
-            .current_dir(dir)
-            .env("NO_COLOR", "1")
-            .env_remove("RUSTDRILL_COURSE")
-            .env_remove("CARGO_TARGET_DIR")
-            .output()
-            .expect("rustdrill starts"),
-    )
 }
 
 fn fixture_dir() -> PathBuf {
@@ -303,22 +289,6 @@ fn a_course_without_tracks_is_one_track() {
         .expect_contains("core   yes");
 }
 
-/// `rustdrill ARGS` in `dir` with cargo offline, and with `cargo_home` as
-/// cargo's home when given (an empty one: no registry cache at all).
-fn rustdrill_offline(dir: &Path, args: &[&str], cargo_home: Option<&Path>) -> Run {
-    let mut cmd = Command::new(BIN);
-    cmd.args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env("CARGO_NET_OFFLINE", "true")
-        .env_remove("RUSTDRILL_COURSE")
-        .env_remove("CARGO_TARGET_DIR");
-    if let Some(home) = cargo_home {
-        cmd.env("CARGO_HOME", home);
-    }
-    Run::from(cmd.output().expect("rustdrill starts"))
-}
-
 fn vendored_fixture() -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/vendored")
@@ -334,11 +304,12 @@ fn vendored_fixture() -> String {
 fn a_vendored_course_builds_with_an_empty_cargo_home_and_no_network() {
     let parent = tempfile::tempdir().unwrap();
     let from = vendored_fixture();
-    rustdrill_offline(
+    Rustdrill::new(
         parent.path(),
         &["init", "room", "--from", &from, "--all-tracks", "--vendor"],
-        None,
     )
+    .offline()
+    .run()
     .expect_code(0)
     .expect_contains("Vendored: ");
     let root = parent.path().join("room");
@@ -363,7 +334,10 @@ fn a_vendored_course_builds_with_an_empty_cargo_home_and_no_network() {
         root.join("exercises/02_itoa/itoa1.rs"),
     )
     .unwrap();
-    rustdrill_offline(&root, &["run", "itoa1"], Some(empty_home.path()))
+    Rustdrill::new(&root, &["run", "itoa1"])
+        .offline()
+        .cargo_home(empty_home.path())
+        .run()
         .expect_code(0)
         .expect_contains("Solved");
 }
@@ -372,7 +346,7 @@ fn a_vendored_course_builds_with_an_empty_cargo_home_and_no_network() {
 fn vendoring_with_no_network_and_an_empty_cache_fails_clearly_and_writes_nothing() {
     let parent = tempfile::tempdir().unwrap();
     let empty_home = tempfile::tempdir().unwrap();
-    rustdrill_offline(
+    Rustdrill::new(
         parent.path(),
         &[
             "init",
@@ -382,8 +356,10 @@ fn vendoring_with_no_network_and_an_empty_cache_fails_clearly_and_writes_nothing
             "--all-tracks",
             "--vendor",
         ],
-        Some(empty_home.path()),
     )
+    .offline()
+    .cargo_home(empty_home.path())
+    .run()
     .expect_code(2)
     .expect_contains("nothing was written")
     .expect_contains("needs the network");
@@ -394,34 +370,41 @@ fn vendoring_with_no_network_and_an_empty_cache_fails_clearly_and_writes_nothing
 fn tracks_add_on_a_vendored_course_vendors_the_track_or_changes_nothing() {
     let parent = tempfile::tempdir().unwrap();
     let from = vendored_fixture();
-    rustdrill_offline(
+    Rustdrill::new(
         parent.path(),
         &["init", "room", "--from", &from, "--vendor"],
-        None,
     )
+    .offline()
+    .run()
     .expect_code(0);
     let root = parent.path().join("room");
     let info = fs::read_to_string(root.join("info.toml")).unwrap();
     let empty_home = tempfile::tempdir().unwrap();
-    rustdrill_offline(
-        &root,
-        &["tracks", "add", "numbers", "--from", &from],
-        Some(empty_home.path()),
-    )
-    .expect_code(2)
-    .expect_contains("track numbers not added")
-    .expect_contains("needs the network");
+    Rustdrill::new(&root, &["tracks", "add", "numbers", "--from", &from])
+        .offline()
+        .cargo_home(empty_home.path())
+        .run()
+        .expect_code(2)
+        .expect_contains("track numbers not added")
+        .expect_contains("needs the network");
     assert_eq!(fs::read_to_string(root.join("info.toml")).unwrap(), info);
     assert!(!root.join("exercises/02_itoa").exists());
-    rustdrill_offline(&root, &["list"], None)
+    Rustdrill::new(&root, &["list"])
+        .offline()
+        .run()
         .expect_code(0)
         .expect_contains("0/1 done");
 
-    rustdrill_offline(&root, &["tracks", "add", "numbers", "--from", &from], None)
+    Rustdrill::new(&root, &["tracks", "add", "numbers", "--from", &from])
+        .offline()
+        .run()
         .expect_code(0)
         .expect_contains("Added track `numbers`");
     assert!(root.join("vendor/itoa/Cargo.toml").is_file());
-    rustdrill_offline(&root, &["run", "itoa1"], Some(empty_home.path()))
+    Rustdrill::new(&root, &["run", "itoa1"])
+        .offline()
+        .cargo_home(empty_home.path())
+        .run()
         .expect_code(1)
         .expect_contains("formats");
 }
@@ -497,11 +480,12 @@ fn finishing_a_track_says_which_tracks_remain() {
 #[test]
 fn a_track_left_out_leaves_its_registry_crates_out_of_the_lock() {
     let parent = tempfile::tempdir().unwrap();
-    rustdrill_offline(
+    Rustdrill::new(
         parent.path(),
         &["init", "c", "--from", &vendored_fixture(), "--no-fetch"],
-        None,
     )
+    .offline()
+    .run()
     .expect_code(0);
     let root = parent.path().join("c");
     let lock = fs::read_to_string(root.join("exercises/Cargo.lock")).unwrap();
@@ -515,7 +499,7 @@ fn a_track_left_out_leaves_its_registry_crates_out_of_the_lock() {
     );
 
     // Added back, the crate is locked at the version the course pins.
-    rustdrill_offline(
+    Rustdrill::new(
         &root,
         &[
             "tracks",
@@ -525,8 +509,9 @@ fn a_track_left_out_leaves_its_registry_crates_out_of_the_lock() {
             &vendored_fixture(),
             "--no-fetch",
         ],
-        None,
     )
+    .offline()
+    .run()
     .expect_code(0);
     let lock = fs::read_to_string(root.join("exercises/Cargo.lock")).unwrap();
     assert!(

@@ -70,13 +70,7 @@ fn verify_json(course: &Course, args: &[&str]) -> (i32, VerifyJson) {
     all.extend_from_slice(args);
     // One job: cargo then surely reaches a broken test build before the
     // others, which is when a missing keep-going would hide them.
-    let run = common::Run::from(
-        course
-            .cmd(&all)
-            .env("CARGO_BUILD_JOBS", "1")
-            .output()
-            .expect("rustdrill starts"),
-    );
+    let run = course.rustdrill(&all).env("CARGO_BUILD_JOBS", "1").run();
     let parsed = serde_json::from_str(&run.stdout).unwrap_or_else(|e| {
         panic!(
             "verify --json does not match the documented shape: {e}\n{}\n{}",

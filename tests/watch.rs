@@ -12,7 +12,7 @@ use std::process::Command;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use common::{BIN, Course, Tmux, alive};
+use common::{Course, Tmux, alive};
 
 /// Long enough for a cold build on a busy 2-core machine.
 const DEADLINE: Duration = Tmux::DEADLINE;
@@ -290,13 +290,10 @@ fn poll_mode_sees_saves() {
 #[test]
 fn without_a_terminal_it_points_to_run() {
     let course = Course::fixture("watch_course");
-    let run = common::Run::from(
-        course
-            .cmd(&["watch"])
-            .stdin(std::process::Stdio::null())
-            .output()
-            .expect("rustdrill starts"),
-    );
+    let run = course
+        .rustdrill(&["watch"])
+        .stdin(std::process::Stdio::null())
+        .run();
     run.expect_code(2).expect_contains("rustdrill run");
 }
 
@@ -401,20 +398,11 @@ fn a_track_added_while_watching_shows_at_once() {
     });
     t.wait_for("start1");
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tracks");
-    let added = Command::new(BIN)
-        .args(["tracks", "add", "games", "--no-fetch", "--from"])
+    t.course
+        .rustdrill(&["tracks", "add", "games", "--no-fetch", "--from"])
         .arg(&fixture)
-        .current_dir(t.course.root())
-        .env("NO_COLOR", "1")
-        .env_remove("CARGO_TARGET_DIR")
-        .env_remove("RUSTDRILL_COURSE")
-        .output()
-        .unwrap();
-    assert!(
-        added.status.success(),
-        "{}",
-        String::from_utf8_lossy(&added.stderr)
-    );
+        .run()
+        .expect_code(0);
     t.wait_for("info.toml changed");
     t.keys(&["l"]);
     t.wait_for("games2");
@@ -431,11 +419,14 @@ fn a_terminal_that_hangs_up_without_sighup_ends_watch() {
     }
     let course = Course::fixture("watch_course");
     let pidfile = course.path("watch.pid");
+    let setsid = format!("echo $$ > '{}'; exec \"$0\" \"$@\"", pidfile.display());
     let script = format!(
-        "cd '{}' && env -u CARGO_TARGET_DIR -u RUSTDRILL_COURSE NO_COLOR=1 RUSTDRILL_NO_PREBUILD=1 \
-         setsid -w sh -c 'echo $$ > {}; exec \"{BIN}\" watch'; sleep 600",
-        course.root().display(),
-        pidfile.display()
+        "{}; sleep 600",
+        course
+            .rustdrill(&["watch"])
+            .env("RUSTDRILL_NO_PREBUILD", "1")
+            .via(&["setsid", "-w", "sh", "-c", &setsid])
+            .shell()
     );
     let t = Tmux::session(course, 100, &script).with_scrollback();
     t.wait_for("fix_me — compile error");

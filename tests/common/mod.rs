@@ -3,9 +3,12 @@
 
 #![allow(dead_code)] // Each test binary uses a different subset.
 
+use std::ffi::{OsStr, OsString};
 use std::fs;
+use std::io::{ErrorKind, Read};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{ChildStdout, Command, Stdio};
+use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -43,37 +46,269 @@ impl Course {
         fs::write(self.path(rel), text).unwrap_or_else(|e| panic!("write {rel}: {e}"));
     }
 
-    /// `rustdrill ARGS` run inside the course, colours off.
+    /// `rustdrill ARGS` run inside the course, to add environment, a
+    /// launcher or a timeout before `run`.
+    pub fn rustdrill(&self, args: &[&str]) -> Rustdrill {
+        Rustdrill::new(self.root(), args)
+    }
+
+    /// `rustdrill ARGS` inside the course as a `Command`, for a test that
+    /// spawns it and handles the child itself.
     pub fn cmd(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new(BIN);
-        cmd.args(args)
-            .current_dir(self.root())
-            .env("NO_COLOR", "1")
-            .env_remove("RUSTDRILL_COURSE")
-            .env_remove("CARGO_TARGET_DIR");
-        cmd
+        self.rustdrill(args).command()
     }
 
     pub fn run(&self, args: &[&str]) -> Run {
-        Run::from(self.cmd(args).output().expect("rustdrill starts"))
+        self.rustdrill(args).run()
+    }
+}
+
+/// `rustdrill ARGS` in `dir` (which need not be a course), run to the end.
+pub fn rustdrill(dir: &Path, args: &[&str]) -> Run {
+    Rustdrill::new(dir, args).run()
+}
+
+/// How every test starts rustdrill: in a folder, with `NO_COLOR=1`, and
+/// without the test's own `RUSTDRILL_COURSE` or `CARGO_TARGET_DIR` (a
+/// developer's environment must not change what a test sees). Tests add
+/// their environment, a launcher and a timeout on top.
+///
+/// Defaults: stdin null, stdout and stderr captured (each drained on its
+/// own thread, so a full pipe cannot stall rustdrill), no timeout.
+pub struct Rustdrill {
+    dir: PathBuf,
+    args: Vec<OsString>,
+    /// Changes after the defaults, in order: `None` removes the variable.
+    env: Vec<(OsString, Option<OsString>)>,
+    /// A program and its arguments that start rustdrill, which gets
+    /// rustdrill's path and arguments after them (`sh -c '…; exec "$0"
+    /// "$@"'`, `setsid`).
+    launcher: Vec<OsString>,
+    stdin: Option<Stdio>,
+    stdout_closed: bool,
+    timeout: Option<Duration>,
+}
+
+impl Rustdrill {
+    /// The variables rustdrill never inherits from the test.
+    const CLEARED: [&str; 2] = ["CARGO_TARGET_DIR", "RUSTDRILL_COURSE"];
+
+    /// `rustdrill ARGS` in `dir` (which need not be a course).
+    pub fn new(dir: &Path, args: &[&str]) -> Rustdrill {
+        Rustdrill {
+            dir: dir.to_path_buf(),
+            args: args.iter().map(OsString::from).collect(),
+            env: vec![("NO_COLOR".into(), Some("1".into()))],
+            launcher: Vec::new(),
+            stdin: None,
+            stdout_closed: false,
+            timeout: None,
+        }
+    }
+
+    pub fn arg(mut self, arg: impl AsRef<OsStr>) -> Rustdrill {
+        self.args.push(arg.as_ref().to_owned());
+        self
+    }
+
+    pub fn env(mut self, key: impl AsRef<OsStr>, value: impl AsRef<OsStr>) -> Rustdrill {
+        self.env
+            .push((key.as_ref().to_owned(), Some(value.as_ref().to_owned())));
+        self
+    }
+
+    pub fn env_remove(mut self, key: impl AsRef<OsStr>) -> Rustdrill {
+        self.env.push((key.as_ref().to_owned(), None));
+        self
+    }
+
+    /// Cargo without the network (`CARGO_NET_OFFLINE`): what the registry
+    /// cache does not hold fails instead of being fetched.
+    pub fn offline(self) -> Rustdrill {
+        self.env("CARGO_NET_OFFLINE", "true")
+    }
+
+    /// `home` as cargo's home (an empty one: no registry cache at all).
+    pub fn cargo_home(self, home: &Path) -> Rustdrill {
+        self.env("CARGO_HOME", home)
+    }
+
+    /// Started through `launcher`, a program and its arguments which get
+    /// rustdrill's path and arguments after them.
+    pub fn via(mut self, launcher: &[&str]) -> Rustdrill {
+        self.launcher = launcher.iter().map(OsString::from).collect();
+        self
+    }
+
+    pub fn stdin(mut self, stdin: Stdio) -> Rustdrill {
+        self.stdin = Some(stdin);
+        self
+    }
+
+    /// Its stdout a pipe whose reading end is closed before rustdrill
+    /// writes, as in `rustdrill list | head -0`: every write fails.
+    pub fn stdout_closed(mut self) -> Rustdrill {
+        self.stdout_closed = true;
+        self
+    }
+
+    /// `run` kills rustdrill and fails the test, with what it printed,
+    /// once it has run this long.
+    pub fn timeout(mut self, timeout: Duration) -> Rustdrill {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// `rustdrill ARGS`, for messages.
+    fn describe(&self) -> String {
+        let args: Vec<_> = self.args.iter().map(|a| a.to_string_lossy()).collect();
+        format!("`rustdrill {}` in {}", args.join(" "), self.dir.display())
+    }
+
+    /// As a `Command`, stdio left to the caller (a test that spawns it).
+    pub fn command(&self) -> Command {
+        let mut cmd = match self.launcher.split_first() {
+            Some((program, rest)) => {
+                let mut cmd = Command::new(program);
+                cmd.args(rest).arg(BIN);
+                cmd
+            }
+            None => Command::new(BIN),
+        };
+        cmd.args(&self.args).current_dir(&self.dir);
+        for key in Rustdrill::CLEARED {
+            cmd.env_remove(key);
+        }
+        for (key, value) in &self.env {
+            match value {
+                Some(value) => cmd.env(key, value),
+                None => cmd.env_remove(key),
+            };
+        }
+        cmd
+    }
+
+    /// As one shell command line (`cd DIR && env … BIN ARGS`), for a
+    /// terminal or a script to run.
+    pub fn shell(&self) -> String {
+        let mut words = vec!["cd".to_owned(), quote(self.dir.as_os_str())];
+        words.push("&&".to_owned());
+        words.push("env".to_owned());
+        for key in Rustdrill::CLEARED {
+            words.push(format!("-u {key}"));
+        }
+        for (key, value) in &self.env {
+            let key = key.to_string_lossy();
+            words.push(match value {
+                Some(value) => format!("{key}={}", quote(value)),
+                None => format!("-u {key}"),
+            });
+        }
+        words.extend(self.launcher.iter().map(|w| quote(w)));
+        words.push(quote(OsStr::new(BIN)));
+        words.extend(self.args.iter().map(|w| quote(w)));
+        words.join(" ")
+    }
+
+    /// Runs it to the end; what it printed and its exit code.
+    #[track_caller]
+    pub fn run(mut self) -> Run {
+        let command = self.describe();
+        let mut child = self
+            .command()
+            .stdin(self.stdin.take().unwrap_or_else(Stdio::null))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|e| panic!("{command} does not start: {e}"));
+        let stdout = match child.stdout.take() {
+            Some(pipe) if self.stdout_closed => {
+                drop(pipe);
+                Drain::new(None::<ChildStdout>)
+            }
+            pipe => Drain::new(pipe),
+        };
+        let stderr = Drain::new(child.stderr.take());
+        let status = match self.timeout {
+            None => child.wait().expect("wait for rustdrill"),
+            Some(timeout) => {
+                let deadline = Instant::now() + timeout;
+                loop {
+                    if let Some(status) = child.try_wait().expect("wait for rustdrill") {
+                        break status;
+                    }
+                    if Instant::now() > deadline {
+                        let _ = child.kill();
+                        let _ = child.wait();
+                        panic!(
+                            "{command} did not end within {timeout:?} and was killed\n\
+                             --- stdout\n{}\n--- stderr\n{}",
+                            stdout.so_far(),
+                            stderr.so_far()
+                        );
+                    }
+                    thread::sleep(Duration::from_millis(20));
+                }
+            }
+        };
+        Run {
+            command,
+            code: status.code().unwrap_or(-1),
+            stdout: stdout.finish(),
+            stderr: stderr.finish(),
+        }
+    }
+}
+
+/// `word` in single quotes, for a POSIX shell.
+fn quote(word: &OsStr) -> String {
+    format!("'{}'", word.to_string_lossy().replace('\'', r"'\''"))
+}
+
+/// A child's output stream read to its end on a thread of its own; what
+/// came so far can be read while the child runs (for a timeout's message).
+struct Drain {
+    text: Arc<Mutex<Vec<u8>>>,
+    reader: thread::JoinHandle<()>,
+}
+
+impl Drain {
+    fn new(pipe: Option<impl Read + Send + 'static>) -> Drain {
+        let text = Arc::new(Mutex::new(Vec::new()));
+        let sink = Arc::clone(&text);
+        let reader = thread::spawn(move || {
+            let Some(mut pipe) = pipe else { return };
+            let mut buf = [0; 8192];
+            loop {
+                match pipe.read(&mut buf) {
+                    Ok(0) => break,
+                    Ok(n) => sink.lock().unwrap().extend_from_slice(&buf[..n]),
+                    Err(e) if e.kind() == ErrorKind::Interrupted => {}
+                    Err(_) => break,
+                }
+            }
+        });
+        Drain { text, reader }
+    }
+
+    fn so_far(&self) -> String {
+        String::from_utf8_lossy(&self.text.lock().unwrap()).into_owned()
+    }
+
+    fn finish(self) -> String {
+        let Drain { text, reader } = self;
+        let _ = reader.join();
+        String::from_utf8_lossy(&text.lock().unwrap()).into_owned()
     }
 }
 
 /// A finished rustdrill run.
 pub struct Run {
+    /// What ran, for messages: `` `rustdrill ARGS` in DIR ``.
+    pub command: String,
     pub code: i32,
     pub stdout: String,
     pub stderr: String,
-}
-
-impl From<Output> for Run {
-    fn from(out: Output) -> Run {
-        Run {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        }
-    }
 }
 
 impl Run {
@@ -85,8 +320,8 @@ impl Run {
     pub fn expect_code(&self, code: i32) -> &Run {
         assert_eq!(
             self.code, code,
-            "exit code\n--- stdout\n{}\n--- stderr\n{}",
-            self.stdout, self.stderr
+            "exit code of {}\n--- stdout\n{}\n--- stderr\n{}",
+            self.command, self.stdout, self.stderr
         );
         self
     }
@@ -95,7 +330,8 @@ impl Run {
     pub fn expect_contains(&self, needle: &str) -> &Run {
         assert!(
             self.all().contains(needle),
-            "expected {needle:?} in the output\n--- stdout\n{}\n--- stderr\n{}",
+            "expected {needle:?} in the output of {}\n--- stdout\n{}\n--- stderr\n{}",
+            self.command,
             self.stdout,
             self.stderr
         );
@@ -157,12 +393,12 @@ impl Tmux {
     /// no colours, no prebuild and nothing of the test's cargo or course
     /// environment.
     pub fn watch_command(course: &Course, args: &[&str]) -> String {
-        format!(
-            "cd '{}' && env -u CARGO_TARGET_DIR -u RUSTDRILL_COURSE NO_COLOR=1 \
-             RUSTDRILL_NO_PREBUILD=1 '{BIN}' watch {}",
-            course.root().display(),
-            args.join(" ")
-        )
+        let mut all = vec!["watch"];
+        all.extend_from_slice(args);
+        course
+            .rustdrill(&all)
+            .env("RUSTDRILL_NO_PREBUILD", "1")
+            .shell()
     }
 
     /// A `width`×40 tmux session on a server of its own running the shell
