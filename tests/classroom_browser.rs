@@ -8,6 +8,7 @@
 //! them). Without chromedriver each test skips with a loud note, except
 //! under `CI=true`, where it fails: CI must not pass a test it never ran.
 //!
+//! `RUSTDRILL_CHROMEDRIVER=PATH` picks the chromedriver.
 //! `RUSTDRILL_SCREENSHOTS=DIR` keeps the screenshots the tests take there
 //! (default: cargo's temp dir for tests).
 
@@ -280,14 +281,20 @@ const CHROMEDRIVERS: [&str; 2] = ["/usr/bin/chromedriver", "/usr/lib/chromium/ch
 impl Browser {
     /// `None` where chromedriver is not installed (a failure under CI).
     fn start(width: u32, height: u32) -> Option<Browser> {
-        let Some(chromedriver) = CHROMEDRIVERS.into_iter().find(|p| Path::new(p).exists()) else {
+        // RUSTDRILL_CHROMEDRIVER names another one (or a missing one, to
+        // see what a machine without it does).
+        let candidates: Vec<PathBuf> = match std::env::var_os("RUSTDRILL_CHROMEDRIVER") {
+            Some(p) => vec![PathBuf::from(p)],
+            None => CHROMEDRIVERS.iter().map(PathBuf::from).collect(),
+        };
+        let Some(chromedriver) = candidates.iter().find(|p| p.exists()) else {
             assert!(
                 !under_ci(),
-                "CI=true and no chromedriver at {CHROMEDRIVERS:?}: the dashboard's browser \
+                "CI=true and no chromedriver at {candidates:?}: the dashboard's browser \
                  tests cannot run. Install it: apt-get install -y chromium chromium-driver"
             );
             eprintln!(
-                "\n==== SKIPPED: no chromedriver at {CHROMEDRIVERS:?}; the dashboard was NOT \
+                "\n==== SKIPPED: no chromedriver at {candidates:?}; the dashboard was NOT \
                  tested in a browser. Install it: apt-get install -y chromium chromium-driver \
                  (under CI=true this fails) ====\n"
             );
