@@ -6,10 +6,8 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::path::Path;
-use std::process::Command;
 
-use common::{BIN, Course, Run, Tmux};
+use common::{Course, Rustdrill, Tmux, rustdrill};
 use serde::Deserialize;
 
 /// The calibration build, as small as it gets: the tests check that it is
@@ -45,19 +43,6 @@ struct Track {
     target_bytes: u64,
     vendor_bytes: u64,
     runs: u32,
-}
-
-fn rustdrill(dir: &Path, args: &[&str]) -> Run {
-    Run::from(
-        Command::new(BIN)
-            .args(args)
-            .current_dir(dir)
-            .env("NO_COLOR", "1")
-            .env_remove("RUSTDRILL_COURSE")
-            .env_remove("CARGO_TARGET_DIR")
-            .output()
-            .expect("rustdrill starts"),
-    )
 }
 
 const README_START: &str = "<!-- track-costs: written by `rustdrill dev measure` from track-costs.toml; `rustdrill dev check` fails when they differ -->";
@@ -216,9 +201,12 @@ fn tracks_and_init_show_the_spread_measured_on_a_named_machine() {
 
     // init's question, on a terminal: each figure with its machine.
     let script = format!(
-        "cd '{}' && env -u CARGO_TARGET_DIR -u RUSTDRILL_COURSE NO_COLOR=1 '{BIN}' init \
-         asked --no-fetch --from '{from}'; sleep 600",
-        parent.path().display()
+        "{}; sleep 600",
+        Rustdrill::new(
+            parent.path(),
+            &["init", "asked", "--no-fetch", "--from", &from]
+        )
+        .shell()
     );
     let tmux = Tmux::session(Course::fixture("tracks"), 160, &script);
     let screen = tmux.wait_for("Tracks to add");
