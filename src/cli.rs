@@ -261,10 +261,31 @@ pub enum DevCommand {
         Example:\n  rustdrill dev measure"
     )]
     Measure,
+    /// The course's translations: extract the English, update the catalogues, show coverage
+    #[command(subcommand)]
+    I18n(I18nCommand),
     /// Scaffold a new course that passes `rustdrill dev check`
     #[command(after_help = "Example:\n  rustdrill dev new my-course")]
     New {
         /// The folder to create (it must not exist or be empty)
         dir: PathBuf,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum I18nCommand {
+    /// Write the templates (i18n/templates/*.pot) from the English course
+    #[command(after_help = "Example:\n  rustdrill dev i18n extract && rustdrill dev i18n update")]
+    Extract,
+    /// Merge the templates into each language's catalogues (i18n/LANG/*.po);
+    /// changed English becomes fuzzy, a missing catalogue is created
+    #[command(after_help = "Examples:\n  rustdrill dev i18n update\n  \
+        rustdrill dev i18n update --lang ko   start or update Korean only")]
+    Update {
+        /// Only this language (created if the course has none yet)
+        #[arg(long, value_name = "LANG")]
+        lang: Option<rustdrill_i18n::Lang>,
+    },
+    /// Per language and track: translated, fuzzy, missing
+    Status,
 }

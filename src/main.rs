@@ -162,6 +162,11 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
             cmd::dev::check(global, &chapters)
         }
         Some(Command::Dev(cli::DevCommand::New { dir })) => cmd::dev::new(&dir),
+        Some(Command::Dev(cli::DevCommand::I18n(command))) => match command {
+            cli::I18nCommand::Extract => cmd::dev::i18n::extract(global),
+            cli::I18nCommand::Update { lang } => cmd::dev::i18n::update(global, lang.as_ref()),
+            cli::I18nCommand::Status => cmd::dev::i18n::status(global),
+        },
         Some(Command::Dev(cli::DevCommand::Measure)) => cmd::dev::measure(global),
         Some(Command::Classroom(cli::ClassroomCommand::Serve { listen, db })) => {
             cmd::classroom::serve(&listen, &db)

@@ -12,6 +12,7 @@
 //! `cargo metadata`. Every problem is reported, each naming its exercise
 //! and file, not just the first.
 
+pub mod i18n;
 mod measure;
 mod problem;
 mod runs;
