@@ -130,6 +130,21 @@ pub enum Command {
         /// so the folder builds on a machine with no network and no cargo cache
         #[arg(long, conflicts_with = "no_fetch")]
         vendor: bool,
+        /// The language of the exercises' comments, the READMEs and the hints
+        /// (`en`, or one the course is translated into; on a terminal rustdrill
+        /// asks, offering your locale's)
+        #[arg(long, value_name = "LANG")]
+        lang: Option<rustdrill_i18n::Lang>,
+    },
+    /// Switch the course to another language (files you changed are left alone)
+    #[command(
+        after_help = "Rewrites the comments of the exercises and solutions and the chapter READMEs \
+        you have not changed; hints and messages follow at once. Untranslated text stays English.\n\n\
+        Examples:\n  rustdrill lang ko\n  rustdrill lang en"
+    )]
+    Lang {
+        /// `en`, `ko`, `ja`, … (`rustdrill init` lists the course's)
+        lang: rustdrill_i18n::Lang,
     },
     /// List the course's tracks (included or not, done), or add one
     #[command(

@@ -16,6 +16,7 @@ mod embedded;
 mod exec;
 mod files;
 mod freshness;
+mod i18n;
 mod location;
 mod progress;
 mod sanitize;
@@ -139,6 +140,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
             all_tracks,
             from,
             vendor,
+            lang,
         }) => cmd::init::run(
             &dir,
             &cmd::init::Options {
@@ -147,8 +149,10 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
                 all_tracks,
                 from,
                 vendor,
+                lang,
             },
         ),
+        Some(Command::Lang { lang }) => cmd::lang::run(global, &lang),
         Some(Command::Tracks { command: None }) => cmd::tracks::list(global),
         Some(Command::Tracks {
             command:

@@ -58,31 +58,31 @@ pub fn blocks(text: &str) -> Vec<Block> {
         }
     };
     for (event, range) in parser(text).into_offset_iter() {
-        let inline = match &event {
+        let inline = matches!(
+            &event,
             Event::Text(_)
-            | Event::Code(_)
-            | Event::SoftBreak
-            | Event::HardBreak
-            | Event::InlineHtml(_)
-            | Event::FootnoteReference(_)
-            | Event::TaskListMarker(_)
-            | Event::InlineMath(_) => true,
-            Event::Start(
-                Tag::Emphasis
-                | Tag::Strong
-                | Tag::Strikethrough
-                | Tag::Link { .. }
-                | Tag::Image { .. },
-            )
-            | Event::End(
-                TagEnd::Emphasis
-                | TagEnd::Strong
-                | TagEnd::Strikethrough
-                | TagEnd::Link
-                | TagEnd::Image,
-            ) => true,
-            _ => false,
-        };
+                | Event::Code(_)
+                | Event::SoftBreak
+                | Event::HardBreak
+                | Event::InlineHtml(_)
+                | Event::FootnoteReference(_)
+                | Event::TaskListMarker(_)
+                | Event::InlineMath(_)
+                | Event::Start(
+                    Tag::Emphasis
+                        | Tag::Strong
+                        | Tag::Strikethrough
+                        | Tag::Link { .. }
+                        | Tag::Image { .. }
+                )
+                | Event::End(
+                    TagEnd::Emphasis
+                        | TagEnd::Strong
+                        | TagEnd::Strikethrough
+                        | TagEnd::Link
+                        | TagEnd::Image
+                )
+        );
         match &event {
             Event::Start(Tag::CodeBlock(_)) => code_depth += 1,
             Event::End(TagEnd::CodeBlock) => code_depth = code_depth.saturating_sub(1),
@@ -112,7 +112,7 @@ fn normalise(source: &str) -> String {
     let mut lines = source.lines();
     let mut out = lines.next().unwrap_or("").trim_end().to_owned();
     for line in lines {
-        let line = line.trim_start_matches(|c: char| c == ' ' || c == '\t' || c == '>');
+        let line = line.trim_start_matches([' ', '\t', '>']);
         out.push(' ');
         out.push_str(line.trim());
     }
