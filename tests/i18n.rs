@@ -256,3 +256,31 @@ fn lang_switch_rewrites_untouched_files_and_leaves_an_edited_one_alone() {
     assert_eq!(read(&learner, GREET), fixture.read(GREET));
     assert_eq!(read(&learner, COUNT), edited);
 }
+
+#[test]
+fn dev_check_reports_stale_templates_a_dropped_todo_and_coverage() {
+    let course = Course::fixture("i18n");
+    let po = course.read("i18n/ko/01_start.po");
+    course.write(
+        "i18n/ko/01_start.po",
+        &po.replace(
+            "msgstr \"TODO: 이름을 쓰세요.\"",
+            "msgstr \"이름을 쓰세요.\"",
+        ),
+    );
+    let info = course.read("info.toml");
+    course.write(
+        "info.toml",
+        &info.replace("Count the words.", "Count the words, not the letters."),
+    );
+    course
+        .run(&["dev", "check"])
+        .expect_code(1)
+        .expect_contains(
+            "i18n/templates/01_start.pot: not the course's English any more: run `rustdrill dev i18n extract`",
+        )
+        .expect_contains("i18n/ko/01_start.po: behind the English: run `rustdrill dev i18n update`")
+        .expect_contains("i18n/ko/01_start.po: greet1:comment:3: the translation must start with `TODO`")
+        .expect_contains("한국어 (ko)")
+        .expect_contains("track core            93%     14 translated     1 fuzzy      0 missing");
+}

@@ -13,6 +13,7 @@ use rustdrill_i18n::{Counts, Lang, merge};
 
 use crate::cli::Global;
 use crate::cmd::Outcome;
+use crate::cmd::dev::problem::Problem;
 use crate::course::{self, INFO_FILE, Info, info};
 use crate::files;
 use crate::ui::{self, outln};
@@ -348,4 +349,146 @@ pub fn coverage_line(label: &str, c: Counts) -> String {
         c.missing
     );
     if c.complete() { ui::ok(&line) } else { line }
+}
+
+/// `dev check`'s part: templates current, catalogues up to date with
+/// them, every translated exercise and solution with the English's code,
+/// kept words (`TODO`, `SAFETY:`) kept. Returns the problems and each
+/// language's coverage lines. A course without `i18n/` has nothing to check.
+pub fn check(root: &Path, info: &Info) -> (Vec<Problem>, Vec<String>) {
+    let mut problems = Vec::new();
+    let mut report = Vec::new();
+    if !root.join(rustdrill_i18n::DIR).is_dir() {
+        return (problems, report);
+    }
+    let text = match course_text(root, info) {
+        Ok(t) => t,
+        Err(e) => {
+            problems.push(Problem::of_course(format!(
+                "translations not checked: {e:#}"
+            )));
+            return (problems, report);
+        }
+    };
+    let fresh = extract::templates(&text);
+    let keys = |c: &Catalogue| -> Vec<(String, String)> {
+        c.entries
+            .iter()
+            .map(|e| (e.ctxt.clone(), e.id.clone()))
+            .collect()
+    };
+    let on_disk = match templates(root) {
+        Ok(t) => t,
+        Err(e) => {
+            problems.push(Problem::of_course(format!("{e:#}")));
+            BTreeMap::new()
+        }
+    };
+    for (stem, template) in &fresh {
+        if on_disk.get(stem).map(keys) != Some(keys(template)) {
+            problems.push(Problem::new(
+                rustdrill_i18n::template_path(stem),
+                None,
+                "not the course's English any more: run `rustdrill dev i18n extract`, \
+                 then `rustdrill dev i18n update`",
+            ));
+        }
+    }
+    let langs = match languages(root) {
+        Ok(l) => l,
+        Err(e) => {
+            problems.push(Problem::of_course(format!("{e:#}")));
+            Vec::new()
+        }
+    };
+    for lang in &langs {
+        let cats = match catalogues(root, lang) {
+            Ok(c) => c,
+            Err(e) => {
+                problems.push(Problem::of_course(format!("{e:#}")));
+                continue;
+            }
+        };
+        for (stem, template) in &fresh {
+            let rel = rustdrill_i18n::catalogue_path(lang, stem);
+            if cats.get(stem).map(keys) != Some(keys(template)) {
+                problems.push(Problem::new(
+                    &rel,
+                    None,
+                    "behind the English: run `rustdrill dev i18n update` (translations are kept, \
+                     changed English becomes fuzzy)",
+                ));
+            }
+            for e in cats.get(stem).iter().flat_map(|c| &c.entries) {
+                if let (Some(prefix), Some(t)) =
+                    (rustdrill_i18n::rust::kept_prefix(&e.id), e.usable())
+                    && (e.ctxt.contains(":comment:") || e.ctxt.contains(":solution:"))
+                    && !t.starts_with(prefix)
+                {
+                    problems.push(Problem::new(
+                        &rel,
+                        None,
+                        format!(
+                            "{}: the translation must start with `{prefix}` as the English does \
+                             (the course and clippy look for it); until it does, learners get \
+                             the English",
+                            e.ctxt
+                        ),
+                    ));
+                }
+            }
+        }
+        let t = rustdrill_i18n::Translations::new(lang.clone(), cats.values().cloned());
+        for chapter in &text.chapters {
+            let rel = rustdrill_i18n::catalogue_path(lang, &chapter.dir);
+            for ex in &chapter.exercises {
+                let files = [
+                    (
+                        format!("exercises/{}/{}.rs", chapter.dir, ex.name),
+                        Some(&ex.exercise),
+                    ),
+                    (
+                        format!("solutions/{}/{}.rs", chapter.dir, ex.name),
+                        ex.solution.as_ref(),
+                    ),
+                ];
+                for (file, english) in files {
+                    let Some(english) = english else { continue };
+                    let translated = t.rust_file(&ex.name, english);
+                    if let Some((line, tline)) =
+                        rustdrill_i18n::rust::code_differs(english, &translated)
+                    {
+                        problems.push(Problem::new(
+                            &rel,
+                            Some(&ex.name),
+                            format!(
+                                "its translated comments change the code of {file} \
+                                 (line {line} of the English, {tline} translated): a comment's \
+                                 translation must stay a comment"
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+        report.push(format!("{} ({lang})", lang.native_name()));
+        // As learners get it: the catalogues merged with today's English
+        // (English changed since the last update counts as fuzzy).
+        let merged: BTreeMap<String, Catalogue> = fresh
+            .iter()
+            .map(|(stem, template)| {
+                let others: Vec<&Catalogue> = cats
+                    .iter()
+                    .filter(|(s, _)| *s != stem)
+                    .map(|(_, c)| c)
+                    .collect();
+                let (c, _) = merge::update(template, cats.get(stem), &others, lang.as_str());
+                (stem.clone(), c)
+            })
+            .collect();
+        for (label, counts) in coverage(info, &fresh, &merged) {
+            report.push(format!("  {}", coverage_line(&label, counts)));
+        }
+    }
+    (problems, report)
 }
