@@ -243,3 +243,27 @@ fn english_of(root: &Path, rel: &str, embedded: bool) -> Option<Vec<u8>> {
     }
     fs::read(root.join(".rustdrill").join(ENGLISH_DIR).join(rel)).ok()
 }
+
+/// The translations the course at `root` is written in (English: none).
+pub fn course_translations(root: &Path, embedded: bool) -> Result<Translations> {
+    i18n::translations(root, &i18n::current(root), embedded)
+}
+
+/// A file `tracks add` writes into the course at `root`, in the course's
+/// language (`t`, from `course_translations`); for a course not inside
+/// rustdrill its English is kept for `lang`. Any other file as it is.
+pub fn localise_new_file(
+    root: &Path,
+    embedded: bool,
+    t: &Translations,
+    rel: &str,
+    english: &[u8],
+) -> Result<Vec<u8>> {
+    if !i18n::is_localisable(rel) {
+        return Ok(english.to_vec());
+    }
+    if !embedded {
+        keep_english(root, rel, english)?;
+    }
+    Ok(translate(t, rel, english.to_vec()))
+}
