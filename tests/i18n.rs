@@ -10,7 +10,7 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-use common::{BIN, Course, Run};
+use common::{BIN, Course, Run, Tmux};
 
 const GREET: &str = "exercises/01_start/greet1.rs";
 const COUNT: &str = "exercises/01_start/count1.rs";
@@ -283,4 +283,26 @@ fn dev_check_reports_stale_templates_a_dropped_todo_and_coverage() {
         .expect_contains("i18n/ko/01_start.po: greet1:comment:3: the translation must start with `TODO`")
         .expect_contains("한국어 (ko)")
         .expect_contains("track core            93%     14 translated     1 fuzzy      0 missing");
+}
+
+#[test]
+fn watch_shows_the_language_and_hints_in_it() {
+    let fixture = Course::fixture("i18n");
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().to_str().unwrap();
+    let from = fixture.root().to_str().unwrap();
+    rustdrill(
+        dir.path(),
+        &["init", target, "--from", from, "--lang", "ko", "--no-fetch"],
+    )
+    .expect_code(0);
+    let watch = Tmux::watch(Course { dir }, &[]);
+    // The welcome is the catalogue's; the progress line names the language.
+    watch.wait_for("번역된 픽스처에 오신 것을 환영합니다.");
+    watch.wait_for("0/2 done · core · 01_start · 한국어");
+    watch.wait_for("test failed");
+    watch.keys(&["h"]);
+    watch.wait_for("테스트가 기대하는 인사말을 반환하세요.");
+    watch.keys(&["q"]);
+    watch.wait_for("EXIT=");
 }

@@ -51,11 +51,20 @@ pub fn choose(source: &Source, asked: Option<&Lang>) -> Result<Lang> {
         return Ok(Lang::english());
     }
     let default = from_locale.unwrap_or_else(Lang::english);
+    // How much of each is translated: a learner choosing Korean should know
+    // how much English is left.
+    let offered: Vec<String> = std::iter::once("en (English)".to_owned())
+        .chain(available.iter().map(|l| {
+            let percent = translated_percent(source, l)
+                .map_or_else(String::new, |p| format!(", {p}% translated"));
+            format!("{l} ({}{percent})", l.native_name())
+        }))
+        .collect();
     let mut err = io::stderr().lock();
     write!(
         err,
         "Language of the exercises' comments, READMEs and hints: {} [Enter: {default}]: ",
-        names(&available)
+        offered.join(", ")
     )?;
     err.flush()?;
     drop(err);
@@ -71,6 +80,20 @@ pub fn choose(source: &Source, asked: Option<&Lang>) -> Result<Lang> {
     } else {
         bail!("no {lang} translation: choose one of {}", names(&available))
     }
+}
+
+/// The share of `lang`'s messages in `source` that are translated.
+fn translated_percent(source: &Source, lang: &Lang) -> Option<usize> {
+    let prefix = format!("{}/{lang}/", rustdrill_i18n::DIR);
+    let mut counts = rustdrill_i18n::Counts::default();
+    for (rel, bytes) in &source.files {
+        if rel.starts_with(&prefix) && rel.ends_with(".po") {
+            let catalogue =
+                rustdrill_i18n::po::Catalogue::parse(&String::from_utf8_lossy(bytes), rel).ok()?;
+            counts += rustdrill_i18n::Counts::of(&catalogue.entries);
+        }
+    }
+    Some(counts.percent())
 }
 
 fn names(available: &[Lang]) -> String {
