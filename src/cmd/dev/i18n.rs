@@ -354,11 +354,16 @@ pub fn coverage_line(label: &str, c: Counts) -> String {
 /// `dev check`'s part: templates current, catalogues up to date with
 /// them, every translated exercise and solution with the English's code,
 /// kept words (`TODO`, `SAFETY:`) kept. Returns the problems and each
-/// language's coverage lines. A course without `i18n/` has nothing to check.
+/// language's coverage lines. A course without templates has nothing to check.
 pub fn check(root: &Path, info: &Info) -> (Vec<Problem>, Vec<String>) {
     let mut problems = Vec::new();
     let mut report = Vec::new();
-    if !root.join(rustdrill_i18n::DIR).is_dir() {
+    // No templates: a course without translations, or a learner's copy
+    // (`init` copies the catalogues, not the templates).
+    let templates_dir = root
+        .join(rustdrill_i18n::DIR)
+        .join(rustdrill_i18n::TEMPLATES);
+    if !templates_dir.is_dir() {
         return (problems, report);
     }
     let text = match course_text(root, info) {
