@@ -228,6 +228,8 @@ fn lang_switch_rewrites_untouched_files_and_leaves_an_edited_one_alone() {
     let (parent, run) = init_from(fixture.root(), &["--lang", "ko"]);
     run.expect_code(0);
     let learner = parent.path().join("learner");
+    // The first run keeps the originals `reset` restores (in Korean).
+    rustdrill(&learner, &["hint", "count1"]).expect_code(0);
     let edited = format!("{}// my own note\n", read(&learner, COUNT));
     std::fs::write(learner.join(COUNT), &edited).unwrap();
 
@@ -248,13 +250,21 @@ fn lang_switch_rewrites_untouched_files_and_leaves_an_edited_one_alone() {
         .expect_code(0)
         .expect_contains("テストが期待する挨拶を返してください。");
 
+    // `reset` restores the exercise as shipped in the course's language
+    // now (count1 has no Japanese: English), not the Korean kept first.
+    std::fs::write(learner.join(COUNT), "// broken\n").unwrap();
+    rustdrill(&learner, &["reset", "count1", "--yes"]).expect_code(0);
+    let count = read(&learner, COUNT);
+    assert!(
+        count.contains("// TODO: count the words, not the characters."),
+        "{count}"
+    );
+
     // Back to English: the same file is still left alone, the rest is the
     // English as shipped.
-    rustdrill(&learner, &["lang", "en"])
-        .expect_code(0)
-        .expect_contains("exercises/01_start/count1.rs (you changed it)");
+    rustdrill(&learner, &["lang", "en"]).expect_code(0);
     assert_eq!(read(&learner, GREET), fixture.read(GREET));
-    assert_eq!(read(&learner, COUNT), edited);
+    assert_eq!(read(&learner, COUNT), fixture.read(COUNT));
 }
 
 #[test]

@@ -230,11 +230,18 @@ pub fn run(global: &Global, lang: &Lang) -> Result<Outcome> {
             }
         };
         let as_written = translate(&old_t, &rel, english.clone());
+        let bytes = translate(&new_t, &rel, english.clone());
+        // `reset` of a course not inside rustdrill restores the copy kept
+        // on its first run: from now on, the one in the new language.
+        let kept = root.join(".rustdrill").join("originals").join(&rel);
+        if !embedded && kept.is_file() {
+            files::write_atomic(&kept, &bytes)
+                .with_context(|| format!("cannot write {}", kept.display()))?;
+        }
         if !(recorded || current == as_written || current == english) {
             left.push((rel, "you changed it"));
             continue;
         }
-        let bytes = translate(&new_t, &rel, english);
         if bytes != current {
             files::write_atomic(&path, &bytes)
                 .with_context(|| format!("cannot write {}", path.display()))?;
