@@ -55,6 +55,10 @@ pub fn update(
     let mut entries = Vec::with_capacity(template.entries.len());
     for t in &template.entries {
         let mut e = t.clone();
+        // The translator's notes stay with the place.
+        if let Some(o) = by_ctxt.get(t.ctxt.as_str()) {
+            e.comments = o.comments.clone();
+        }
         match by_ctxt.get(t.ctxt.as_str()) {
             Some(o) if o.id == t.id => {
                 e.translation = o.translation.clone();
@@ -139,6 +143,15 @@ mod tests {
         assert_eq!(hint.previous.as_deref(), Some("Second."));
         assert_eq!(hint.usable(), None);
         assert_eq!(new.get("a:hint:1").unwrap().usable(), Some("첫째."));
+    }
+
+    #[test]
+    fn translators_notes_survive_an_update() {
+        let mut old = cat(&[("a:hint:1", "First.", "첫째.")]);
+        old.entries[0].comments = "ask about the term".into();
+        let template = cat(&[("a:hint:1", "First, changed.", "")]);
+        let (new, _) = update(&template, Some(&old), &[], "ko");
+        assert_eq!(new.get("a:hint:1").unwrap().comments, "ask about the term");
     }
 
     #[test]

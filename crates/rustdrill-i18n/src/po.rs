@@ -36,6 +36,8 @@ pub struct Entry {
     pub note: String,
     /// Where the English is (`#:`), a path relative to the course.
     pub source: String,
+    /// The translator's own notes (`# `), kept across updates.
+    pub comments: String,
 }
 
 impl Entry {
@@ -48,6 +50,7 @@ impl Entry {
             previous: None,
             note: String::new(),
             source: String::new(),
+            comments: String::new(),
         }
     }
 
@@ -116,6 +119,7 @@ impl Catalogue {
                     .map(|(_, p)| p.clone()),
                 note: m.extracted_comments().to_owned(),
                 source: m.source().to_owned(),
+                comments: m.translator_comments().to_owned(),
             });
         }
         Ok(Catalogue { language, entries })
@@ -144,6 +148,7 @@ impl Catalogue {
                     .with_flags(flags)
                     .with_extracted_comments(e.note.clone())
                     .with_source(e.source.clone())
+                    .with_translator_comments(e.comments.clone())
                     .done(),
             );
         }
@@ -262,6 +267,7 @@ mod tests {
         let mut done = Entry::new("course:welcome", "Welcome!");
         done.translation = "환영합니다!".to_owned();
         done.note = "Shown on the first start.".to_owned();
+        done.comments = "Reviewed by the glossary's owner.".to_owned();
         Catalogue {
             language: Some("ko".to_owned()),
             entries: vec![fuzzy, done, Entry::new("intro1:comment:1", "TODO: fix it")],
