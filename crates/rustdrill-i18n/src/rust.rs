@@ -298,6 +298,33 @@ pub fn code_differs(english: &str, translated: &str) -> Option<(usize, usize)> {
     }
 }
 
+/// The contents of the string literals of `source` (quotes and raw-string
+/// hashes removed, escapes left as written), for the check that a
+/// translated comment does not hand a test that reads its own file what it
+/// looks for.
+pub fn string_literals(source: &str) -> Vec<&str> {
+    use ra_ap_rustc_lexer::LiteralKind;
+    let mut out = Vec::new();
+    let mut pos = 0usize;
+    for token in tokenize(source, FrontmatterAllowed::No) {
+        let text = &source[pos..pos + token.len as usize];
+        pos += token.len as usize;
+        if let TokenKind::Literal { kind, suffix_start } = token.kind {
+            let text = &text[..suffix_start as usize];
+            let inner = match kind {
+                LiteralKind::Str { terminated: true } => text.get(1..text.len() - 1),
+                LiteralKind::RawStr { n_hashes: Some(n) } => {
+                    let n = usize::from(n);
+                    text.get(2 + n..text.len() - 1 - n)
+                }
+                _ => None,
+            };
+            out.extend(inner);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -376,6 +403,12 @@ mod tests {
             (english == "TODO: say hello.").then(|| "인사하세요.".to_owned())
         });
         assert_eq!(translated, FILE);
+    }
+
+    #[test]
+    fn string_literals_are_their_contents() {
+        let source = "let a = \"x // y\"; let b = r#\"<b on:click=\"#; // \"not\"\nlet c = 'c';";
+        assert_eq!(string_literals(source), ["x // y", "<b on:click="]);
     }
 
     #[test]

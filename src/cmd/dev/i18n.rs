@@ -457,6 +457,42 @@ pub fn check(root: &Path, info: &Info) -> (Vec<Problem>, Vec<String>) {
                         ex.solution.as_ref(),
                     ),
                 ];
+                // A test that reads its own file (`include_str!("NAME.rs")`)
+                // must not find in a translated comment what it looks for.
+                let reads_itself = ex
+                    .exercise
+                    .contains(&format!("include_str!(\"{}.rs\")", ex.name));
+                let literals: Vec<&str> = if reads_itself {
+                    rustdrill_i18n::rust::string_literals(&ex.exercise)
+                        .into_iter()
+                        .filter(|l| l.trim().chars().count() >= 4)
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                let own = format!("{}:", ex.name);
+                for e in cats.get(&chapter.dir).iter().flat_map(|c| &c.entries) {
+                    let Some(translation) = e.usable() else {
+                        continue;
+                    };
+                    if !e.ctxt.starts_with(&own) || e.ctxt.contains(":hint:") {
+                        continue;
+                    }
+                    if let Some(found) = literals
+                        .iter()
+                        .find(|l| translation.contains(**l) && !e.id.contains(**l))
+                    {
+                        problems.push(Problem::new(
+                            &rel,
+                            Some(&ex.name),
+                            format!(
+                                "{}: the translation contains `{found}`, which the exercise's \
+                                 tests look for in its own source: say it another way",
+                                e.ctxt
+                            ),
+                        ));
+                    }
+                }
                 for (file, english) in files {
                     let Some(english) = english else { continue };
                     let translated = t.rust_file(&ex.name, english);
@@ -496,4 +532,69 @@ pub fn check(root: &Path, info: &Info) -> (Vec<Problem>, Vec<String>) {
         }
     }
     (problems, report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A one-exercise course whose test reads its own file, with Korean
+    /// catalogues translating its TODO as `todo`.
+    fn course_reading_itself(todo: &str) -> (tempfile::TempDir, Info) {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let info_text = "format_version = 1\n\n[[exercises]]\nname = \"src1\"\ndir = \"ch\"\nhint = \"Look.\"\n";
+        let exercise = "fn main() {\n    // TODO: add the button.\n}\n\n#[cfg(test)]\nmod tests {\n    \
+                        #[test]\n    fn has_a_button() {\n        \
+                        assert!(include_str!(\"src1.rs\").contains(\"<button on:click=\"));\n    }\n}\n";
+        fs::create_dir_all(root.join("exercises/ch")).unwrap();
+        fs::write(root.join("info.toml"), info_text).unwrap();
+        fs::write(root.join("exercises/ch/src1.rs"), exercise).unwrap();
+        let info = info::parse(Path::new(INFO_FILE), info_text, false).unwrap();
+        let templates = extract::templates(&course_text(root, &info).unwrap());
+        let ko: Lang = "ko".parse().unwrap();
+        for (stem, template) in &templates {
+            write(
+                root,
+                &rustdrill_i18n::template_path(stem),
+                &template.to_po("t").unwrap(),
+            )
+            .unwrap();
+            let (mut cat, _) = merge::update(template, None, &[], "ko");
+            for e in &mut cat.entries {
+                if e.ctxt == "src1:comment:1" {
+                    e.translation = todo.to_owned();
+                }
+            }
+            write(
+                root,
+                &rustdrill_i18n::catalogue_path(&ko, stem),
+                &cat.to_po("ko").unwrap(),
+            )
+            .unwrap();
+        }
+        (dir, info)
+    }
+
+    #[test]
+    fn a_translation_that_hands_a_test_its_answer_is_a_problem() {
+        let (dir, info) = course_reading_itself("TODO: 버튼을 추가하세요 (<button on:click=).");
+        let (problems, coverage) = check(dir.path(), &info);
+        let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            text,
+            [
+                "i18n/ko/ch.po: exercise `src1`: src1:comment:1: the translation contains \
+              `<button on:click=`, which the exercise's tests look for in its own source: \
+              say it another way"
+            ]
+        );
+        assert!(
+            coverage.iter().any(|l| l.contains("한국어 (ko)")),
+            "{coverage:?}"
+        );
+
+        let (dir, info) = course_reading_itself("TODO: 버튼을 추가하세요.");
+        assert_eq!(check(dir.path(), &info).0, Vec::new());
+    }
 }
