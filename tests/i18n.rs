@@ -262,6 +262,10 @@ fn lang_switch_rewrites_untouched_files_and_leaves_an_edited_one_alone() {
 
     // Back to English: the same file is still left alone, the rest is the
     // English as shipped.
+    rustdrill(&learner, &["lang", "fr"])
+        .expect_code(2)
+        .expect_contains("no Français (fr) translation")
+        .expect_contains("nothing changed. Languages: en (English), ja (日本語), ko (한국어)");
     rustdrill(&learner, &["lang", "en"]).expect_code(0);
     assert_eq!(read(&learner, GREET), fixture.read(GREET));
     assert_eq!(read(&learner, COUNT), fixture.read(COUNT));

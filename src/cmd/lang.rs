@@ -202,7 +202,25 @@ pub fn run(global: &Global, lang: &Lang) -> Result<Outcome> {
         eprintln!("{}", crate::ui::warn(&p));
     }
     let old = state.lang();
-    let new_t = i18n::translations(&root, lang, embedded)?;
+    let new_t = i18n::translations(&root, lang, embedded).map_err(|e| {
+        // Say which languages there are.
+        let mut on_disk = Vec::new();
+        if let Ok(entries) = fs::read_dir(root.join(rustdrill_i18n::DIR)) {
+            for entry in entries.flatten() {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                on_disk.push(format!("{}/{name}/x.po", rustdrill_i18n::DIR));
+            }
+        }
+        let mut known = i18n::languages_in(on_disk.iter().map(String::as_str));
+        if embedded {
+            known.extend(i18n::languages_in(
+                embedded::files().iter().map(|(p, _)| *p),
+            ));
+            known.sort();
+            known.dedup();
+        }
+        anyhow::anyhow!("{e:#}; nothing changed. Languages: {}", names(&known))
+    })?;
     // What rustdrill wrote in the old language, to tell the learner's own
     // changes from it; English if that language's catalogues are gone.
     let old_t =
