@@ -130,6 +130,21 @@ pub enum Command {
         /// so the folder builds on a machine with no network and no cargo cache
         #[arg(long, conflicts_with = "no_fetch")]
         vendor: bool,
+        /// The language of the exercises' comments, the READMEs and the hints
+        /// (`en`, or one the course is translated into; on a terminal rustdrill
+        /// asks, offering your locale's)
+        #[arg(long, value_name = "LANG")]
+        lang: Option<rustdrill_i18n::Lang>,
+    },
+    /// Switch the course to another language (files you changed are left alone)
+    #[command(
+        after_help = "Rewrites the comments of the exercises and solutions and the chapter READMEs \
+        you have not changed; hints and messages follow at once. Untranslated text stays English.\n\n\
+        Examples:\n  rustdrill lang ko\n  rustdrill lang en"
+    )]
+    Lang {
+        /// `en`, `ko`, `ja`, … (`rustdrill init` lists the course's)
+        lang: rustdrill_i18n::Lang,
     },
     /// List the course's tracks (included or not, done), or add one
     #[command(
@@ -286,10 +301,31 @@ pub enum DevCommand {
         #[arg(long, hide = true, default_value_t = crate::cmd::dev::CALIBRATION_SIZE)]
         calibration_size: u32,
     },
+    /// The course's translations: extract the English, update the catalogues, show coverage
+    #[command(subcommand)]
+    I18n(I18nCommand),
     /// Scaffold a new course that passes `rustdrill dev check`
     #[command(after_help = "Example:\n  rustdrill dev new my-course")]
     New {
         /// The folder to create (it must not exist or be empty)
         dir: PathBuf,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum I18nCommand {
+    /// Write the templates (i18n/templates/*.pot) from the English course
+    #[command(after_help = "Example:\n  rustdrill dev i18n extract && rustdrill dev i18n update")]
+    Extract,
+    /// Merge the templates into each language's catalogues (i18n/LANG/*.po);
+    /// changed English becomes fuzzy, a missing catalogue is created
+    #[command(after_help = "Examples:\n  rustdrill dev i18n update\n  \
+        rustdrill dev i18n update --lang ko   start or update Korean only")]
+    Update {
+        /// Only this language (created if the course has none yet)
+        #[arg(long, value_name = "LANG")]
+        lang: Option<rustdrill_i18n::Lang>,
+    },
+    /// Per language and track: translated, fuzzy, missing
+    Status,
 }

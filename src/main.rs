@@ -121,6 +121,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
             all_tracks,
             from,
             vendor,
+            lang,
         }) => cmd::init::run(
             &dir,
             &cmd::init::Options {
@@ -129,8 +130,10 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
                 all_tracks,
                 from,
                 vendor,
+                lang,
             },
         ),
+        Some(Command::Lang { lang }) => cmd::lang::run(global, &lang),
         Some(Command::Tracks { command: None }) => cmd::tracks::list(global),
         Some(Command::Tracks {
             command:
@@ -160,6 +163,11 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
                 calibration_size,
             },
         ),
+        Some(Command::Dev(cli::DevCommand::I18n(command))) => match command {
+            cli::I18nCommand::Extract => cmd::dev::i18n::extract(global),
+            cli::I18nCommand::Update { lang } => cmd::dev::i18n::update(global, lang.as_ref()),
+            cli::I18nCommand::Status => cmd::dev::i18n::status(global),
+        },
         Some(Command::Classroom(cli::ClassroomCommand::Serve { listen, db })) => {
             cmd::classroom::serve(&listen, &db)
         }

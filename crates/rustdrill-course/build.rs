@@ -26,6 +26,16 @@ fn main() {
     for top in ["exercises", "solutions"] {
         walk(&root.join(top), &mut files);
     }
+    // Each language's catalogues (i18n/LANG/*.po), not the templates: a
+    // learner's course is translated from them (`init --lang`, `lang`).
+    if let Ok(langs) = fs::read_dir(root.join("i18n")) {
+        for lang in langs.flatten() {
+            if lang.file_name() != "templates" && lang.path().is_dir() {
+                walk(&lang.path(), &mut files);
+            }
+        }
+    }
+    println!("cargo::rerun-if-changed={}", root.join("i18n").display());
     files.sort();
 
     let mut out = String::from("pub static FILES: &[(&str, &[u8])] = &[\n");
@@ -65,7 +75,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) {
             walk(&path, files);
         } else if matches!(
             path.extension().and_then(|e| e.to_str()),
-            Some("rs" | "toml" | "lock" | "md" | "sql")
+            Some("rs" | "toml" | "lock" | "md" | "sql" | "po")
         ) {
             println!("cargo::rerun-if-changed={}", path.display());
             files.push(path);

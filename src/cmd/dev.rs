@@ -13,6 +13,7 @@
 //! and file, not just the first.
 
 mod calibration;
+pub mod i18n;
 mod measure;
 mod problem;
 mod runs;
@@ -98,6 +99,8 @@ pub fn check(global: &Global, chapters: &[String]) -> Result<Outcome> {
     problems.extend(tool_checks::lock_file(&root));
     problems.extend(measure::check_costs(&root, &info));
     problems.extend(tool_checks::rustfmt_solutions(&root, &info.exercises));
+    let (translation_problems, coverage) = i18n::check(&root, &info);
+    problems.extend(translation_problems);
     let (wrong, malformed) = wrong_answers::find(&root, &info.exercises);
     problems.extend(malformed);
     let wrong: Vec<_> = wrong
@@ -116,6 +119,12 @@ pub fn check(global: &Global, chapters: &[String]) -> Result<Outcome> {
             "the course does not load, so its exercises were not built:\n{}",
             indent(&format!("{e:#}"))
         ))),
+    }
+    if !coverage.is_empty() {
+        outln!("Translations (translated / fuzzy / missing):")?;
+        for line in &coverage {
+            outln!("{line}")?;
+        }
     }
     let scope = if chapters.is_empty() {
         "the course is sound".to_owned()

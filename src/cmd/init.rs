@@ -29,6 +29,8 @@ pub struct Options {
     pub all_tracks: bool,
     pub from: Option<PathBuf>,
     pub vendor: bool,
+    /// The language of the comments, READMEs and hints (`--lang`).
+    pub lang: Option<rustdrill_i18n::Lang>,
 }
 
 pub fn run(dir: &Path, options: &Options) -> Result<Outcome> {
@@ -38,6 +40,7 @@ pub fn run(dir: &Path, options: &Options) -> Result<Outcome> {
         None => Source::embedded()?,
     };
     let selected = choose_tracks(&source, options)?;
+    let lang = super::lang::choose(&source, options.lang.as_ref())?;
     for track in source
         .info
         .tracks
@@ -54,6 +57,7 @@ pub fn run(dir: &Path, options: &Options) -> Result<Outcome> {
     let staging = Staging::new(dir)?;
     let built = staging.path();
     write_course(built, &source, &selected)?;
+    super::lang::write_new_course(built, &source, &lang)?;
     let trimmed = tracks::trim_lock(built)?;
     let mut fetched = true;
     if options.vendor {
@@ -226,7 +230,9 @@ fn prepare_target(dir: &Path) -> Result<()> {
         // A killed init was moving its course in: nothing else is there
         // (it moves only into an empty folder), and its info.toml comes
         // last, so no rustdrill command ran in it. Unless one did.
-        if dir.join(".rustdrill").exists() {
+        // (`.rustdrill/` itself comes with the course: `init` records the
+        // language there; progress is `state.toml`.)
+        if dir.join(".rustdrill").join("state.toml").exists() {
             bail!(
                 "{} holds part of a course an interrupted `rustdrill init` wrote, and \
                  progress in .rustdrill/: move what you want to keep elsewhere, empty the \

@@ -6,6 +6,7 @@ pub mod dev;
 pub mod goto;
 pub mod hint;
 pub mod init;
+pub mod lang;
 pub mod list;
 pub mod reset;
 pub mod run;

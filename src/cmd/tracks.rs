@@ -210,6 +210,8 @@ pub fn add(
         .iter()
         .map(|rel| (course.root.join(rel), fs::read(course.root.join(rel)).ok()))
         .collect();
+    // The course's language, read before anything changes.
+    let translations = super::lang::course_translations(&course.root, course.embedded)?;
     let backup = back_up(&course, &before)?;
     // Each new file whole or not at all: a file already there is kept (the
     // learner's), so a half-written one would stay.
@@ -222,7 +224,15 @@ pub fn add(
             fs::create_dir_all(parent)
                 .with_context(|| format!("cannot create the folder {}", parent.display()))?;
         }
-        files::write_atomic(&path, bytes)
+        // In the course's language, as `init` would have written it.
+        let bytes = super::lang::localise_new_file(
+            &course.root,
+            course.embedded,
+            &translations,
+            rel,
+            bytes,
+        )?;
+        files::write_atomic(&path, &bytes)
             .with_context(|| format!("cannot write {}", path.display()))?;
     }
     progress::keep_originals_of_added(&course, &added)?;

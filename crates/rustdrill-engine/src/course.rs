@@ -260,10 +260,13 @@ impl Course {
         if let Some(cached) = targets::cached(&workspace.cargo_dir, &state_dir)
             && let Ok(course) = Self::assemble(workspace.clone(), &info, &cached, embedded)
         {
-            return Ok(course);
+            return Ok(crate::i18n::localise_course(course));
         }
         let targets = targets::refresh(&workspace.cargo_dir, &state_dir)?;
-        Ok(Self::assemble(workspace, &info, &targets, embedded)?)
+        // Hints and messages in the learner's language (`rustdrill lang`).
+        Ok(crate::i18n::localise_course(Self::assemble(
+            workspace, &info, &targets, embedded,
+        )?))
     }
 
     /// The course `info` describes, each exercise mapped to the bin target

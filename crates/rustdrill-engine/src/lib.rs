@@ -24,6 +24,7 @@ pub mod embedded;
 pub mod exec;
 pub mod files;
 pub mod freshness;
+pub mod i18n;
 pub mod location;
 pub mod progress;
 pub mod sanitize;

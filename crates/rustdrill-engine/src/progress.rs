@@ -499,6 +499,7 @@ pub fn reveal_solution(course: &Course, ex: &Exercise) -> Result<Option<PathBuf>
     let Some(bytes) = embedded::file(&ex.solution_path) else {
         return Ok(None);
     };
+    let bytes = &crate::i18n::localise_original(course, &ex.solution_path, bytes.to_vec());
     if let Some(parent) = dest.parent() {
         fs::create_dir_all(parent)
             .with_context(|| format!("cannot create {}", parent.display()))?;
@@ -583,7 +584,12 @@ pub fn original(course: &Course, ex: &Exercise) -> Result<Vec<u8>> {
     if course.embedded
         && let Some(bytes) = embedded::file(&ex.relative_path)
     {
-        return Ok(bytes.to_vec());
+        // In the course's language, as `init` or `lang` wrote it.
+        return Ok(crate::i18n::localise_original(
+            course,
+            &ex.relative_path,
+            bytes.to_vec(),
+        ));
     }
     let kept = originals_dir(course).join(&ex.relative_path);
     match fs::read(&kept) {

@@ -64,9 +64,12 @@ impl Source {
                 files.push(((*top).to_owned(), bytes));
             }
         }
-        for top in ["exercises", "solutions"] {
+        for top in ["exercises", "solutions", rustdrill_i18n::DIR] {
             walk(dir, &dir.join(top), &mut files)?;
         }
+        // The translations' templates are the author's, not a learner's.
+        let templates = format!("{}/{}/", rustdrill_i18n::DIR, rustdrill_i18n::TEMPLATES);
+        files.retain(|(rel, _)| !rel.starts_with(&templates));
         files.sort();
         Source::new(files, false, dir)
     }

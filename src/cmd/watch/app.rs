@@ -39,6 +39,8 @@ pub struct App {
     paths: PathMap,
     names: Vec<String>,
     chapters: Vec<String>,
+    /// ` · 한국어` after the chapter when the course is not in English.
+    lang_tag: String,
     /// Each chapter's introduction (its README's first paragraph), read
     /// once at start rather than when the learner reaches the chapter.
     intros: HashMap<String, String>,
@@ -130,6 +132,14 @@ impl App {
                     }
                 })
                 .collect(),
+            lang_tag: {
+                let lang = rustdrill_engine::i18n::current(&course.root);
+                if lang.is_english() {
+                    String::new()
+                } else {
+                    format!(" · {}", lang.native_name())
+                }
+            },
             intros: chapter_intros(&course),
             progress,
             course,
@@ -502,7 +512,7 @@ impl App {
             status: &status,
             done: facts.done.iter().filter(|d| **d).count(),
             total: facts.done.len(),
-            chapter: &self.chapters[self.viewing],
+            chapter: &format!("{}{}", self.chapters[self.viewing], self.lang_tag),
             legend: panel::legend(&self.mode, self.room.is_some()),
         };
         let mut out = io::stdout().lock();
