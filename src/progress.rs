@@ -397,6 +397,8 @@ impl Progress {
                     current: Some(current.clone()),
                     at: classroom::now_ms(),
                     code: None,
+                    note: None,
+                    error_line: None,
                 }
             })
             .collect();

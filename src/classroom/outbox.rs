@@ -20,6 +20,7 @@ const LOCK: &str = "lock";
 const SEND_LOCK: &str = "send.lock";
 const NEXT: &str = "next";
 const SUFFIX: &str = ".json";
+const REFUSED: &str = "refused.jsonl";
 
 #[derive(Debug, Clone)]
 pub struct Outbox {
@@ -127,6 +128,32 @@ impl Outbox {
         }
     }
 
+    /// Takes the events `seqs` out (the server refused them for good) and
+    /// keeps a copy of each in `refused.jsonl`: the learner's record, not
+    /// sent again. Returns how many were taken.
+    pub fn refuse(&self, seqs: &[u64]) -> io::Result<usize> {
+        use std::io::Write;
+        let mut kept = File::options()
+            .create(true)
+            .append(true)
+            .open(self.dir.join(REFUSED))?;
+        let mut taken = 0;
+        for &seq in seqs {
+            let path = self.dir.join(file_name(seq));
+            let Ok(bytes) = fs::read(&path) else { continue };
+            kept.write_all(&bytes)?;
+            kept.write_all(b"\n")?;
+            fs::remove_file(&path)?;
+            taken += 1;
+        }
+        Ok(taken)
+    }
+
+    /// Where refused events are kept.
+    pub fn refused_path(&self) -> PathBuf {
+        self.dir.join(REFUSED)
+    }
+
     /// The right to send, if no other process (or thread) holds it now.
     pub fn try_send_lock(&self) -> io::Result<Option<File>> {
         fs::create_dir_all(&self.dir)?;
@@ -183,6 +210,8 @@ mod tests {
             current: None,
             at: 0,
             code: None,
+            note: None,
+            error_line: None,
         }
     }
 
@@ -233,6 +262,19 @@ mod tests {
             .map(|e| e.seq)
             .collect();
         assert_eq!(seqs, (1..=120).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn refused_events_leave_the_queue_and_are_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let outbox = Outbox::new(dir.path());
+        outbox.push((0..3).map(event).collect()).unwrap();
+        assert_eq!(outbox.refuse(&[2, 9]).unwrap(), 1);
+        let seqs: Vec<u64> = outbox.pending().unwrap().iter().map(|e| e.seq).collect();
+        assert_eq!(seqs, [1, 3]);
+        let kept = fs::read_to_string(outbox.refused_path()).unwrap();
+        assert_eq!(kept.lines().count(), 1);
+        assert!(kept.contains("\"seq\":2"), "{kept}");
     }
 
     #[test]

@@ -23,6 +23,8 @@ use crate::ui::{self, outln};
 
 pub fn list(global: &Global) -> Result<Outcome> {
     let session = Session::load(global)?;
+    // The room catches up with what waits in the outbox (after the output).
+    crate::classroom::client::resync(&session.course.state_dir());
     let course = &session.course;
     if !course.declared_tracks {
         outln!(

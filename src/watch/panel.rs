@@ -229,6 +229,11 @@ pub enum StatusLine {
     RoomMoves(String),
     HandAnswered(String),
     HandUp(String),
+    /// A raised hand someone claimed: who is on the way.
+    HandClaimed {
+        exercise: String,
+        by: String,
+    },
 }
 
 impl StatusLine {
@@ -279,6 +284,11 @@ impl StatusLine {
             StatusLine::HandAnswered(exercise) => {
                 format!("✋ your hand on {} was answered", one_line(exercise))
             }
+            StatusLine::HandClaimed { exercise, by } => format!(
+                "✋ {} is on the way to your hand on {}",
+                one_line(by),
+                one_line(exercise)
+            ),
             StatusLine::HandUp(exercise) => format!(
                 "✋ your hand is up on {}: the instructor will come",
                 one_line(exercise)
@@ -305,7 +315,13 @@ pub fn room_lines(refused: Option<&str>, room: Option<&Status>, viewing: &str) -
     }
     match &room.hand {
         Some(h) if h.answered => lines.push(StatusLine::HandAnswered(h.exercise.clone())),
-        Some(h) => lines.push(StatusLine::HandUp(h.exercise.clone())),
+        Some(h) => lines.push(match &h.claimed_by {
+            Some(by) => StatusLine::HandClaimed {
+                exercise: h.exercise.clone(),
+                by: by.clone(),
+            },
+            None => StatusLine::HandUp(h.exercise.clone()),
+        }),
         None => {}
     }
     lines
@@ -352,6 +368,7 @@ mod tests {
             hand: hand.map(|(exercise, answered)| Hand {
                 exercise: exercise.to_owned(),
                 answered,
+                claimed_by: None,
             }),
         }
     }
