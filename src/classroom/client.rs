@@ -459,15 +459,18 @@ fn send_pending(agent: &ureq::Agent, member: &Membership, outbox: &Outbox) -> Re
                 .body_mut()
                 .read_json()
                 .context("the classroom refused events and its answer cannot be read")?;
-            let dropped = outbox.refuse(&refused.unknown)?;
             let text = format!(
-                "{}: {dropped} classroom event(s) dropped (kept in {})",
+                "{}: {} classroom event(s) dropped (kept in {})",
                 refused.error,
+                refused.unknown.len(),
                 outbox.refused_path().display()
             );
+            // The note first: once the events are gone, the next command
+            // may look for it.
             if let Some(state_dir) = outbox.dir().parent() {
                 let _ = files::write_atomic(&state_dir.join(NOTE), text.as_bytes());
             }
+            let dropped = outbox.refuse(&refused.unknown)?;
             if dropped == 0 {
                 bail!("{text}");
             }

@@ -787,6 +787,19 @@ fn apply(
             let code = clip(code, MAX_CODE);
             let note = e.note.as_deref().map(|n| clean_text(n, MAX_TEXT));
             let note = note.filter(|n| !n.is_empty());
+            // Someone on the way to this learner's open hand on the same
+            // exercise is still on the way to the hand raised again.
+            let claimed: Option<String> = tx
+                .query_row(
+                    "SELECT claimed_by FROM help
+                     WHERE learner = ?1 AND exercise = ?2 AND lowered_at IS NULL
+                           AND answered_at IS NULL
+                     ORDER BY id DESC LIMIT 1",
+                    params![learner, exercise],
+                    |r| r.get(0),
+                )
+                .optional()?
+                .flatten();
             // One open hand per learner: a new one replaces the old.
             tx.execute(
                 "UPDATE help SET lowered_at = ?2 WHERE learner = ?1 AND lowered_at IS NULL",
@@ -794,8 +807,8 @@ fn apply(
             )?;
             tx.execute(
                 "INSERT INTO help(learner, exercise, code, verdict, message, note, error_line,
-                     raised_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                     raised_at, claimed_by)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                 params![
                     learner,
                     exercise,
@@ -804,7 +817,8 @@ fn apply(
                     message,
                     note,
                     e.error_line.filter(|l| *l > 0),
-                    ms(e.at)
+                    ms(e.at),
+                    claimed
                 ],
             )?;
         }
