@@ -538,7 +538,7 @@ fn help_me_takes_a_message_and_the_learner_sees_who_is_coming() {
     // Not an exercise: said clearly, with the way to send a message.
     ada.run(&["help-me", "why does this not compile?"])
         .expect_code(2)
-        .expect_contains("is not an exercise of this course")
+        .expect_contains("there is no exercise named `why does this not compile?`")
         .expect_contains("--message");
     ada.run(&["help-me", "compile_error", "--message", "why\u{202E} 42?"])
         .expect_code(0)

@@ -93,7 +93,7 @@ pub const MAX_LEARNERS: usize = 500;
 /// The most hands `/api/room` lists (open ones first, oldest first).
 pub const MAX_HANDS: usize = 100;
 /// The most events `/api/log` lists.
-pub const MAX_LOG: usize = 20_000;
+pub const MAX_LOG: usize = 50_000;
 /// How long an answered hand stays listed (folded) before it goes.
 pub const ANSWERED_SHOWN_MS: i64 = 10 * 60 * 1000;
 /// No event for this long: idle, not stuck.

@@ -272,14 +272,33 @@ type Key = Query<HashMap<String, String>>;
 type Peer = ConnectInfo<SocketAddr>;
 
 /// The key a request carries: the header (scripts), the cookie (the
-/// dashboard after its first visit), or `?key=` (the first visit).
+/// dashboard after its first visit), or `?key=` (the first visit). The
+/// cookie only for a request from the dashboard's own origin: SameSite
+/// keeps other sites out, but not a page on another port of this host.
 fn given_key<'a>(headers: &'a HeaderMap, query: &'a Key) -> Option<&'a str> {
     headers
         .get("x-instructor-key")
         .and_then(|v| v.to_str().ok())
-        .or_else(|| cookie(headers, KEY_COOKIE))
+        .or_else(|| {
+            same_origin(headers)
+                .then(|| cookie(headers, KEY_COOKIE))
+                .flatten()
+        })
         .or(query.get("key").map(String::as_str))
         .filter(|k| !k.is_empty())
+}
+
+/// True unless the request names an `Origin` other than this server (a
+/// browser sends none for the page's own GETs and its `EventSource`).
+fn same_origin(headers: &HeaderMap) -> bool {
+    let Some(origin) = headers.get(header::ORIGIN) else {
+        return true;
+    };
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
+    match (origin.to_str().ok(), host) {
+        (Some(origin), Some(host)) => origin.strip_prefix("http://") == Some(host),
+        _ => false,
+    }
 }
 
 fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
@@ -875,5 +894,18 @@ mod tests {
         );
         assert_eq!(cookie(&headers, KEY_COOKIE), Some("k3y"));
         assert_eq!(cookie(&headers, "c"), None);
+        let query = Query(HashMap::new());
+        assert_eq!(given_key(&headers, &query), Some("k3y"));
+        headers.insert(header::HOST, HeaderValue::from_static("10.0.0.1:7878"));
+        headers.insert(
+            header::ORIGIN,
+            HeaderValue::from_static("http://10.0.0.1:7878"),
+        );
+        assert_eq!(given_key(&headers, &query), Some("k3y"), "the page itself");
+        headers.insert(
+            header::ORIGIN,
+            HeaderValue::from_static("http://10.0.0.1:8080"),
+        );
+        assert_eq!(given_key(&headers, &query), None, "another port's page");
     }
 }

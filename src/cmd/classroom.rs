@@ -164,13 +164,13 @@ pub fn help_me(global: &Global, name: Option<&str>, message: Option<&str>) -> Re
     if client::membership(&state_dir).is_none() {
         anyhow::bail!("this course has not joined a classroom: `rustdrill join URL CODE` first");
     }
-    // `help-me "why does…"`: the learner meant a message, not an exercise.
+    // `help-me "why does…"`: the learner may have meant a message.
     if let Some(name) = name
-        && session.course.exercises.iter().all(|e| e.name != name)
+        && let Err(e) = session.course.exercise(name)
     {
         anyhow::bail!(
-            "{name:?} is not an exercise of this course. To say what you are stuck on, use \
-             --message: rustdrill help-me --message {name:?}"
+            "{e:#}\nTo say what you are stuck on, use --message: \
+             rustdrill help-me --message {name:?}"
         );
     }
     let ex = session.pick(name)?;

@@ -392,6 +392,17 @@ mod tests {
     }
 
     #[test]
+    fn a_claimed_hand_says_who_is_coming() {
+        let mut status = room(None, Some(("vars1", false)));
+        assert!(rendered(&room_lines(None, Some(&status), "vars1"))[1].contains("will come"));
+        if let Some(hand) = status.hand.as_mut() {
+            hand.claimed_by = Some("Grace\u{1b}]0;x\u{7}".to_owned());
+        }
+        let lines = rendered(&room_lines(None, Some(&status), "vars1"));
+        assert_eq!(lines[1], "✋ Grace is on the way to your hand on vars1");
+    }
+
+    #[test]
     fn a_refusal_shows_even_without_news() {
         assert_eq!(
             rendered(&room_lines(Some("join again"), None, "intro1")),
