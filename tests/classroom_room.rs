@@ -391,6 +391,14 @@ fn a_join_flood_is_cut_and_wrong_codes_back_off_with_retry_after() {
         .parse()
         .unwrap();
     assert!((1..=60).contains(&wait), "{wait}");
+    // Unknown learner tokens (a learner whose token went stale) back off
+    // too, but never lock the instructor out of the dashboard.
+    let stale: Vec<u16> = (0..12)
+        .map(|_| learner_status(&fresh, &"ab".repeat(32)).0)
+        .collect();
+    assert_eq!(&stale[..8], [403; 8], "{stale:?}");
+    assert_eq!(stale[11], 429, "{stale:?}");
+    assert_eq!(fresh.request("GET", "/api/room", &fresh.key, None).0, 200);
     // Wrong keys too.
     let keys: Vec<u16> = (0..12)
         .map(|_| fresh.request("GET", "/api/room", "0123", None).0)

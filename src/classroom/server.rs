@@ -92,8 +92,12 @@ struct App {
     joins: Mutex<JoinRate>,
     /// Wrong join codes per address.
     codes: Mutex<Backoff>,
-    /// Wrong keys and learner tokens per address.
-    credentials: Mutex<Backoff>,
+    /// Wrong keys per address.
+    keys: Mutex<Backoff>,
+    /// Unknown learner tokens per address, apart from keys: a learner
+    /// whose token went stale (a new database) must not lock the
+    /// instructor's dashboard out of a server on the same machine.
+    tokens_tried: Mutex<Backoff>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -196,7 +200,8 @@ pub fn serve(options: &Options<'_>) -> Result<()> {
             tokens: Mutex::new(tokens),
             joins: Mutex::new(JoinRate::default()),
             codes: Mutex::new(Backoff::default()),
-            credentials: Mutex::new(Backoff::default()),
+            keys: Mutex::new(Backoff::default()),
+            tokens_tried: Mutex::new(Backoff::default()),
         });
         axum::serve(
             listener,
@@ -326,7 +331,7 @@ fn role_of(app: &App, key: Option<&str>, ip: IpAddr) -> Result<Role, Reply> {
             "the instructor key is needed",
         ));
     };
-    if let Err(wait) = lock(&app.credentials).check(ip, Instant::now()) {
+    if let Err(wait) = lock(&app.keys).check(ip, Instant::now()) {
         return Err(Reply::wait(wait, "wrong keys"));
     }
     if same(key, &app.secrets.instructor_key) {
@@ -334,7 +339,7 @@ fn role_of(app: &App, key: Option<&str>, ip: IpAddr) -> Result<Role, Reply> {
     } else if same(key, &app.secrets.helper_key) {
         Ok(Role::Helper)
     } else {
-        lock(&app.credentials).failed(ip, Instant::now());
+        lock(&app.keys).failed(ip, Instant::now());
         Err(Reply::new(StatusCode::FORBIDDEN, "wrong instructor key"))
     }
 }
@@ -361,7 +366,7 @@ fn learner(app: &App, headers: &HeaderMap, ip: IpAddr) -> Result<i64, Reply> {
         .and_then(|v| v.strip_prefix("Bearer "))
         .filter(|t| !t.is_empty())
         .ok_or_else(|| Reply::new(StatusCode::UNAUTHORIZED, "a learner token is needed"))?;
-    if let Err(wait) = lock(&app.credentials).check(ip, Instant::now()) {
+    if let Err(wait) = lock(&app.tokens_tried).check(ip, Instant::now()) {
         return Err(Reply::wait(wait, "unknown tokens"));
     }
     let known = lock(&app.tokens).get(token).copied();
@@ -374,7 +379,7 @@ fn learner(app: &App, headers: &HeaderMap, ip: IpAddr) -> Result<i64, Reply> {
             ));
         }
         None => {
-            lock(&app.credentials).failed(ip, Instant::now());
+            lock(&app.tokens_tried).failed(ip, Instant::now());
             return Err(Reply::new(StatusCode::FORBIDDEN, "unknown learner token"));
         }
     };
