@@ -151,6 +151,11 @@ pub struct Status {
     /// The learner's latest raised hand, if not lowered by solving.
     #[serde(default)]
     pub hand: Option<Hand>,
+    /// The server misses events before these (its database was restored
+    /// from a copy, or the learner's outbox was cleared): the learner's
+    /// rustdrill sends its summary (see `outbox::Outbox::summary`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub resync: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

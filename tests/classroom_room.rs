@@ -649,3 +649,59 @@ fn export_has_every_learner_an_id_and_no_escape_bytes() {
         .expect_code(2)
         .expect_contains("plain http:// only");
 }
+
+#[test]
+fn a_server_restored_from_an_older_copy_gets_the_learners_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("room.sqlite3");
+    let backup = dir.path().join("backup");
+    std::fs::create_dir(&backup).unwrap();
+    let server = Server::start(&db, "127.0.0.1:0", &[]);
+    let ada = Course::fixture("basic");
+    join(&ada, &server, "Ada");
+    wait_for_empty_outbox(&ada);
+    let (_, port) = server.kill();
+    let files = ["room.sqlite3", "room.sqlite3-wal", "room.sqlite3-shm"];
+    let copy = |from: &Path, to: &Path| {
+        for f in files {
+            let _ = std::fs::remove_file(to.join(f));
+            if from.join(f).exists() {
+                std::fs::copy(from.join(f), to.join(f)).unwrap();
+            }
+        }
+    };
+    copy(dir.path(), &backup);
+    let server = Server::start(&db, &format!("127.0.0.1:{port}"), &[]);
+    ada.run(&["run", "passes"]).expect_code(0);
+    server.wait_for("the solve", |room| {
+        status_of(room, "Ada", "passes").as_deref() == Some("done")
+    });
+    wait_for_empty_outbox(&ada);
+    // The instructor goes back to the copy made before the solve.
+    server.kill();
+    copy(&backup, dir.path());
+    let server = Server::start(&db, &format!("127.0.0.1:{port}"), &[]);
+    assert_ne!(
+        status_of(&server.room(), "Ada", "passes").as_deref(),
+        Some("done")
+    );
+    // The learner's next check shows the server a gap: it asks for the
+    // learner's summary, and the room has the solve again.
+    ada.run(&["run", "compile_error"]).expect_code(1);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while status_of(&server.room(), "Ada", "passes").as_deref() != Some("done") {
+        if Instant::now() > deadline {
+            let files: Vec<_> = std::fs::read_dir(ada.path(".rustdrill/outbox"))
+                .unwrap()
+                .map(|e| e.unwrap().file_name())
+                .collect();
+            let log = server.request("GET", "/api/log", &server.key, None).1;
+            panic!("no summary: outbox {files:?}, log {log}");
+        }
+        thread::sleep(Duration::from_millis(100));
+    }
+    server.wait_for("the summary", |room| {
+        status_of(room, "Ada", "passes").as_deref() == Some("done")
+            && status_of(room, "Ada", "compile_error").as_deref() == Some("failing")
+    });
+}

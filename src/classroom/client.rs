@@ -437,10 +437,23 @@ pub fn flush(state_dir: &Path) -> Result<Option<Status>> {
 }
 
 fn send_pending(agent: &ureq::Agent, member: &Membership, outbox: &Outbox) -> Result<Status> {
+    // The summary goes once per send: its own seqs follow what was sent.
+    let mut resent = false;
     loop {
         let pending = outbox.pending()?;
         if pending.is_empty() {
-            return get_status(agent, member);
+            let status = get_status(agent, member)?;
+            // Asked again: the sender that saw the first request may have
+            // ended (a command's process exits) before it sent the summary.
+            if status.resync && !resent {
+                resent = true;
+                let summary = outbox.summary();
+                if !summary.is_empty() {
+                    outbox.push(summary)?;
+                    continue;
+                }
+            }
+            return Ok(status);
         }
         let batch: Vec<Event> = pending.into_iter().take(BATCH).collect();
         let last = batch.last().map_or(0, |e| e.seq);
@@ -481,6 +494,13 @@ fn send_pending(agent: &ureq::Agent, member: &Membership, outbox: &Outbox) -> Re
         outbox.ack(status.acked.min(last));
         if status.acked < last {
             bail!("the classroom did not store every event");
+        }
+        if status.resync && !resent {
+            resent = true;
+            let summary = outbox.summary();
+            if !summary.is_empty() {
+                outbox.push(summary)?;
+            }
         }
         if outbox.pending()?.is_empty() {
             return Ok(status);

@@ -487,6 +487,7 @@ impl Db {
             announcement: self.meta("announcement")?,
             goto: self.meta("goto")?,
             hand,
+            resync: false,
         })
     }
 

@@ -98,6 +98,10 @@ struct App {
     /// whose token went stale (a new database) must not lock the
     /// instructor's dashboard out of a server on the same machine.
     tokens_tried: Mutex<Backoff>,
+    /// Learners whose summary the server asked for (it saw a gap in their
+    /// seqs), with the highest seq it held then: asked on every reply
+    /// until an event after that arrives (the summary is pushed at once).
+    resync: Mutex<HashMap<i64, u64>>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -202,6 +206,7 @@ pub fn serve(options: &Options<'_>) -> Result<()> {
             codes: Mutex::new(Backoff::default()),
             keys: Mutex::new(Backoff::default()),
             tokens_tried: Mutex::new(Backoff::default()),
+            resync: Mutex::new(HashMap::new()),
         });
         axum::serve(
             listener,
@@ -560,13 +565,40 @@ async fn events(
             e.current = None;
         }
     }
-    let (added, status) = app
+    let asked = lock(&app.resync).get(&id).copied();
+    let (added, mut status, gap) = app
         .db
         .run(move |db| {
+            let before = db.status(id)?.acked;
             let added = db.add_events(id, &req.events, now)?;
-            Ok((added, db.status(id)?))
+            let status = db.status(id)?;
+            // Events the server never got, before these: a gap in the
+            // seqs after some were stored (a database restored from a
+            // copy). The learner's summary fills it.
+            let first_new = req
+                .events
+                .iter()
+                .map(|e| e.seq)
+                .filter(|s| *s > before)
+                .min();
+            let gap = before > 0 && first_new.is_some_and(|s| s > before + 1);
+            Ok((added, status, gap))
         })
         .await?;
+    {
+        let mut resync = lock(&app.resync);
+        match asked {
+            _ if gap => {
+                resync.insert(id, status.acked);
+            }
+            // Events pushed after the request: the summary is among them.
+            Some(held) if status.acked > held => {
+                resync.remove(&id);
+            }
+            _ => {}
+        }
+        status.resync = resync.contains_key(&id);
+    }
     if added > 0 {
         app.changed();
     }
@@ -579,13 +611,14 @@ async fn status(
     headers: HeaderMap,
 ) -> Result<Json<Status>, Reply> {
     let id = learner(&app, &headers, peer.ip())?;
-    let status = app
+    let mut status = app
         .db
         .run(move |db| {
             db.seen(id, now_ms())?;
             db.status(id)
         })
         .await?;
+    status.resync = lock(&app.resync).contains_key(&id);
     Ok(Json(status))
 }
 

@@ -370,6 +370,7 @@ mod tests {
                 answered,
                 claimed_by: None,
             }),
+            resync: false,
         }
     }
 
