@@ -22,7 +22,16 @@ if [[ ! -x $BIN ]]; then
     cargo build --release --manifest-path "$REPO/Cargo.toml"
 fi
 WORK=$(mktemp -d)
-"$BIN" classroom serve --listen 127.0.0.1:0 --db "$WORK/load.sqlite3" >"$WORK/out" 2>&1 &
+# The room's course: 30 exercises in 6 chapters (the server refuses events
+# for exercises its course does not have).
+mkdir -p "$WORK/course"
+{
+    echo 'format_version = 1'
+    for i in $(seq 0 29); do
+        printf '\n[[exercises]]\nname = "ex%d"\ndir = "ch%d"\nhint = "h"\n' "$i" $((i / 5))
+    done
+} >"$WORK/course/info.toml"
+"$BIN" classroom serve --listen 127.0.0.1:0 --db "$WORK/load.sqlite3" --course "$WORK/course" >"$WORK/out" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
 for _ in $(seq 50); do grep -q "rustdrill join" "$WORK/out" && break; sleep 0.1; done
@@ -36,8 +45,12 @@ key = re.search(r"\?key=([0-9a-f]+)", out).group(1)
 port = int(port)
 assert host == "127.0.0.1", "loopback only"
 
-def conn():
-    return http.client.HTTPConnection(host, port, timeout=10)
+def conn(learner=None):
+    # Joins are limited per source address (40 at once): learners come
+    # from 127.0.0.2, .3, … (all loopback on Linux), 30 per address, as
+    # machines in a room would.
+    source = None if learner is None else (f"127.0.0.{2 + learner // 30}", 0)
+    return http.client.HTTPConnection(host, port, timeout=10, source_address=source)
 
 def post(c, path, body, headers=None):
     h = {"content-type": "application/json"}
@@ -49,8 +62,8 @@ def post(c, path, body, headers=None):
 
 course = [{"name": f"ex{i}", "chapter": f"ch{i // 5}"} for i in range(30)]
 tokens = []
-c = conn()
 for i in range(learners):
+    c = conn(i)
     status, data = post(c, "/api/join", {"code": code, "name": f"learner {i}", "course": course})
     assert status == 200, (status, data)
     j = json.loads(data)
@@ -64,7 +77,7 @@ stop = time.monotonic() + seconds
 start_all = time.monotonic()
 
 def learner(idx, lid, token):
-    c = conn()
+    c = conn(idx)
     seq = 0
     next_at = start_all + (idx % 1000) / 1000.0
     while True:
@@ -88,7 +101,7 @@ def learner(idx, lid, token):
                 errors.append(status)
         except Exception as e:  # noqa: BLE001 — counted, then retried on a new connection
             errors.append(repr(e))
-            c = conn()
+            c = conn(idx)
 
 def dashboard():
     s = conn()

@@ -192,11 +192,14 @@ pub enum Command {
     /// Raise a hand: send the current exercise and its verdict to the instructor
     #[command(
         name = "help-me",
-        after_help = "Solving the exercise lowers the hand.\n\nExample:\n  rustdrill help-me"
+        after_help = "Solving the exercise lowers the hand.\n\nExamples:\n  rustdrill help-me\n  rustdrill help-me --message \"why does the borrow end here?\"\n  rustdrill help-me move_semantics2"
     )]
     HelpMe {
         /// Exercise name (default: the current exercise)
         name: Option<String>,
+        /// What you are stuck on, shown with your hand
+        #[arg(long, short, value_name = "TEXT")]
+        message: Option<String>,
     },
     /// Print a shell completion script
     #[command(
@@ -236,6 +239,13 @@ pub enum ClassroomCommand {
         /// The database (created if missing; a restart shows the same room)
         #[arg(long, value_name = "FILE", default_value = "classroom.sqlite3")]
         db: PathBuf,
+        /// The room's course: its exercises are the dashboard's columns
+        /// (default: the course rustdrill ships)
+        #[arg(long, value_name = "DIR")]
+        course: Option<PathBuf>,
+        /// Make new instructor and helper keys (the earlier links stop working)
+        #[arg(long)]
+        new_key: bool,
     },
     /// Export per learner and exercise: solved, time to solve, checks, hints
     #[command(

@@ -168,9 +168,12 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
             cli::I18nCommand::Update { lang } => cmd::dev::i18n::update(global, lang.as_ref()),
             cli::I18nCommand::Status => cmd::dev::i18n::status(global),
         },
-        Some(Command::Classroom(cli::ClassroomCommand::Serve { listen, db })) => {
-            cmd::classroom::serve(&listen, &db)
-        }
+        Some(Command::Classroom(cli::ClassroomCommand::Serve {
+            listen,
+            db,
+            course,
+            new_key,
+        })) => cmd::classroom::serve(&listen, &db, course.as_deref(), new_key),
         Some(Command::Classroom(cli::ClassroomCommand::Export { db, format })) => {
             cmd::classroom::export(&db, format)
         }
@@ -178,7 +181,9 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
             cmd::classroom::join(global, &url, &code, name.as_deref())
         }
         Some(Command::Leave) => cmd::classroom::leave(global),
-        Some(Command::HelpMe { name }) => cmd::classroom::help_me(global, name.as_deref()),
+        Some(Command::HelpMe { name, message }) => {
+            cmd::classroom::help_me(global, name.as_deref(), message.as_deref())
+        }
         Some(Command::Completions { shell }) => {
             // Into a buffer first: `generate` panics on a write error, and a
             // closed pipe must end quietly like every other command.

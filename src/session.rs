@@ -46,4 +46,12 @@ impl Session {
             None => Ok(self.progress.current(&self.course)),
         }
     }
+
+    /// Brings the classroom up to date after a command's output, if this
+    /// course joined one (see `rustdrill_classroom::client::resync`).
+    pub fn resync_classroom(&self) {
+        if let Some(note) = rustdrill_classroom::client::resync(&self.course.state_dir()) {
+            eprintln!("{}", ui::warn(&note));
+        }
+    }
 }

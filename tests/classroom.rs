@@ -20,13 +20,26 @@ struct Server {
     code: String,
     key: String,
     db: PathBuf,
+    /// The fixture whose course is the room's.
+    course: &'static str,
 }
 
 impl Server {
     fn start(db: &Path, listen: &str) -> Server {
+        Server::start_for(db, listen, "basic")
+    }
+
+    /// A server whose room's course is the fixture `course`.
+    fn start_for(db: &Path, listen: &str, course: &'static str) -> Server {
         let mut child = Command::new(BIN)
             .args(["classroom", "serve", "--listen", listen, "--db"])
             .arg(db)
+            .arg("--course")
+            .arg(
+                Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("tests/fixtures")
+                    .join(course),
+            )
             .env("NO_COLOR", "1")
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -56,6 +69,7 @@ impl Server {
             code: code.expect("a join code"),
             key: key.expect("a dashboard key"),
             db: db.to_path_buf(),
+            course,
         }
     }
 
@@ -69,7 +83,7 @@ impl Server {
         self.child.wait().unwrap();
         let listen = format!("127.0.0.1:{}", self.port());
         let db = self.db.clone();
-        Server::start(&db, &listen)
+        Server::start_for(&db, &listen, self.course)
     }
 
     fn kill(mut self) {
@@ -251,9 +265,26 @@ fn three_learners_join_check_and_the_room_matches() {
         wait_for_empty_outbox(c);
         assert!(!c.read(".rustdrill/classroom.json").contains("fn main"));
     }
-    // The dashboard's page itself.
-    let mut page = agent()
+    // The dashboard's page itself: the key in the link moves to a cookie,
+    // and the browser goes to the clean address.
+    let first = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .max_redirects(0)
+        .build()
+        .new_agent()
         .get(format!("{}/?key={}", server.url, server.key))
+        .call()
+        .unwrap();
+    assert_eq!(first.status(), 303);
+    assert_eq!(first.headers()["location"], "/");
+    let cookie = first.headers()["set-cookie"].to_str().unwrap().to_owned();
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"),
+        "{cookie}"
+    );
+    let mut page = agent()
+        .get(format!("{}/", server.url))
+        .header("Cookie", cookie.split(';').next().unwrap())
         .call()
         .unwrap();
     assert_eq!(page.status(), 200);
@@ -474,12 +505,12 @@ fn export_writes_csv_and_json() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next(),
-        Some("learner,exercise,solved,time_to_solve_secs,checks,hints")
+        Some("learner_id,learner,exercise,solved,time_to_solve_secs,checks,hints")
     );
     let rows: Vec<&str> = lines.collect();
     assert!(
         rows.iter().any(
-            |r| r.starts_with("\"'=Ada, \"\"the first\"\"\",passes,true,") && r.ends_with(",1,0")
+            |r| r.starts_with("1,\"'=Ada, \"\"the first\"\"\",passes,true,") && r.ends_with(",1,0")
         ),
         "{csv}"
     );
@@ -585,7 +616,8 @@ fn security_keys_tokens_body_cap_rate_limit_and_escaping() {
         assert!(!page.contains(sink), "the dashboard uses {sink}");
     }
     let mut r = agent()
-        .get(format!("{url}/?key={}", server.key))
+        .get(format!("{url}/"))
+        .header("X-Instructor-Key", &server.key)
         .call()
         .unwrap();
     let csp = r.headers()["content-security-policy"]
@@ -655,7 +687,11 @@ fn start_watch(course: Course) -> Tmux {
 #[test]
 fn the_watch_screen_shows_the_room_and_raises_a_hand() {
     let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(&dir.path().join("room.sqlite3"), "127.0.0.1:0");
+    let server = Server::start_for(
+        &dir.path().join("room.sqlite3"),
+        "127.0.0.1:0",
+        "watch_course",
+    );
     let ada = Course::fixture("watch_course");
     join(&ada, &server, "Ada");
     let watch = start_watch(ada);

@@ -14,8 +14,13 @@ use rustdrill_classroom::{self as classroom, CourseExercise, Event, EventKind, c
 use rustdrill_classroom_server::db::Db;
 use rustdrill_engine::progress::Progress;
 
-pub fn serve(listen: &str, db: &Path) -> Result<Outcome> {
-    rustdrill_classroom_server::serve(listen, db)?;
+pub fn serve(listen: &str, db: &Path, course: Option<&Path>, new_key: bool) -> Result<Outcome> {
+    rustdrill_classroom_server::serve(&rustdrill_classroom_server::server::Options {
+        listen,
+        db,
+        course,
+        new_key,
+    })?;
     Ok(Outcome::Done)
 }
 
@@ -31,43 +36,11 @@ pub fn export(db: &Path, format: ExportFormat) -> Result<Outcome> {
             writeln!(out)?;
         }
         ExportFormat::Csv => {
-            writeln!(
-                out,
-                "learner,exercise,solved,time_to_solve_secs,checks,hints"
-            )?;
-            for r in rows {
-                writeln!(
-                    out,
-                    "{},{},{},{},{},{}",
-                    csv(&r.learner),
-                    csv(&r.exercise),
-                    r.solved,
-                    r.time_to_solve_secs
-                        .map(|t| t.to_string())
-                        .unwrap_or_default(),
-                    r.checks,
-                    r.hints
-                )?;
-            }
+            out.write_all(rustdrill_classroom_server::db::to_csv(&rows).as_bytes())?
         }
     }
     out.flush()?;
     Ok(Outcome::Done)
-}
-
-/// A CSV field: quoted when it holds a comma, quote or line break; a
-/// leading `=`, `+`, `-` or `@` is defused so a spreadsheet shows text.
-fn csv(field: &str) -> String {
-    let field = if field.starts_with(['=', '+', '-', '@']) {
-        format!("'{field}")
-    } else {
-        field.to_owned()
-    };
-    if field.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", field.replace('"', "\"\""))
-    } else {
-        field
-    }
 }
 
 pub fn join(global: &Global, url: &str, code: &str, name: Option<&str>) -> Result<Outcome> {
@@ -87,7 +60,18 @@ pub fn join(global: &Global, url: &str, code: &str, name: Option<&str>) -> Resul
             chapter: e.chapter.clone().unwrap_or_default(),
         })
         .collect();
-    let member = client::join(&course.state_dir(), url, code, &name, layout)?;
+    let joined = client::join(
+        &course.state_dir(),
+        url,
+        code,
+        &name,
+        client::JoinCourse {
+            exercises: layout,
+            tracks: course.included_tracks.clone(),
+            language: None,
+        },
+    )?;
+    let member = &joined.membership;
     // Where the learner stands now, so the dashboard does not wait for a check.
     let current = session.progress.current(course);
     let entry = session.progress.state().exercises.get(&current.name);
@@ -102,6 +86,8 @@ pub fn join(global: &Global, url: &str, code: &str, name: Option<&str>) -> Resul
         current: Some(current.name.clone()),
         at: classroom::now_ms(),
         code: None,
+        note: None,
+        error_line: None,
     }];
     for ex in &course.exercises {
         if session.progress.is_done(&ex.name) {
@@ -117,6 +103,8 @@ pub fn join(global: &Global, url: &str, code: &str, name: Option<&str>) -> Resul
                 current: Some(current.name.clone()),
                 at: classroom::now_ms(),
                 code: None,
+                note: None,
+                error_line: None,
             });
         }
     }
@@ -125,13 +113,24 @@ pub fn join(global: &Global, url: &str, code: &str, name: Option<&str>) -> Resul
     // learner stands before the command returns (2 s at most).
     client::send_in_background(&course.state_dir());
     client::settle(std::time::Duration::from_secs(2));
+    let again = if joined.again {
+        " (again: the same row on the instructor's screen)"
+    } else {
+        ""
+    };
     outln!(
-        "Joined the classroom at {} as {:?}. Your checks now show on the instructor's \
+        "Joined the classroom at {} as {:?}{again}. Your checks now show on the instructor's \
          screen (never your code, unless you raise a hand with `rustdrill help-me`).\n\
          Leave with `rustdrill leave`.",
         member.url,
         member.name
     )?;
+    if let Some(note) = &joined.course_note {
+        outln!(
+            "Note: your course is not the room's ({note}): exercises the room does not have \
+             do not show on the instructor's screen."
+        )?;
+    }
     Ok(Outcome::Done)
 }
 
@@ -139,20 +138,46 @@ pub fn leave(global: &Global) -> Result<Outcome> {
     let session = Session::load(global)?;
     match client::leave(&session.course.state_dir())? {
         None => outln!("This course is not in a classroom.")?,
-        Some(0) => outln!("Left the classroom.")?,
-        Some(n) => outln!("Left the classroom ({n} event(s) could not be sent and were dropped).")?,
+        Some(left) => {
+            let mut notes = Vec::new();
+            if left.unsent > 0 {
+                notes.push(format!(
+                    "{} event(s) could not be sent and were dropped",
+                    left.unsent
+                ));
+            }
+            if !left.told {
+                notes.push(
+                    "the classroom could not be told: the instructor sees you as idle".to_owned(),
+                );
+            }
+            if notes.is_empty() {
+                outln!("Left the classroom.")?;
+            } else {
+                outln!("Left the classroom ({}).", notes.join("; "))?;
+            }
+        }
     }
     Ok(Outcome::Done)
 }
 
-pub fn help_me(global: &Global, name: Option<&str>) -> Result<Outcome> {
+pub fn help_me(global: &Global, name: Option<&str>, message: Option<&str>) -> Result<Outcome> {
     let session = Session::load(global)?;
     let state_dir = session.course.state_dir();
     if client::membership(&state_dir).is_none() {
         anyhow::bail!("this course has not joined a classroom: `rustdrill join URL CODE` first");
     }
+    // `help-me "why does…"`: the learner may have meant a message.
+    if let Some(name) = name
+        && let Err(e) = session.course.exercise(name)
+    {
+        anyhow::bail!(
+            "{e:#}\nTo say what you are stuck on, use --message: \
+             rustdrill help-me --message {name:?}"
+        );
+    }
     let ex = session.pick(name)?;
-    let event = help_event(&session.progress, ex)?;
+    let event = help_event(&session.progress, ex, message, None)?;
     client::report(&state_dir, vec![event]);
     // The one command that waits for the server on purpose: the learner
     // asked to be seen, and is told whether they were.
@@ -160,10 +185,24 @@ pub fn help_me(global: &Global, name: Option<&str>) -> Result<Outcome> {
     client::settle(std::time::Duration::from_secs(4));
     if client::pending_count(&state_dir).unwrap_or(1) == 0 {
         outln!(
-            "Hand raised for {}: the instructor sees your code and verdict. \
+            "Hand raised for {}: the instructor sees your code and verdict{}. \
              Solving the exercise lowers it.",
-            ex.name
+            ex.name,
+            if message.is_some() {
+                " and your message"
+            } else {
+                ""
+            }
         )?;
+        // A hand raised again may be claimed already: say who is coming.
+        if let Ok(Some(status)) = client::flush(&state_dir)
+            && let Some(by) = status.hand.and_then(|h| h.claimed_by)
+        {
+            outln!(
+                "{} is on the way.",
+                rustdrill_engine::sanitize::for_terminal(&by, false)
+            )?;
+        }
     } else {
         let why = match client::flush(&state_dir) {
             Err(e) => format!(" ({e:#})"),
@@ -179,14 +218,24 @@ pub fn help_me(global: &Global, name: Option<&str>) -> Result<Outcome> {
     Ok(Outcome::Done)
 }
 
-/// A raised hand for `ex`: its file (cut at the server's limit) and last verdict.
-pub fn help_event(progress: &Progress, ex: &rustdrill_engine::course::Exercise) -> Result<Event> {
+/// A raised hand for `ex`: its file (cut at the server's limit), its last
+/// verdict, what the learner says (`note`) and, when known, the line of
+/// the first error.
+pub fn help_event(
+    progress: &Progress,
+    ex: &rustdrill_engine::course::Exercise,
+    note: Option<&str>,
+    error_line: Option<u32>,
+) -> Result<Event> {
     let bytes = std::fs::read(&ex.path)
         .with_context(|| format!("cannot read {}", ex.relative_path.display()))?;
     let code = String::from_utf8_lossy(&bytes);
     let code = classroom::clip(&code, classroom::MAX_CODE).to_owned();
     let entry = progress.state().exercises.get(&ex.name);
     let cached = entry.and_then(|e| e.cache.as_ref());
+    let note = note
+        .map(|n| classroom::clip(n.trim(), classroom::MAX_TEXT).to_owned())
+        .filter(|n| !n.is_empty());
     Ok(Event {
         seq: 0,
         kind: EventKind::Help,
@@ -198,5 +247,7 @@ pub fn help_event(progress: &Progress, ex: &rustdrill_engine::course::Exercise) 
         current: Some(ex.name.clone()),
         at: classroom::now_ms(),
         code: Some(code),
+        note,
+        error_line,
     })
 }

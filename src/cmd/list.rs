@@ -32,6 +32,8 @@ pub struct ListEntry {
 
 pub fn run(global: &Global, json: bool) -> Result<Outcome> {
     let session = Session::load(global)?;
+    // The room catches up with what waits in the outbox (after the output).
+    session.resync_classroom();
     let current = session.progress.current(&session.course).name.clone();
     let entries: Vec<ListEntry> = session
         .course

@@ -14,6 +14,8 @@ use rustdrill_engine::verdict::Verdict;
 
 pub fn run(global: &Global, name: Option<&str>) -> Result<Outcome> {
     let mut session = Session::load(global)?;
+    // The room catches up with what waits in the outbox (after the output).
+    session.resync_classroom();
     let Session { course, progress } = &mut session;
     // A misspelt name fails before anything is written.
     let named = name

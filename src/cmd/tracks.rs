@@ -23,6 +23,8 @@ use rustdrill_engine::tracks::{self, Source};
 
 pub fn list(global: &Global) -> Result<Outcome> {
     let session = Session::load(global)?;
+    // The room catches up with what waits in the outbox (after the output).
+    session.resync_classroom();
     let course = &session.course;
     if !course.declared_tracks {
         outln!(

@@ -60,6 +60,8 @@ pub enum Status {
 
 pub fn run(global: &Global, json: bool, chapter: Option<&str>, no_cache: bool) -> Result<Outcome> {
     let mut session = Session::load(global)?;
+    // The room catches up with what waits in the outbox (after the output).
+    session.resync_classroom();
     let Session { course, progress } = &mut session;
     let selection = select(course, chapter)?;
 

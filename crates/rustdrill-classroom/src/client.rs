@@ -22,10 +22,16 @@ use anyhow::{Context, Result, bail};
 use serde::{Deserialize, Serialize};
 
 use super::outbox::Outbox;
-use super::{CourseExercise, Event, EventsRequest, JoinRequest, JoinResponse, Status};
+use super::{CourseExercise, Event, EventsRequest, JoinRequest, JoinResponse, Refused, Status};
 use rustdrill_engine::files;
 
 const MEMBERSHIP: &str = "classroom.json";
+/// Who this course folder is to a server, kept after `leave`: joining the
+/// same server again presents its token and keeps the learner's row.
+const IDENTITY: &str = "classroom-identity.json";
+/// A note from a background send for the next command to show (events
+/// the server refused).
+const NOTE: &str = "classroom-note.txt";
 /// The most events one request carries.
 const BATCH: usize = 200;
 /// How long one request may take before the sender gives up for now (a
@@ -64,22 +70,61 @@ fn agent() -> ureq::Agent {
         .into()
 }
 
-/// Joins the classroom at `url` with `code`; replaces any membership.
+/// This course folder's identity at a server, kept across `leave`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Identity {
+    url: String,
+    learner: i64,
+    token: String,
+}
+
+/// What the learner's course is, for the server to compare with the room's.
+pub struct JoinCourse {
+    pub exercises: Vec<CourseExercise>,
+    pub tracks: Vec<String>,
+    pub language: Option<String>,
+}
+
+/// A join as the server answered it.
+pub struct Joined {
+    pub membership: Membership,
+    /// The server knew this course folder: the same row as before.
+    pub again: bool,
+    /// The room's course is not the learner's (the instructor sees this).
+    pub course_note: Option<String>,
+}
+
+/// Joins the classroom at `url` with `code`; replaces any membership. A
+/// course folder that joined this server before presents its token, so
+/// the learner keeps their row (renamed if the name changed).
 pub fn join(
     state_dir: &Path,
     url: &str,
     code: &str,
     name: &str,
-    course: Vec<CourseExercise>,
-) -> Result<Membership> {
+    course: JoinCourse,
+) -> Result<Joined> {
     let url = url.trim_end_matches('/').to_owned();
-    if !(url.starts_with("http://") || url.starts_with("https://")) {
+    if url.starts_with("https://") {
+        bail!(
+            "rustdrill talks to a classroom over plain http:// only (a workshop's own \
+             network), so {url} cannot work: use the http:// address `classroom serve` prints"
+        );
+    }
+    if !url.starts_with("http://") {
         bail!("the classroom's address starts with http:// (as `classroom serve` prints it)");
     }
+    let identity: Option<Identity> = fs::read(state_dir.join(IDENTITY))
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok())
+        .filter(|i: &Identity| i.url == url);
     let request = JoinRequest {
         code: code.to_owned(),
         name: name.to_owned(),
-        course,
+        course: course.exercises,
+        token: identity.as_ref().map(|i| i.token.clone()),
+        tracks: course.tracks,
+        language: course.language,
     };
     let mut response = agent()
         .post(format!("{url}/api/join"))
@@ -90,6 +135,23 @@ pub fn join(
         403 => bail!(
             "the classroom refused the join code {code:?}: check it on the instructor's screen"
         ),
+        429 => bail!(
+            "the classroom asks to wait before joining again ({}): try again in {} s",
+            response
+                .body_mut()
+                .read_to_string()
+                .unwrap_or_default()
+                .trim(),
+            retry_after(&response)
+        ),
+        503 => bail!(
+            "the classroom is full: {}",
+            response
+                .body_mut()
+                .read_to_string()
+                .unwrap_or_default()
+                .trim()
+        ),
         status => bail!("the classroom answered {status} to joining"),
     }
     let joined: JoinResponse = response
@@ -97,29 +159,64 @@ pub fn join(
         .read_json()
         .context("the classroom's answer cannot be read")?;
     let membership = Membership {
-        url,
-        token: joined.token,
+        url: url.clone(),
+        token: joined.token.clone(),
         learner: joined.learner,
         name: name.to_owned(),
     };
     fs::create_dir_all(state_dir)
         .with_context(|| format!("cannot create {}", state_dir.display()))?;
-    // Events of an earlier membership belong to nobody now.
-    Outbox::new(state_dir).clear();
+    let same_learner = identity.is_some_and(|i| i.learner == joined.learner) && joined.again;
+    if !same_learner {
+        // Events of an earlier membership belong to nobody now.
+        Outbox::new(state_dir).clear();
+    }
     files::write_atomic(
         &state_dir.join(MEMBERSHIP),
         &serde_json::to_vec_pretty(&membership)?,
     )
     .with_context(|| format!("cannot save the membership in {}", state_dir.display()))?;
-    Ok(membership)
+    let identity = Identity {
+        url,
+        learner: joined.learner,
+        token: joined.token,
+    };
+    files::write_atomic(
+        &state_dir.join(IDENTITY),
+        &serde_json::to_vec_pretty(&identity)?,
+    )
+    .with_context(|| format!("cannot save the membership in {}", state_dir.display()))?;
+    Ok(Joined {
+        membership,
+        again: joined.again,
+        course_note: joined.course_note,
+    })
+}
+
+fn retry_after(response: &ureq::http::Response<ureq::Body>) -> u64 {
+    response
+        .headers()
+        .get("retry-after")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1)
+}
+
+/// How `leave` went.
+pub struct Left {
+    /// Events that could not be sent and were dropped.
+    pub unsent: usize,
+    /// The server heard of it (it marks the learner left).
+    pub told: bool,
 }
 
 /// Leaves the classroom: sends what waits (for a few seconds at most),
-/// then forgets the membership. Returns how many events were not sent.
-pub fn leave(state_dir: &Path) -> Result<Option<usize>> {
-    if membership(state_dir).is_none() {
+/// tells the server (the row is marked left), then forgets the membership
+/// (the identity stays, for joining again).
+pub fn leave(state_dir: &Path) -> Result<Option<Left>> {
+    let Some(member) = membership(state_dir) else {
         return Ok(None);
-    }
+    };
     let deadline = Instant::now() + Duration::from_secs(5);
     while Instant::now() < deadline {
         match flush(state_dir) {
@@ -130,10 +227,46 @@ pub fn leave(state_dir: &Path) -> Result<Option<usize>> {
     }
     let outbox = Outbox::new(state_dir);
     let unsent = outbox.pending().map(|p| p.len()).unwrap_or(0);
+    let told = agent()
+        .post(format!("{}/api/leave", member.url))
+        .header("Authorization", &format!("Bearer {}", member.token))
+        .send_empty()
+        .is_ok_and(|r| r.status().is_success());
     fs::remove_file(state_dir.join(MEMBERSHIP))
         .with_context(|| format!("cannot remove {}", state_dir.join(MEMBERSHIP).display()))?;
     outbox.clear();
-    Ok(Some(unsent))
+    Ok(Some(Left { unsent, told }))
+}
+
+/// For a command that does not check anything (`list`, `tracks`, …) but
+/// should bring the room up to date: what waits in the outbox leaves after
+/// the command's output, like a check's events (see [`send_queued`]). Also
+/// returns, once, what a background send could not tell anyone, for the
+/// command to show as a warning.
+pub fn resync(state_dir: &Path) -> Option<String> {
+    // Not in a classroom: nothing to bring up to date.
+    membership(state_dir)?;
+    let note = state_dir.join(NOTE);
+    let warning = fs::read_to_string(&note).ok().map(|text| {
+        let _ = fs::remove_file(&note);
+        text.trim().to_owned()
+    });
+    if !Outbox::new(state_dir).has_events() {
+        return warning;
+    }
+    let mut queued = QUEUED.lock().unwrap_or_else(PoisonError::into_inner);
+    match queued.as_mut() {
+        Some(dirs) => {
+            if !dirs.iter().any(|d| d == state_dir) {
+                dirs.push(state_dir.to_path_buf());
+            }
+        }
+        None => {
+            drop(queued);
+            send_in_background(state_dir);
+        }
+    }
+    warning
 }
 
 /// Appends `events` to the outbox when this course is in a classroom, and
@@ -305,10 +438,23 @@ pub fn flush(state_dir: &Path) -> Result<Option<Status>> {
 }
 
 fn send_pending(agent: &ureq::Agent, member: &Membership, outbox: &Outbox) -> Result<Status> {
+    // The summary goes once per send: its own seqs follow what was sent.
+    let mut resent = false;
     loop {
         let pending = outbox.pending()?;
         if pending.is_empty() {
-            return get_status(agent, member);
+            let status = get_status(agent, member)?;
+            // Asked again: the sender that saw the first request may have
+            // ended (a command's process exits) before it sent the summary.
+            if status.resync && !resent {
+                resent = true;
+                let summary = outbox.summary();
+                if !summary.is_empty() {
+                    outbox.push(summary)?;
+                    continue;
+                }
+            }
+            return Ok(status);
         }
         let batch: Vec<Event> = pending.into_iter().take(BATCH).collect();
         let last = batch.last().map_or(0, |e| e.seq);
@@ -319,11 +465,43 @@ fn send_pending(agent: &ureq::Agent, member: &Membership, outbox: &Outbox) -> Re
                 events: batch,
                 sent_at: Some(super::now_ms()),
             })?;
+        if response.status().as_u16() == 422 {
+            // Exercises the room's course does not have: sending them
+            // again would be refused forever. They leave the queue (a copy
+            // stays), the learner is told, and the rest goes on.
+            let refused: Refused = response
+                .body_mut()
+                .read_json()
+                .context("the classroom refused events and its answer cannot be read")?;
+            let text = format!(
+                "{}: {} classroom event(s) dropped (kept in {})",
+                refused.error,
+                refused.unknown.len(),
+                outbox.refused_path().display()
+            );
+            // The note first: once the events are gone, the next command
+            // may look for it.
+            if let Some(state_dir) = outbox.dir().parent() {
+                let _ = files::write_atomic(&state_dir.join(NOTE), text.as_bytes());
+            }
+            let dropped = outbox.refuse(&refused.unknown)?;
+            if dropped == 0 {
+                bail!("{text}");
+            }
+            continue;
+        }
         check_answer(response.status().as_u16())?;
         let status: Status = response.body_mut().read_json()?;
         outbox.ack(status.acked.min(last));
         if status.acked < last {
             bail!("the classroom did not store every event");
+        }
+        if status.resync && !resent {
+            resent = true;
+            let summary = outbox.summary();
+            if !summary.is_empty() {
+                outbox.push(summary)?;
+            }
         }
         if outbox.pending()?.is_empty() {
             return Ok(status);
@@ -344,8 +522,8 @@ fn check_answer(code: u16) -> Result<()> {
     match code {
         200 => Ok(()),
         401 | 403 => bail!(
-            "the classroom does not know this learner (was its database replaced?): \
-             run `rustdrill join URL CODE` again"
+            "the classroom does not know this learner (removed by the instructor, or a new \
+             database): run `rustdrill join URL CODE` again"
         ),
         429 => bail!("the classroom asks to slow down; what waits is sent later"),
         code => bail!("the classroom answered {code}"),

@@ -42,6 +42,14 @@ pub struct Event {
     /// The exercise file, in a `Help` event only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
+    /// What the learner says they are stuck on (`help-me --message`), in a
+    /// `Help` event only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// 1-based line of the first error in `code`, in a `Help` event, when
+    /// the learner's rustdrill knows it (watch does).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_line: Option<u32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -80,14 +88,38 @@ pub struct CourseExercise {
 pub struct JoinRequest {
     pub code: String,
     pub name: String,
+    /// The learner's course: compared with the room's (never its layout).
     #[serde(default)]
     pub course: Vec<CourseExercise>,
+    /// The token this course folder was given by this server before: the
+    /// same learner joining again keeps their row.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token: Option<String>,
+    /// The tracks the learner's course holds (`rustdrill tracks`).
+    #[serde(default)]
+    pub tracks: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct JoinResponse {
     pub learner: i64,
     pub token: String,
+    /// The learner presented a token the server knew: the same row.
+    #[serde(default)]
+    pub again: bool,
+    /// Set when the learner's course is not the room's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub course_note: Option<String>,
+}
+
+/// The server's answer to events for exercises its course does not have
+/// (422): their seqs, which the learner's rustdrill drops from its outbox.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Refused {
+    pub error: String,
+    pub unknown: Vec<u64>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -113,17 +145,28 @@ pub struct Status {
     /// The learner's latest raised hand, if not lowered by solving.
     #[serde(default)]
     pub hand: Option<Hand>,
+    /// The server misses events before these (its database was restored
+    /// from a copy, or the learner's outbox was cleared): the learner's
+    /// rustdrill sends its summary (see `outbox::Outbox::summary`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub resync: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Hand {
     pub exercise: String,
     pub answered: bool,
+    /// Who is on the way (an instructor or helper claimed the hand).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claimed_by: Option<String>,
 }
 
 /// The longest code a raised hand carries (bytes; longer is cut by the
 /// learner before sending and by the server before storing).
 pub const MAX_CODE: usize = 64 * 1024;
+
+/// The longest name, message or announcement the server stores (bytes).
+pub const MAX_TEXT: usize = 500;
 
 /// At most `max` bytes of `s`, cut at a character boundary.
 pub fn clip(s: &str, max: usize) -> &str {

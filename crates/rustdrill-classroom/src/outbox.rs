@@ -9,17 +9,23 @@
 //! removed only once the server holds them; a repeat (a process killed
 //! between the server's answer and the removal) is ignored by the server.
 
+use std::collections::BTreeMap;
 use std::fs::{self, File};
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::Event;
+use super::{Event, EventKind};
 use rustdrill_engine::files;
 
 const LOCK: &str = "lock";
 const SEND_LOCK: &str = "send.lock";
 const NEXT: &str = "next";
 const SUFFIX: &str = ".json";
+const REFUSED: &str = "refused.jsonl";
+/// The latest check and hint count of each exercise, and where the learner
+/// is: what the server is sent again when it lost events (see `summary`).
+// Not `.json`: only events are named so.
+const LATEST: &str = "latest.summary";
 
 #[derive(Debug, Clone)]
 pub struct Outbox {
@@ -54,13 +60,40 @@ impl Outbox {
         // The seqs are reserved first: a crash in between leaves a gap,
         // never one seq on two events (a sender may already have sent it).
         files::write_atomic(&next_path, end.to_string().as_bytes())?;
+        let mut latest = self.latest();
         for (seq, mut event) in (first..).zip(events) {
             event.seq = seq;
             let json = serde_json::to_vec(&event).map_err(io::Error::other)?;
             files::write_atomic(&self.dir.join(file_name(seq)), &json)?;
+            remember(&mut latest, event);
         }
+        let json = serde_json::to_vec(&latest).map_err(io::Error::other)?;
+        files::write_atomic(&self.dir.join(LATEST), &json)?;
         let seq = end;
         Ok(seq - 1)
+    }
+
+    fn latest(&self) -> BTreeMap<String, Event> {
+        fs::read(self.dir.join(LATEST))
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .unwrap_or_default()
+    }
+
+    /// The learner's state as events, for a server that lost some (a
+    /// database restored from a copy): the latest check and hints of each
+    /// exercise, in the order they happened, then where the learner is.
+    /// Their seqs are given by `push`.
+    pub fn summary(&self) -> Vec<Event> {
+        let latest = self.latest();
+        let mut events: Vec<Event> = latest
+            .iter()
+            .filter(|(k, _)| k.as_str() != CURRENT)
+            .map(|(_, e)| e.clone())
+            .collect();
+        events.sort_by_key(|e| e.seq);
+        events.extend(latest.get(CURRENT).cloned());
+        events
     }
 
     /// The events waiting, oldest first. A file that cannot be parsed
@@ -127,6 +160,32 @@ impl Outbox {
         }
     }
 
+    /// Takes the events `seqs` out (the server refused them for good) and
+    /// keeps a copy of each in `refused.jsonl`: the learner's record, not
+    /// sent again. Returns how many were taken.
+    pub fn refuse(&self, seqs: &[u64]) -> io::Result<usize> {
+        use std::io::Write;
+        let mut kept = File::options()
+            .create(true)
+            .append(true)
+            .open(self.dir.join(REFUSED))?;
+        let mut taken = 0;
+        for &seq in seqs {
+            let path = self.dir.join(file_name(seq));
+            let Ok(bytes) = fs::read(&path) else { continue };
+            kept.write_all(&bytes)?;
+            kept.write_all(b"\n")?;
+            fs::remove_file(&path)?;
+            taken += 1;
+        }
+        Ok(taken)
+    }
+
+    /// Where refused events are kept.
+    pub fn refused_path(&self) -> PathBuf {
+        self.dir.join(REFUSED)
+    }
+
     /// The right to send, if no other process (or thread) holds it now.
     pub fn try_send_lock(&self) -> io::Result<Option<File>> {
         fs::create_dir_all(&self.dir)?;
@@ -149,6 +208,35 @@ impl Outbox {
         {
             self.ack(last.seq);
         }
+    }
+}
+
+const CURRENT: &str = "current";
+
+/// Keeps what a summary needs of `event` (never a hand: its code is the
+/// learner's, sent once, on purpose).
+fn remember(latest: &mut BTreeMap<String, Event>, event: Event) {
+    let key = match event.kind {
+        EventKind::Check => format!("check {}", event.exercise),
+        EventKind::Hint => format!("hint {}", event.exercise),
+        EventKind::Current | EventKind::Help => String::new(),
+    };
+    let current = Event {
+        kind: EventKind::Current,
+        exercise: event
+            .current
+            .clone()
+            .unwrap_or_else(|| event.exercise.clone()),
+        verdict: None,
+        message: None,
+        code: None,
+        note: None,
+        error_line: None,
+        ..event.clone()
+    };
+    latest.insert(CURRENT.to_owned(), current);
+    if !key.is_empty() {
+        latest.insert(key, event);
     }
 }
 
@@ -183,6 +271,8 @@ mod tests {
             current: None,
             at: 0,
             code: None,
+            note: None,
+            error_line: None,
         }
     }
 
@@ -233,6 +323,59 @@ mod tests {
             .map(|e| e.seq)
             .collect();
         assert_eq!(seqs, (1..=120).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn refused_events_leave_the_queue_and_are_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let outbox = Outbox::new(dir.path());
+        outbox.push((0..3).map(event).collect()).unwrap();
+        assert_eq!(outbox.refuse(&[2, 9]).unwrap(), 1);
+        let seqs: Vec<u64> = outbox.pending().unwrap().iter().map(|e| e.seq).collect();
+        assert_eq!(seqs, [1, 3]);
+        let kept = fs::read_to_string(outbox.refused_path()).unwrap();
+        assert_eq!(kept.lines().count(), 1);
+        assert!(kept.contains("\"seq\":2"), "{kept}");
+    }
+
+    #[test]
+    fn the_summary_is_each_exercises_latest_check_and_where_the_learner_is() {
+        let dir = tempfile::tempdir().unwrap();
+        let outbox = Outbox::new(dir.path());
+        let check = |exercise: &str, verdict: &str| Event {
+            exercise: exercise.into(),
+            verdict: Some(verdict.into()),
+            current: Some("b".into()),
+            ..event(0)
+        };
+        let help = Event {
+            kind: EventKind::Help,
+            code: Some("fn main() {}".into()),
+            ..check("b", "compile_error")
+        };
+        outbox
+            .push(vec![
+                check("a", "compile_error"),
+                check("a", "pass"),
+                check("b", "compile_error"),
+                help,
+            ])
+            .unwrap();
+        outbox.ack(4);
+        let summary = outbox.summary();
+        let shown: Vec<(EventKind, &str, Option<&str>)> = summary
+            .iter()
+            .map(|e| (e.kind, e.exercise.as_str(), e.verdict.as_deref()))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                (EventKind::Check, "a", Some("pass")),
+                (EventKind::Check, "b", Some("compile_error")),
+                (EventKind::Current, "b", None),
+            ]
+        );
+        assert!(summary.iter().all(|e| e.code.is_none()));
     }
 
     #[test]

@@ -23,6 +23,8 @@ pub fn event(kind: EventKind, course: &Course, progress: &Progress, ex: &Exercis
         current: Some(progress.current(course).name.clone()),
         at: now_ms(),
         code: None,
+        note: None,
+        error_line: None,
     }
 }
 

@@ -58,6 +58,9 @@ pub enum Event {
 /// How often watch sends what waits in the classroom outbox and asks the
 /// server for news.
 const CLASSROOM_POLL: Duration = Duration::from_secs(3);
+/// How often once the server refused this learner (removed, or a new
+/// database): its wrong token counts against this machine's address.
+const CLASSROOM_POLL_REFUSED: Duration = Duration::from_secs(30);
 
 /// Sends the outbox and polls the classroom's server, on a thread of its
 /// own (blocking HTTP with short timeouts; nothing async). Reports a
@@ -88,7 +91,11 @@ pub fn classroom(state_dir: PathBuf, tx: Sender<Event>) {
                 {
                     return;
                 }
-                thread::sleep(CLASSROOM_POLL);
+                thread::sleep(if refused {
+                    CLASSROOM_POLL_REFUSED
+                } else {
+                    CLASSROOM_POLL
+                });
             }
         });
     // Without it the classroom only hears from the next command.

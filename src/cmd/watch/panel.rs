@@ -229,6 +229,11 @@ pub enum StatusLine {
     RoomMoves(String),
     HandAnswered(String),
     HandUp(String),
+    /// A raised hand someone claimed: who is on the way.
+    HandClaimed {
+        exercise: String,
+        by: String,
+    },
 }
 
 impl StatusLine {
@@ -279,6 +284,11 @@ impl StatusLine {
             StatusLine::HandAnswered(exercise) => {
                 format!("✋ your hand on {} was answered", one_line(exercise))
             }
+            StatusLine::HandClaimed { exercise, by } => format!(
+                "✋ {} is on the way to your hand on {}",
+                one_line(by),
+                one_line(exercise)
+            ),
             StatusLine::HandUp(exercise) => format!(
                 "✋ your hand is up on {}: the instructor will come",
                 one_line(exercise)
@@ -305,7 +315,13 @@ pub fn room_lines(refused: Option<&str>, room: Option<&Status>, viewing: &str) -
     }
     match &room.hand {
         Some(h) if h.answered => lines.push(StatusLine::HandAnswered(h.exercise.clone())),
-        Some(h) => lines.push(StatusLine::HandUp(h.exercise.clone())),
+        Some(h) => lines.push(match &h.claimed_by {
+            Some(by) => StatusLine::HandClaimed {
+                exercise: h.exercise.clone(),
+                by: by.clone(),
+            },
+            None => StatusLine::HandUp(h.exercise.clone()),
+        }),
         None => {}
     }
     lines
@@ -352,7 +368,9 @@ mod tests {
             hand: hand.map(|(exercise, answered)| Hand {
                 exercise: exercise.to_owned(),
                 answered,
+                claimed_by: None,
             }),
+            resync: false,
         }
     }
 
@@ -372,6 +390,17 @@ mod tests {
         );
         let there = rendered(&room_lines(None, Some(&here), "intro1"));
         assert!(there[1].contains("the room moves to vars1"), "{there:?}");
+    }
+
+    #[test]
+    fn a_claimed_hand_says_who_is_coming() {
+        let mut status = room(None, Some(("vars1", false)));
+        assert!(rendered(&room_lines(None, Some(&status), "vars1"))[1].contains("will come"));
+        if let Some(hand) = status.hand.as_mut() {
+            hand.claimed_by = Some("Grace\u{1b}]0;x\u{7}".to_owned());
+        }
+        let lines = rendered(&room_lines(None, Some(&status), "vars1"));
+        assert_eq!(lines[1], "✋ Grace is on the way to your hand on vars1");
     }
 
     #[test]

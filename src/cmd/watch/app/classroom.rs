@@ -3,6 +3,8 @@
 
 use super::App;
 use rustdrill_classroom::{Status, client};
+use rustdrill_engine::diagnostic::Severity;
+use rustdrill_engine::verdict::Verdict;
 
 impl App {
     pub(super) fn raise_hand(&mut self) {
@@ -11,7 +13,18 @@ impl App {
             return;
         }
         let ex = self.ex().clone();
-        match crate::cmd::classroom::help_event(&self.progress, &ex) {
+        // The line of the first error, when the last verdict is this
+        // file's compile error: the instructor's card marks it.
+        let error_line = match &self.verdict {
+            Some(Verdict::CompileError { diagnostics, .. }) => diagnostics
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .filter_map(|d| d.location.as_ref())
+                .find(|l| l.file.file_name() == ex.path.file_name())
+                .map(|l| l.line),
+            _ => None,
+        };
+        match crate::cmd::classroom::help_event(&self.progress, &ex, None, error_line) {
             Ok(event) => {
                 client::report(&self.course.state_dir(), vec![event]);
                 self.message = Some(format!(
