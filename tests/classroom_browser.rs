@@ -34,11 +34,22 @@ struct Server {
 }
 
 impl Server {
+    /// A room on the course rustdrill ships.
     fn start() -> Server {
+        Server::start_with(&[])
+    }
+
+    /// A room whose course is `course` (a fixture its learners use).
+    fn for_course(course: &Course) -> Server {
+        Server::start_with(&["--course".as_ref(), course.root().as_os_str()])
+    }
+
+    fn start_with(args: &[&std::ffi::OsStr]) -> Server {
         let dir = tempfile::tempdir().unwrap();
         let mut child = Command::new(BIN)
             .args(["classroom", "serve", "--listen", "127.0.0.1:0", "--db"])
             .arg(dir.path().join("room.sqlite3"))
+            .args(args)
             .env("NO_COLOR", "1")
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -464,9 +475,9 @@ fn the_dashboard_in_chromium_updates_live_and_shows_text_as_text() {
     let Some(browser) = Browser::start(1600, 1000) else {
         return;
     };
-    let server = Server::start();
-    let xss = "<img src=x onerror=\"window.__xss=1\">Eve";
     let ada = Course::fixture("basic");
+    let server = Server::for_course(&ada);
+    let xss = "<img src=x onerror=\"window.__xss=1\">Eve";
     join(&ada, &server, xss);
     server.wait_for("the join", |room| learner(room, xss)["current"] == "passes");
     browser.open(&server.dashboard());
