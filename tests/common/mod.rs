@@ -50,6 +50,8 @@ impl Course {
             .current_dir(self.root())
             .env("NO_COLOR", "1")
             .env_remove("RUSTDRILL_COURSE")
+            // The runner speaks English unless a test asks otherwise.
+            .env_remove("RUSTDRILL_LANG")
             .env_remove("CARGO_TARGET_DIR");
         cmd
     }
@@ -158,7 +160,7 @@ impl Tmux {
     /// environment.
     pub fn watch_command(course: &Course, args: &[&str]) -> String {
         format!(
-            "cd '{}' && env -u CARGO_TARGET_DIR -u RUSTDRILL_COURSE NO_COLOR=1 \
+            "cd '{}' && env -u CARGO_TARGET_DIR -u RUSTDRILL_COURSE -u RUSTDRILL_LANG NO_COLOR=1 \
              RUSTDRILL_NO_PREBUILD=1 '{BIN}' watch {}",
             course.root().display(),
             args.join(" ")
