@@ -164,3 +164,42 @@ room-already-there = you are on { $name } already
 room-no-such-exercise = this course has no exercise { $name }
 room-hand-answered = ✋ the instructor answered your hand
 room-not-joined = this course is in no classroom: `rustdrill join URL CODE` to join the instructor's
+
+## init
+
+init-vendoring = Copying the dependencies of { $tracks } into vendor/ (cargo vendor)…
+init-vendored = Vendored: { $size } in { $dir }. The folder builds with no network and an empty cargo home (copy it whole, vendor/ included).
+init-no-fetch = Skipped downloading dependencies (--no-fetch): run `cargo fetch` in { $dir } while online before working on the chapters that need them.
+init-lock-untrimmed = Its Cargo.lock still lists the packages of the tracks left out: `cargo fetch` trims it.
+init-ready = Your course is ready in { $dir }. Next:
+init-base-only = Writing the `{ $base }` track only. Add others later with `rustdrill tracks add NAME` (tracks: { $others }), or choose now with `--track NAME` or `--all-tracks`.
+init-ask-tracks = This course has { $count } tracks; `{ $base }` is always included:
+init-ask-exercises = { $count ->
+    [one] 1 exercise
+   *[other] { $count } exercises
+}
+init-ask-prompt = Tracks to add (numbers or names, `all`; Enter for `{ $base }` only):
+init-fetching = Downloading the course's dependencies (cargo fetch)…
+init-fetch-failed = the course was written to { $dir }, but `cargo fetch` failed (see above). When you are online, run `cargo fetch` in { $exercises } so the course builds offline; the first chapter needs no dependencies and works already.
+init-another = another `rustdrill init` is writing a course into { $dir } now: wait for it to finish, or choose another folder
+
+## tracks
+
+tracks-none-declared = This course has no [[tracks]]: all its chapters are one track, `{ $name }`.
+tracks-column-track = track
+tracks-column-included = included
+tracks-column-done = done
+tracks-column-cost = cost
+tracks-column-chapters = chapters
+tracks-column-description = description
+tracks-yes = yes
+tracks-no = no
+tracks-cost-note = cost: a cold build of the track (the first alone, others on top of it), measured by the course
+tracks-add-hint = Add a track with `rustdrill tracks add NAME` (e.g. `rustdrill tracks add { $first }`).
+tracks-already-in = Track `{ $name }` is already in this course.
+tracks-added = { $exercises ->
+    [one] Added track `{ $name }`: { $chapters } (1 exercise).
+   *[other] Added track `{ $name }`: { $chapters } ({ $exercises } exercises).
+}
+tracks-progress-kept = Your progress is kept. `rustdrill list` shows the new exercises.
+tracks-backup = The files it rewrote are kept as they were in { $backup }

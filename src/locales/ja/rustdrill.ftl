@@ -132,3 +132,36 @@ room-already-there = すでに { $name } にいます
 room-no-such-exercise = このコースには演習 { $name } がありません
 room-hand-answered = ✋ 講師があなたの挙げた手に応えました
 room-not-joined = このコースはどの教室にも入っていません: 講師の教室に入るには `rustdrill join URL CODE`
+
+## init
+
+init-vendoring = { $tracks } の依存関係を vendor/ にコピー中 (cargo vendor)…
+init-vendored = vendor 完了: { $dir } に { $size }。このフォルダはネットワークなしでも、空の cargo ホームでもビルドできます (vendor/ ごとコピーしてください)。
+init-no-fetch = 依存関係のダウンロードを省略しました (--no-fetch): 依存関係が必要な章に取りかかる前に、オンラインのときに { $dir } で `cargo fetch` を実行してください。
+init-lock-untrimmed = Cargo.lock にはまだ除外したトラックのパッケージが残っています: `cargo fetch` で整理されます。
+init-ready = コースを { $dir } に用意しました。次は:
+init-base-only = `{ $base }` トラックだけを書き出します。ほかのトラックはあとで `rustdrill tracks add NAME` で追加するか (トラック: { $others })、今 `--track NAME` か `--all-tracks` で選んでください。
+init-ask-tracks = このコースには { $count } 個のトラックがあります。`{ $base }` は常に含まれます:
+init-ask-exercises = 演習 { $count } 個
+init-ask-prompt = 追加するトラック (番号か名前、`all`、`{ $base }` だけなら Enter):
+init-fetching = コースの依存関係をダウンロード中 (cargo fetch)…
+init-fetch-failed = コースは { $dir } に書き出しましたが、`cargo fetch` が失敗しました (上を参照)。オンラインのときに { $exercises } で `cargo fetch` を実行すると、オフラインでもビルドできます。最初の章は依存関係がないので、すでに動きます。
+init-another = 別の `rustdrill init` が今 { $dir } にコースを書き出しています: 終わるまで待つか、別のフォルダを選んでください
+
+## tracks
+
+tracks-none-declared = このコースには [[tracks]] がありません: すべての章で一つのトラック `{ $name }` です。
+tracks-column-track = トラック
+tracks-column-included = 含む
+tracks-column-done = 完了
+tracks-column-cost = コスト
+tracks-column-chapters = 章
+tracks-column-description = 説明
+tracks-yes = はい
+tracks-no = いいえ
+tracks-cost-note = コスト: トラックをゼロからビルドする時間 (最初のトラックは単独、ほかはその上に)、コースが測定した値
+tracks-add-hint = トラックは `rustdrill tracks add NAME` で追加できます (例: `rustdrill tracks add { $first }`)。
+tracks-already-in = トラック `{ $name }` はすでにこのコースにあります。
+tracks-added = トラック `{ $name }` を追加: { $chapters } (演習 { $exercises } 個)。
+tracks-progress-kept = 進捗はそのままです。新しい演習は `rustdrill list` で見られます。
+tracks-backup = 書き換えたファイルの元の内容は { $backup } に保存されています

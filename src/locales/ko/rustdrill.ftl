@@ -132,3 +132,36 @@ room-already-there = 이미 { $name }에 있습니다
 room-no-such-exercise = 이 코스에는 { $name } 연습 문제가 없습니다
 room-hand-answered = ✋ 강사가 든 손에 답했습니다
 room-not-joined = 이 코스는 어느 강의실에도 속해 있지 않습니다: 강사의 강의실에 들어가려면 `rustdrill join URL CODE`
+
+## init
+
+init-vendoring = { $tracks }의 의존성을 vendor/로 복사하는 중 (cargo vendor)…
+init-vendored = vendor 완료: { $dir }에 { $size }. 이 폴더는 네트워크 없이, 빈 cargo 홈으로도 빌드됩니다(vendor/까지 통째로 복사하세요).
+init-no-fetch = 의존성 다운로드를 건너뛰었습니다(--no-fetch): 의존성이 필요한 장을 시작하기 전에, 온라인일 때 { $dir }에서 `cargo fetch`를 실행하세요.
+init-lock-untrimmed = Cargo.lock에는 아직 빠진 트랙의 패키지가 남아 있습니다: `cargo fetch`가 정리합니다.
+init-ready = 코스가 { $dir }에 준비되었습니다. 다음 단계:
+init-base-only = `{ $base }` 트랙만 씁니다. 다른 트랙은 나중에 `rustdrill tracks add NAME`으로 추가하거나(트랙: { $others }), 지금 `--track NAME` 또는 `--all-tracks`로 고르세요.
+init-ask-tracks = 이 코스에는 트랙이 { $count }개 있습니다. `{ $base }`는 항상 포함됩니다:
+init-ask-exercises = 연습 문제 { $count }개
+init-ask-prompt = 추가할 트랙(번호나 이름, `all`, `{ $base }`만이면 Enter):
+init-fetching = 코스의 의존성을 내려받는 중 (cargo fetch)…
+init-fetch-failed = 코스를 { $dir }에 썼지만 `cargo fetch`가 실패했습니다(위 참고). 온라인일 때 { $exercises }에서 `cargo fetch`를 실행하면 오프라인에서도 빌드됩니다. 첫 장은 의존성이 없어 지금도 됩니다.
+init-another = 다른 `rustdrill init`이 지금 { $dir }에 코스를 쓰고 있습니다: 끝날 때까지 기다리거나 다른 폴더를 고르세요
+
+## tracks
+
+tracks-none-declared = 이 코스에는 [[tracks]]가 없습니다: 모든 장이 트랙 `{ $name }` 하나입니다.
+tracks-column-track = 트랙
+tracks-column-included = 포함
+tracks-column-done = 완료
+tracks-column-cost = 비용
+tracks-column-chapters = 장
+tracks-column-description = 설명
+tracks-yes = 예
+tracks-no = 아니요
+tracks-cost-note = 비용: 트랙을 처음부터 빌드하는 시간(첫 트랙은 단독, 나머지는 그 위에), 코스가 측정한 값
+tracks-add-hint = 트랙은 `rustdrill tracks add NAME`으로 추가합니다(예: `rustdrill tracks add { $first }`).
+tracks-already-in = 트랙 `{ $name }`은(는) 이미 이 코스에 있습니다.
+tracks-added = 트랙 `{ $name }` 추가: { $chapters } (연습 문제 { $exercises }개).
+tracks-progress-kept = 진행 상황은 그대로입니다. 새 연습 문제는 `rustdrill list`로 볼 수 있습니다.
+tracks-backup = 다시 쓴 파일의 이전 내용은 { $backup }에 보관되어 있습니다
