@@ -203,3 +203,9 @@ tracks-added = { $exercises ->
 }
 tracks-progress-kept = Your progress is kept. `rustdrill list` shows the new exercises.
 tracks-backup = The files it rewrote are kept as they were in { $backup }
+
+## verify (the per-exercise line keeps the verdict as it was recorded)
+
+verify-unchanged = (unchanged)
+verify-done = { $done }/{ $total } done
+verify-next = Next to fix: { $name } ({ $path }) — `rustdrill run { $name }` shows the details

@@ -165,3 +165,9 @@ tracks-already-in = トラック `{ $name }` はすでにこのコースにあ�
 tracks-added = トラック `{ $name }` を追加: { $chapters } (演習 { $exercises } 個)。
 tracks-progress-kept = 進捗はそのままです。新しい演習は `rustdrill list` で見られます。
 tracks-backup = 書き換えたファイルの元の内容は { $backup } に保存されています
+
+## verify
+
+verify-unchanged = (変更なし)
+verify-done = { $done }/{ $total } 完了
+verify-next = 次に直すもの: { $name } ({ $path }) — 詳しくは `rustdrill run { $name }`

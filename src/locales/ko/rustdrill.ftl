@@ -165,3 +165,9 @@ tracks-already-in = 트랙 `{ $name }`은(는) 이미 이 코스에 있습니다
 tracks-added = 트랙 `{ $name }` 추가: { $chapters } (연습 문제 { $exercises }개).
 tracks-progress-kept = 진행 상황은 그대로입니다. 새 연습 문제는 `rustdrill list`로 볼 수 있습니다.
 tracks-backup = 다시 쓴 파일의 이전 내용은 { $backup }에 보관되어 있습니다
+
+## verify
+
+verify-unchanged = (바뀌지 않음)
+verify-done = { $done }/{ $total } 완료
+verify-next = 다음에 고칠 것: { $name } ({ $path }) — 자세한 내용은 `rustdrill run { $name }`
