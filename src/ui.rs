@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 use console::{Style, style};
 
 use rustdrill_engine::cargo::Phase;
-use rustdrill_engine::course::{Course, Exercise};
+use rustdrill_engine::course::{Course, Exercise, TrackDone};
 use rustdrill_engine::diagnostic::{Diagnostic, Severity};
 use rustdrill_engine::exec::ProcessOutput;
 use rustdrill_engine::progress::{AfterPass, Medium};
@@ -293,6 +293,27 @@ pub fn after_pass(after: &AfterPass, medium: Medium) -> Vec<String> {
         });
     }
     lines
+}
+
+/// A track just finished: which remain here and which can be added.
+pub fn track_done(done: &TrackDone) -> String {
+    let mut message = t!("track-done", track = &done.track);
+    if !done.unfinished.is_empty() {
+        message.push(' ');
+        message.push_str(&t!(
+            "track-done-remaining",
+            tracks = done.unfinished.join(", ")
+        ));
+    }
+    if let Some(first) = done.not_added.first() {
+        message.push(' ');
+        message.push_str(&t!(
+            "track-done-not-added",
+            tracks = done.not_added.join(", "),
+            first = first
+        ));
+    }
+    message
 }
 
 fn process_output(title: &str, output: &ProcessOutput) -> String {

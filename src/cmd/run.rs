@@ -96,8 +96,8 @@ fn show(
         for line in ui::after_pass(after, Medium::Command) {
             outln!("{line}")?;
         }
-        if let Some(msg) = course.track_done_message(ex, |n| progress.is_done(n)) {
-            outln!("{}", ui::ok(&msg))?;
+        if let Some(done) = course.track_done(ex, |n| progress.is_done(n)) {
+            outln!("{}", ui::ok(&ui::track_done(&done)))?;
         }
         if after.next.is_none()
             && let Some(msg) = &course.final_message

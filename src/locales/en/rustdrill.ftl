@@ -209,3 +209,9 @@ tracks-backup = The files it rewrote are kept as they were in { $backup }
 verify-unchanged = (unchanged)
 verify-done = { $done }/{ $total } done
 verify-next = Next to fix: { $name } ({ $path }) — `rustdrill run { $name }` shows the details
+
+## A track finished (after a pass in run and watch)
+
+track-done = Track `{ $track }` is done!
+track-done-remaining = Still to go here: { $tracks }.
+track-done-not-added = Tracks not added yet: { $tracks } (`rustdrill tracks add { $first }`).

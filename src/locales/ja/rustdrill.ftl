@@ -171,3 +171,9 @@ tracks-backup = 書き換えたファイルの元の内容は { $backup } に保
 verify-unchanged = (変更なし)
 verify-done = { $done }/{ $total } 完了
 verify-next = 次に直すもの: { $name } ({ $path }) — 詳しくは `rustdrill run { $name }`
+
+## トラック完了
+
+track-done = トラック `{ $track }` 完了!
+track-done-remaining = このコースに残っているトラック: { $tracks }。
+track-done-not-added = まだ追加していないトラック: { $tracks } (`rustdrill tracks add { $first }`)。

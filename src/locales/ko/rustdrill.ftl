@@ -171,3 +171,9 @@ tracks-backup = 다시 쓴 파일의 이전 내용은 { $backup }에 보관되�
 verify-unchanged = (바뀌지 않음)
 verify-done = { $done }/{ $total } 완료
 verify-next = 다음에 고칠 것: { $name } ({ $path }) — 자세한 내용은 `rustdrill run { $name }`
+
+## 트랙 완료
+
+track-done = 트랙 `{ $track }` 완료!
+track-done-remaining = 이 코스에 남은 트랙: { $tracks }.
+track-done-not-added = 아직 추가하지 않은 트랙: { $tracks } (`rustdrill tracks add { $first }`).

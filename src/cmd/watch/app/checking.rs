@@ -137,7 +137,9 @@ impl App {
         self.verdict = Some(verdict);
         if let Some(after) = after {
             let progress = &self.progress;
-            let track_done = course.track_done_message(&ex, |n| progress.is_done(n));
+            let track_done = course
+                .track_done(&ex, |n| progress.is_done(n))
+                .map(|done| ui::track_done(&done));
             self.panel = panel::solved(&ex.name, ui::after_pass(&after, Medium::Watch), track_done);
             if after.next.is_none() {
                 self.start_final_verify();
