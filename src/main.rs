@@ -56,8 +56,8 @@ fn main() -> ExitCode {
     };
     ui::set_color(cli.global.color);
     // The runner's language: RUSTDRILL_LANG, else English. A course that
-    // stores its language sets it again once loaded (ui::text::set_language).
-    if let Err(e) = ui::text::set_language_from_env() {
+    // stores its language sets it again once loaded (Session::load).
+    if let Err(e) = ui::text::set_course_language(None) {
         eprintln!(
             "{}",
             ui::warn(&format!("{e} ({}); speaking English", ui::text::LANG_VAR))

@@ -17,6 +17,7 @@ impl Session {
     pub fn load(global: &Global) -> Result<Session> {
         let root = course::find_root(global.course.as_deref())?;
         let course = Course::load(&root, false)?;
+        set_language(None);
         course.remove_leftovers();
         for w in &course.warnings {
             eprintln!("{}", ui::warn(&w.to_string()));
@@ -34,6 +35,7 @@ impl Session {
     /// the watch screen.
     pub fn reload(root: &std::path::Path) -> Result<Session> {
         let course = Course::load(root, false)?;
+        set_language(None);
         let mut progress = Progress::load(&course)?;
         progress.listen(Box::new(rustdrill_classroom::report::Reporter));
         Ok(Session { course, progress })
@@ -45,5 +47,18 @@ impl Session {
             Some(name) => self.course.exercise(name),
             None => Ok(self.progress.current(&self.course)),
         }
+    }
+}
+
+/// Speaks the course's language from now on: `stored` is the code the
+/// course keeps in `.rustdrill/` (issue 25: `init --lang`, `rustdrill
+/// lang`; `None` until that lands), and `RUSTDRILL_LANG` still overrides
+/// it. `main` already warned about a bad `RUSTDRILL_LANG`; a bad stored
+/// code is warned about here.
+fn set_language(stored: Option<&str>) {
+    if let Err(e) = ui::text::set_course_language(stored)
+        && stored.is_some_and(|code| e.0 == code)
+    {
+        eprintln!("{}", ui::warn(&format!("{e}; speaking English")));
     }
 }

@@ -5,9 +5,10 @@
 //! course's own text and command, crate and API names are not translated
 //! here.
 //!
-//! The language is process-wide and set once at start: `main` calls
-//! `set_language_from_env` (`RUSTDRILL_LANG`), and a course that stores its
-//! language calls `set_language` after it is loaded.
+//! The language is process-wide: `main` sets it from `RUSTDRILL_LANG` at
+//! start (for commands with no course yet, like `init`), and
+//! `Session::load` sets it again with the course's stored language
+//! (`set_course_language`); `set_language` forces one.
 //!
 //! ```ignore
 //! use crate::ui::text::t;
@@ -107,23 +108,43 @@ pub fn set(lang: Lang) {
 
 /// Sets the language by its code (`en`, `ko`, `ja`, or a locale such as
 /// `ko_KR.UTF-8`).
+#[expect(
+    dead_code,
+    reason = "for `rustdrill lang CODE` to speak the new language at once (issue 25); remove with its first caller"
+)]
 pub fn set_language(code: &str) -> Result<Lang, UnknownLanguage> {
     let lang = Lang::parse(code).ok_or_else(|| UnknownLanguage(code.to_owned()))?;
     set(lang);
     Ok(lang)
 }
 
-/// `RUSTDRILL_LANG`, if set: English otherwise. An unknown value is
-/// returned as an error for the caller to warn about (the runner then
-/// speaks English).
-pub fn set_language_from_env() -> Result<Lang, UnknownLanguage> {
-    match std::env::var(LANG_VAR) {
-        Ok(code) if !code.trim().is_empty() => set_language(code.trim()),
-        _ => {
-            set(Lang::En);
-            Ok(Lang::En)
+/// The language once a course is loaded: `RUSTDRILL_LANG` if set (a
+/// one-off override: `RUSTDRILL_LANG=en rustdrill list`), else the
+/// language the course stores (`rustdrill init --lang`, `rustdrill lang`),
+/// else English. Call it from `Session::load` and `Session::reload` with
+/// the stored code; an unknown stored code is an error to warn about (the
+/// runner then speaks English).
+pub fn set_course_language(stored: Option<&str>) -> Result<Lang, UnknownLanguage> {
+    let env = std::env::var(LANG_VAR).ok();
+    let (lang, problem) = choose(env.as_deref(), stored);
+    set(lang);
+    problem.map_or(Ok(lang), Err)
+}
+
+/// The language from the environment's and the course's codes (see
+/// `set_course_language`), and a code that was not understood.
+fn choose(env: Option<&str>, stored: Option<&str>) -> (Lang, Option<UnknownLanguage>) {
+    let mut problem = None;
+    for code in [env, stored].into_iter().flatten().map(str::trim) {
+        if code.is_empty() {
+            continue;
+        }
+        match Lang::parse(code) {
+            Some(lang) => return (lang, problem),
+            None => problem = problem.or(Some(UnknownLanguage(code.to_owned()))),
         }
     }
+    (Lang::En, problem)
 }
 
 /// The language messages are in now.
@@ -320,6 +341,23 @@ mod tests {
                 lang.code()
             );
         }
+    }
+
+    #[test]
+    fn the_environment_overrides_the_course_and_english_is_the_default() {
+        assert_eq!(choose(None, None), (Lang::En, None));
+        assert_eq!(choose(None, Some("ko")), (Lang::Ko, None));
+        assert_eq!(choose(Some("ja"), Some("ko")), (Lang::Ja, None));
+        assert_eq!(choose(Some(""), Some("ko")), (Lang::Ko, None));
+        // An unknown override is reported and the course's language used.
+        assert_eq!(
+            choose(Some("fr"), Some("ko")),
+            (Lang::Ko, Some(UnknownLanguage("fr".to_owned())))
+        );
+        assert_eq!(
+            choose(None, Some("xx")),
+            (Lang::En, Some(UnknownLanguage("xx".to_owned())))
+        );
     }
 
     #[test]
