@@ -215,3 +215,9 @@ verify-next = Next to fix: { $name } ({ $path }) — `rustdrill run { $name }` s
 track-done = Track `{ $track }` is done!
 track-done-remaining = Still to go here: { $tracks }.
 track-done-not-added = Tracks not added yet: { $tracks } (`rustdrill tracks add { $first }`).
+
+## The spinner of run (phase: one of the phase-* messages)
+
+run-checking = checking { $name }
+run-checking-phase = checking { $name }: { $phase }
+run-checking-crate = checking { $name }: { $phase } ({ $crate })

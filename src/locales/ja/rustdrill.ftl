@@ -177,3 +177,9 @@ verify-next = 次に直すもの: { $name } ({ $path }) — 詳しくは `rustdr
 track-done = トラック `{ $track }` 完了!
 track-done-remaining = このコースに残っているトラック: { $tracks }。
 track-done-not-added = まだ追加していないトラック: { $tracks } (`rustdrill tracks add { $first }`)。
+
+## run の進行表示
+
+run-checking = { $name } をチェック中
+run-checking-phase = { $name } をチェック中: { $phase }
+run-checking-crate = { $name } をチェック中: { $phase } ({ $crate })

@@ -177,3 +177,9 @@ verify-next = 다음에 고칠 것: { $name } ({ $path }) — 자세한 내용�
 track-done = 트랙 `{ $track }` 완료!
 track-done-remaining = 이 코스에 남은 트랙: { $tracks }.
 track-done-not-added = 아직 추가하지 않은 트랙: { $tracks } (`rustdrill tracks add { $first }`).
+
+## run의 진행 표시
+
+run-checking = { $name } 검사 중
+run-checking-phase = { $name } 검사 중: { $phase }
+run-checking-crate = { $name } 검사 중: { $phase } ({ $crate })
