@@ -1,6 +1,6 @@
 # rustdrill 自身の文言、日本語。英語 (en/rustdrill.ftl) に従い、ここにない
 # メッセージは英語で表示されます。Rust の用語は『The Rust Programming
-# Language 日本語版』に従います (所有権、借用、トレイト、ライフタイム …)。
+# Language 日本語版』に従います (所有権、借用、トレイト、ライフタイム、クレート …)。
 # crate、API、コマンドの名前とコンパイラのメッセージは英語のままです。
 
 ## 判定 (run, verify, watch)
@@ -97,7 +97,7 @@ phase-build = ビルドと clippy
 phase-build-without-lints = リントなしのビルド
 phase-test-build = テストのビルド
 status-preparing = バックグラウンドで { $chapter } を準備中…
-status-prepared = バックグラウンドで { $chapter } を準備中: { $crates } 個の crate をビルド済み
+status-prepared = バックグラウンドで { $chapter } を準備中: { $crates } 個のクレートをビルド済み
 status-ready = { $chapter } の準備完了: 依存関係はビルド済みです
 status-reloaded = info.toml が変更されたため、コースを読み込み直しました
 status-instructor = 📣 講師:

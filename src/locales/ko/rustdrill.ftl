@@ -1,6 +1,6 @@
 # rustdrill 자체의 문구, 한국어. 영어(en/rustdrill.ftl)를 따르며, 여기에 없는
 # 메시지는 영어로 표시됩니다. 러스트 용어는 『러스트 프로그래밍 언어』
-# 한국어판을 따릅니다(소유권, 빌림, 트레이트, 라이프타임 …). crate, API,
+# 한국어판을 따릅니다(소유권, 빌림, 트레이트, 라이프타임, 크레이트 …). crate, API,
 # 명령어 이름과 컴파일러 메시지는 영어 그대로 둡니다.
 
 ## 판정 (run, verify, watch)
@@ -97,7 +97,7 @@ phase-build = 빌드와 clippy
 phase-build-without-lints = 린트 없이 빌드
 phase-test-build = 테스트 빌드
 status-preparing = 백그라운드에서 { $chapter } 준비 중…
-status-prepared = 백그라운드에서 { $chapter } 준비 중: crate { $crates }개 빌드됨
+status-prepared = 백그라운드에서 { $chapter } 준비 중: 크레이트 { $crates }개 빌드됨
 status-ready = { $chapter } 준비 완료: 의존성이 빌드되었습니다
 status-reloaded = info.toml이 바뀌어 코스를 다시 불러왔습니다
 status-instructor = 📣 강사:
