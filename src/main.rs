@@ -55,6 +55,14 @@ fn main() -> ExitCode {
         }
     };
     ui::set_color(cli.global.color);
+    // The runner's language: RUSTDRILL_LANG, else English. A course that
+    // stores its language sets it again once loaded (Session::load).
+    if let Err(e) = ui::text::set_course_language(None) {
+        eprintln!(
+            "{}",
+            ui::warn(&format!("{e} ({}); speaking English", ui::text::LANG_VAR))
+        );
+    }
     install_bug_report_hook();
     let watching = matches!(cli.command, None | Some(Command::Watch { .. }));
     if !watching {

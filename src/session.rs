@@ -17,6 +17,7 @@ impl Session {
     pub fn load(global: &Global) -> Result<Session> {
         let root = course::find_root(global.course.as_deref())?;
         let course = Course::load(&root, false)?;
+        set_language(&course);
         course.remove_leftovers();
         for w in &course.warnings {
             eprintln!("{}", ui::warn(&w.to_string()));
@@ -34,6 +35,7 @@ impl Session {
     /// the watch screen.
     pub fn reload(root: &std::path::Path) -> Result<Session> {
         let course = Course::load(root, false)?;
+        set_language(&course);
         let mut progress = Progress::load(&course)?;
         progress.listen(Box::new(rustdrill_classroom::report::Reporter));
         Ok(Session { course, progress })
@@ -54,4 +56,15 @@ impl Session {
             eprintln!("{}", ui::warn(&note));
         }
     }
+}
+
+/// Speaks the course's language from now on: the one `init --lang` or
+/// `rustdrill lang` stored in its `.rustdrill/`, unless `RUSTDRILL_LANG`
+/// overrides it. `main` already warned about a bad `RUSTDRILL_LANG`. A
+/// course translated into a language the runner's own text lacks (its
+/// catalogues can hold any) gets the runner in English, without a warning
+/// on every command.
+fn set_language(course: &Course) {
+    let stored = rustdrill_engine::i18n::current(&course.root).to_string();
+    let _ = ui::text::set_course_language(Some(&stored));
 }

@@ -3,17 +3,21 @@
 //! is a terminal (console decides; `set_color` overrides).
 
 mod reporter;
+pub mod text;
 
 use std::fmt::Write as _;
 
 use console::{Style, style};
 
 use rustdrill_engine::cargo::Phase;
-use rustdrill_engine::course::{Course, Exercise};
+use rustdrill_engine::course::{Course, Exercise, TrackDone};
 use rustdrill_engine::diagnostic::{Diagnostic, Severity};
 use rustdrill_engine::exec::ProcessOutput;
+use rustdrill_engine::progress::{AfterPass, Medium};
 use rustdrill_engine::sanitize;
-use rustdrill_engine::verdict::{TimedStep, Verdict};
+use rustdrill_engine::verdict::{FileProblem, TimedStep, Verdict};
+
+use text::t;
 
 pub use reporter::{Mode, Reporter};
 
@@ -96,7 +100,7 @@ pub fn render_verdict(course: &Course, ex: &Exercise, verdict: &Verdict, detail:
     } else {
         bad("✗")
     };
-    let headline = sanitize::for_terminal(&verdict.headline(), false);
+    let headline = sanitize::for_terminal(&headline(verdict), false);
     let headline = if verdict.passed() {
         ok(&headline)
     } else {
@@ -110,7 +114,7 @@ pub fn render_verdict(course: &Course, ex: &Exercise, verdict: &Verdict, detail:
     let mut body = String::new();
     match verdict {
         Verdict::Pass { output, warnings } => {
-            body.push_str(&process_output("main printed", output));
+            body.push_str(&process_output(&t!("verdict-main-printed"), output));
             for w in warnings {
                 body.push_str(&plain_or_colored(&w.rendered));
             }
@@ -121,12 +125,7 @@ pub fn render_verdict(course: &Course, ex: &Exercise, verdict: &Verdict, detail:
             phase,
         } => {
             if *phase == Phase::TestBuild {
-                let _ = writeln!(
-                    body,
-                    "{}\n",
-                    dim("(this error is in code compiled only for the tests: \
-                         the #[cfg(test)] module or code it uses)")
-                );
+                let _ = writeln!(body, "{}\n", dim(&t!("verdict-in-test-code")));
             }
             let errors: Vec<&Diagnostic> = diagnostics
                 .iter()
@@ -141,14 +140,19 @@ pub fn render_verdict(course: &Course, ex: &Exercise, verdict: &Verdict, detail:
         }
         Verdict::TestFailed { failures, output } => {
             for f in failures {
-                let _ = writeln!(body, "{} {}", bad("failed:"), style(&f.name).bold());
+                let _ = writeln!(
+                    body,
+                    "{} {}",
+                    bad(&t!("verdict-failed-test")),
+                    style(&f.name).bold()
+                );
                 for line in f.output.lines() {
                     let _ = writeln!(body, "  {line}");
                 }
                 body.push('\n');
             }
             if failures.is_empty() {
-                body.push_str(&process_output("the tests printed", output));
+                body.push_str(&process_output(&t!("verdict-tests-printed"), output));
             }
         }
         Verdict::Clippy { lints } => {
@@ -156,21 +160,18 @@ pub fn render_verdict(course: &Course, ex: &Exercise, verdict: &Verdict, detail:
                 body.push_str(&plain_or_colored(&l.rendered));
             }
         }
-        Verdict::RunFailed { output } => body.push_str(&process_output("main printed", output)),
+        Verdict::RunFailed { output } => {
+            body.push_str(&process_output(&t!("verdict-main-printed"), output));
+        }
         Verdict::TimedOut { step, output, .. } => {
             let what = match step {
-                TimedStep::Tests => "the tests printed",
-                TimedStep::Run => "main printed",
+                TimedStep::Tests => t!("verdict-tests-printed"),
+                TimedStep::Run => t!("verdict-main-printed"),
             };
-            body.push_str(&process_output(what, output));
+            body.push_str(&process_output(&what, output));
         }
         Verdict::Missing { .. } => {
-            let _ = writeln!(
-                body,
-                "Restore the original with `rustdrill reset {}` (or `x` in watch mode); \
-                 a backup of whatever is there now is kept.",
-                ex.name
-            );
+            let _ = writeln!(body, "{}", t!("verdict-missing-restore", name = &ex.name));
         }
     }
     // What the exercise printed may hold any escape sequence: only colours
@@ -188,16 +189,131 @@ pub fn render_verdict(course: &Course, ex: &Exercise, verdict: &Verdict, detail:
                 let _ = writeln!(
                     out,
                     "{}",
-                    dim(&format!(
-                        "… {} more lines: run `rustdrill run {}` to see all of it",
-                        lines.len() - max,
-                        ex.name
+                    dim(&t!(
+                        "verdict-more-lines",
+                        count = lines.len() - max,
+                        name = &ex.name
                     ))
                 );
             }
         }
     }
     out
+}
+
+/// One line: the first thing to fix (or "done"), in the learner's
+/// language; what the compiler or a test said stays as it said it. The
+/// engine's `Verdict::headline` is the English one for JSON and the
+/// classroom.
+pub fn headline(verdict: &Verdict) -> String {
+    let coded = |code: Option<&str>, message: &str| match code {
+        Some(c) => format!("[{c}] {message}"),
+        None => message.to_owned(),
+    };
+    match verdict {
+        Verdict::Pass { .. } => t!("headline-pass"),
+        Verdict::CompileError {
+            diagnostics,
+            cargo_stderr,
+            ..
+        } => {
+            let what = match diagnostics.iter().find(|d| d.severity == Severity::Error) {
+                Some(d) => coded(d.code.as_deref(), &d.message),
+                None => cargo_stderr
+                    .lines()
+                    .map(str::trim)
+                    .find(|l| l.starts_with("error"))
+                    .map_or_else(|| t!("headline-cargo-failed"), str::to_owned),
+            };
+            t!("headline-compile-error", what = what)
+        }
+        Verdict::TestFailed { failures, output } => match failures.first() {
+            Some(f) => t!(
+                "headline-test-failed",
+                name = &f.name,
+                message = f.message.lines().next().unwrap_or("")
+            ),
+            None => t!(
+                "headline-tests-failed",
+                termination = output.termination.to_string()
+            ),
+        },
+        Verdict::Clippy { lints } => match lints.first() {
+            Some(l) => t!(
+                "headline-clippy",
+                what = coded(l.code.as_deref(), &l.message)
+            ),
+            None => t!("headline-clippy-failed"),
+        },
+        Verdict::RunFailed { output } => t!(
+            "headline-run-failed",
+            termination = output.termination.to_string()
+        ),
+        Verdict::Missing {
+            problem: FileProblem::NotFound,
+        } => t!("headline-missing"),
+        Verdict::Missing {
+            problem: FileProblem::NotAFile,
+        } => t!("headline-not-a-file"),
+        Verdict::TimedOut { step, limit, .. } => match step {
+            TimedStep::Tests => t!("headline-timed-out-tests", seconds = limit.as_secs()),
+            TimedStep::Run => t!("headline-timed-out-main", seconds = limit.as_secs()),
+        },
+    }
+}
+
+/// A check's phase as the watch screen names it.
+pub fn phase(phase: Phase) -> String {
+    match phase {
+        Phase::Build => t!("phase-build"),
+        Phase::BuildWithoutLints => t!("phase-build-without-lints"),
+        Phase::TestBuild => t!("phase-test-build"),
+    }
+}
+
+/// The lines shown after a pass (unstyled): the reference solution and
+/// the next exercise, said for a command or for watch's keys.
+pub fn after_pass(after: &AfterPass, medium: Medium) -> Vec<String> {
+    let mut lines = Vec::new();
+    if let Some(path) = &after.solution {
+        let path = path.display().to_string();
+        lines.push(match medium {
+            Medium::Command => t!("after-solved-command", path = path),
+            Medium::Watch => t!("after-solved-watch", path = path),
+        });
+    }
+    if let Some((name, path)) = &after.next {
+        lines.push(match medium {
+            Medium::Command => t!(
+                "after-next-command",
+                name = name,
+                path = path.display().to_string()
+            ),
+            Medium::Watch => t!("after-next-watch", name = name),
+        });
+    }
+    lines
+}
+
+/// A track just finished: which remain here and which can be added.
+pub fn track_done(done: &TrackDone) -> String {
+    let mut message = t!("track-done", track = &done.track);
+    if !done.unfinished.is_empty() {
+        message.push(' ');
+        message.push_str(&t!(
+            "track-done-remaining",
+            tracks = done.unfinished.join(", ")
+        ));
+    }
+    if let Some(first) = done.not_added.first() {
+        message.push(' ');
+        message.push_str(&t!(
+            "track-done-not-added",
+            tracks = done.not_added.join(", "),
+            first = first
+        ));
+    }
+    message
 }
 
 fn process_output(title: &str, output: &ProcessOutput) -> String {
@@ -207,14 +323,13 @@ fn process_output(title: &str, output: &ProcessOutput) -> String {
     if stdout.is_empty() && stderr.is_empty() {
         return out;
     }
-    let _ = writeln!(out, "{}", dim(&format!("{title}:")));
+    let _ = writeln!(out, "{}", dim(title));
     for line in stdout.lines().chain(stderr.lines()) {
         let _ = writeln!(out, "  {line}");
     }
     out
 }
 
-/// `hint 2/3` followed by the hint text.
 /// Hints `numbers` (counted from 1) of `ex`, each under a `hint n/total`
 /// title.
 pub fn render_hints(ex: &Exercise, numbers: std::ops::RangeInclusive<usize>) -> String {
@@ -223,11 +338,11 @@ pub fn render_hints(ex: &Exercise, numbers: std::ops::RangeInclusive<usize>) -> 
         if !numbers.contains(&(i + 1)) {
             continue;
         }
-        let title =
-            Style::new()
-                .cyan()
-                .bold()
-                .apply_to(format!("hint {}/{}", i + 1, ex.hints.len()));
+        let title = Style::new().cyan().bold().apply_to(t!(
+            "hint-title",
+            number = i + 1,
+            total = ex.hints.len()
+        ));
         let _ = writeln!(out, "{title}");
         for line in hint.lines() {
             let _ = writeln!(out, "  {line}");

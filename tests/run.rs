@@ -643,3 +643,45 @@ fn one_target_dir_and_no_clippy_pass_of_its_own() {
         "clippy runs inside the build, with no target dir of its own"
     );
 }
+
+/// `list` and `hint` in Japanese and Korean (`RUSTDRILL_LANG`): the
+/// headings are translated and the columns line up in terminal columns
+/// (each heading is two columns a character, so padding by characters
+/// would shift every row against its heading).
+#[test]
+fn list_and_hint_speak_the_learners_language_with_columns_aligned() {
+    let course = Course::fixture("basic");
+    let run = |lang: &str, args: &[&str]| course.rustdrill(args).env("RUSTDRILL_LANG", lang).run();
+    let list = run("ja", &["list"]);
+    list.expect_code(0).expect_contains("0/8 完了 (0%)");
+    let lines: Vec<&str> = list.stdout.lines().collect();
+    let header = lines[0];
+    assert!(
+        header.contains("名前") && header.contains("状態"),
+        "{header}"
+    );
+    let column =
+        |line: &str, text: &str| console::measure_text_width(&line[..line.find(text).expect(text)]);
+    let row = lines
+        .iter()
+        .find(|l| l.contains("compile_error"))
+        .expect("a row");
+    assert_eq!(
+        column(header, "名前"),
+        column(row, "compile_error"),
+        "{}",
+        list.stdout
+    );
+    assert_eq!(
+        column(header, "状態"),
+        column(row, "未完了"),
+        "{}",
+        list.stdout
+    );
+
+    run("ko", &["hint", "compile_error"])
+        .expect_code(0)
+        .expect_contains("힌트 1/3")
+        .expect_contains("First hint")
+        .expect_contains("다음 힌트는 `rustdrill hint`를 다시 실행하세요");
+}

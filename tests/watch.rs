@@ -447,3 +447,71 @@ fn a_terminal_that_hangs_up_without_sighup_ends_watch() {
         "watch {pid} kept running after its terminal hung up"
     );
 }
+
+/// The watch screen in Korean and Japanese (`RUSTDRILL_LANG`) on an
+/// 80-column terminal: the runner's words are translated, the compiler's
+/// stay as rustc wrote them, and no line runs past the edge (a Korean or
+/// Japanese character takes two columns; tmux's `-J` joins a line that
+/// wrapped, so one too wide shows here as wider than 80).
+#[test]
+fn watch_speaks_korean_and_japanese_within_80_columns() {
+    let cases = [
+        (
+            "ko",
+            "컴파일 에러",
+            "힌트 1/3",
+            "0/3 완료 · 01_start",
+            "h 힌트 · n 다음",
+        ),
+        (
+            "ja",
+            "コンパイルエラー",
+            "ヒント 1/3",
+            "0/3 完了 · 01_start",
+            "h ヒント · n 次へ",
+        ),
+    ];
+    for (lang, headline, hint, progress, legend) in cases {
+        let course = Course::fixture("watch_course");
+        let script = format!(
+            "{}; sleep 600",
+            Tmux::watch_command(&course, &[])
+                .replace("NO_COLOR=1", &format!("NO_COLOR=1 RUSTDRILL_LANG={lang}"))
+        );
+        let t = Tmux::session(course, 80, &script);
+        let screen = t.wait_for(headline);
+        assert!(screen.contains("mismatched types"), "{screen}");
+        assert!(screen.contains(progress), "{screen}");
+        assert!(screen.contains(legend), "{screen}");
+        t.keys(&["h"]);
+        let screen = t.wait_for(hint);
+        assert!(
+            screen.contains("First hint: look at the types."),
+            "{screen}"
+        );
+        t.keys(&["n"]);
+        let screen = t.wait_until("the answer to n", |s| s.contains("`n`"));
+        for line in screen.lines() {
+            assert!(
+                console::measure_text_width(line) <= 80,
+                "{lang}: {} columns: {line}\n{screen}",
+                console::measure_text_width(line)
+            );
+        }
+        println!("--- RUSTDRILL_LANG={lang}, 80 columns ---\n{screen}");
+        // The exercise list pads its columns by width, not by characters.
+        t.keys(&["l"]);
+        let screen = t.wait_until("the list", |s| s.contains("Esc/q"));
+        assert!(
+            screen.contains("fix_me") && screen.contains("second"),
+            "{screen}"
+        );
+        for line in screen.lines() {
+            assert!(
+                console::measure_text_width(line) <= 80,
+                "{lang}: {line}\n{screen}"
+            );
+        }
+        println!("--- RUSTDRILL_LANG={lang}, the list ---\n{screen}");
+    }
+}

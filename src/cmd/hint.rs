@@ -5,6 +5,7 @@ use anyhow::Result;
 use super::Outcome;
 use crate::cli::Global;
 use crate::session::Session;
+use crate::ui::text::t;
 use crate::ui::{self, out, outln};
 
 pub fn run(global: &Global, name: Option<&str>, all: bool) -> Result<Outcome> {
@@ -15,16 +16,13 @@ pub fn run(global: &Global, name: Option<&str>, all: bool) -> Result<Outcome> {
     if all || step.exhausted() {
         out!("{}", ui::render_hints(&ex, 1..=step.shown))?;
         if !all && step.exhausted() {
-            outln!("{}", ui::dim("(no more hints: these are all of them)"))?;
+            outln!("{}", ui::dim(&t!("hint-no-more")))?;
         }
     } else {
         // Only the newly revealed hint; earlier ones are one `--all` away.
         out!("{}", ui::render_hints(&ex, step.shown..=step.shown))?;
         if step.shown < step.total {
-            outln!(
-                "{}",
-                ui::dim("(run `rustdrill hint` again for the next one)")
-            )?;
+            outln!("{}", ui::dim(&t!("hint-run-again")))?;
         }
     }
     if let Some(e) = saved.unsaved {

@@ -20,6 +20,7 @@ use anyhow::{Context, Result, bail};
 
 use super::Outcome;
 use crate::ui::outln;
+use crate::ui::text::t;
 use rustdrill_engine::course::INFO_FILE;
 use rustdrill_engine::tracks::{self, Source};
 
@@ -61,29 +62,27 @@ pub fn run(dir: &Path, options: &Options) -> Result<Outcome> {
     let trimmed = tracks::trim_lock(built)?;
     let mut fetched = true;
     if options.vendor {
-        eprintln!(
-            "Copying the dependencies of {} into vendor/ (cargo vendor)…",
-            selected.join(", ")
-        );
+        eprintln!("{}", t!("init-vendoring", tracks = selected.join(", ")));
         let size = tracks::vendor(built)
             .map_err(|e| e.context(format!("nothing was written to {}", dir.display())))?;
         eprintln!(
-            "Vendored: {} in {}. The folder builds with no network and an empty \
-             cargo home (copy it whole, vendor/ included).",
-            tracks::human_size(size),
-            dir.join(tracks::VENDOR_DIR).display()
+            "{}",
+            t!(
+                "init-vendored",
+                size = tracks::human_size(size),
+                dir = dir.join(tracks::VENDOR_DIR).display().to_string()
+            )
         );
     } else if options.no_fetch {
         eprintln!(
-            "Skipped downloading dependencies (--no-fetch): run `cargo fetch` in {} \
-             while online before working on the chapters that need them.",
-            dir.join("exercises").display()
+            "{}",
+            t!(
+                "init-no-fetch",
+                dir = dir.join("exercises").display().to_string()
+            )
         );
         if !trimmed {
-            eprintln!(
-                "Its Cargo.lock still lists the packages of the tracks left out: \
-                 `cargo fetch` trims it."
-            );
+            eprintln!("{}", t!("init-lock-untrimmed"));
         }
     } else {
         fetched = cargo_fetch(built)?;
@@ -92,7 +91,7 @@ pub fn run(dir: &Path, options: &Options) -> Result<Outcome> {
     if !fetched {
         bail!(fetch_failed(dir));
     }
-    outln!("Your course is ready in {}. Next:", dir.display())?;
+    outln!("{}", t!("init-ready", dir = dir.display().to_string()))?;
     outln!("  cd {}", shell_word(dir))?;
     outln!("  rustdrill")?;
     Ok(Outcome::Done)
@@ -113,9 +112,8 @@ fn choose_tracks(source: &Source, options: &Options) -> Result<Vec<String>> {
         return ask(source);
     }
     eprintln!(
-        "Writing the `{base}` track only. Add others later with `rustdrill tracks add NAME` \
-         (tracks: {}), or choose now with `--track NAME` or `--all-tracks`.",
-        all[1..].join(", ")
+        "{}",
+        t!("init-base-only", base = base, others = all[1..].join(", "))
     );
     source.selection(&[])
 }
@@ -133,9 +131,12 @@ fn ask(source: &Source) -> Result<Vec<String>> {
     let mut err = io::stderr().lock();
     writeln!(
         err,
-        "This course has {} tracks; `{}` is always included:",
-        tracks.len(),
-        tracks[0].name
+        "{}",
+        t!(
+            "init-ask-tracks",
+            count = tracks.len(),
+            base = &tracks[0].name
+        )
     )?;
     for (i, t) in tracks.iter().enumerate() {
         let exercises = source
@@ -149,11 +150,11 @@ fn ask(source: &Source) -> Result<Vec<String>> {
             .map_or_else(String::new, |c| format!("; {}", c.short(i > 0, Some(&on))));
         writeln!(
             err,
-            "  {}. {:width$}  {} ({exercises} exercise{}{cost})",
+            "  {}. {:width$}  {} ({}{cost})",
             i + 1,
             t.name,
             t.description,
-            if exercises == 1 { "" } else { "s" }
+            t!("init-ask-exercises", count = exercises)
         )?;
     }
     if !costs.is_empty() {
@@ -164,11 +165,7 @@ fn ask(source: &Source) -> Result<Vec<String>> {
             costs.method()
         )?;
     }
-    write!(
-        err,
-        "Tracks to add (numbers or names, `all`; Enter for `{}` only): ",
-        tracks[0].name
-    )?;
+    write!(err, "{} ", t!("init-ask-prompt", base = &tracks[0].name))?;
     err.flush()?;
     drop(err);
     let mut answer = String::new();
@@ -491,7 +488,7 @@ pub(crate) fn fetch(dir: &Path) -> Result<()> {
 
 /// `cargo fetch` in the course at `dir`: whether it succeeded.
 fn cargo_fetch(dir: &Path) -> Result<bool> {
-    eprintln!("Downloading the course's dependencies (cargo fetch)…");
+    eprintln!("{}", t!("init-fetching"));
     let status = supervisor::status(
         supervisor::command("cargo")
             .arg("fetch")
@@ -502,12 +499,10 @@ fn cargo_fetch(dir: &Path) -> Result<bool> {
 }
 
 fn fetch_failed(dir: &Path) -> String {
-    format!(
-        "the course was written to {}, but `cargo fetch` failed (see above). \
-         When you are online, run `cargo fetch` in {} so the course builds offline; \
-         the first chapter needs no dependencies and works already.",
-        dir.display(),
-        dir.join("exercises").display()
+    t!(
+        "init-fetch-failed",
+        dir = dir.display().to_string(),
+        exercises = dir.join("exercises").display().to_string()
     )
 }
 
@@ -525,11 +520,7 @@ fn shell_word(dir: &Path) -> String {
 }
 
 fn another_init(dir: &Path) -> String {
-    format!(
-        "another `rustdrill init` is writing a course into {} now: wait for it to finish, \
-         or choose another folder",
-        dir.display()
-    )
+    t!("init-another", dir = dir.display().to_string())
 }
 
 const GITIGNORE: &str = "\

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::Outcome;
 use crate::cli::Global;
 use crate::session::Session;
+use crate::ui::text::{self, t};
 use crate::ui::{self, outln};
 
 /// The `--json` shape (documented in docs/json.md).
@@ -61,13 +62,22 @@ pub fn run(global: &Global, json: bool) -> Result<Outcome> {
         outln!("{}", serde_json::to_string_pretty(&out)?)?;
         return Ok(Outcome::Done);
     }
+    // Widths in terminal columns: the headings may be Korean or Japanese
+    // (two columns a character), names and chapters are ASCII as a rule.
+    let heading = |id: &str| text::lookup(id, None);
+    let (h_number, h_track, h_chapter, h_name, h_status) = (
+        heading("list-column-number"),
+        heading("list-column-track"),
+        heading("list-column-chapter"),
+        heading("list-column-name"),
+        heading("list-column-status"),
+    );
     let name_width = entries
         .iter()
-        .map(|e| e.name.len())
+        .map(|e| text::width(&e.name))
         .max()
-        .unwrap_or(4)
-        .max(4);
-    // The track beside the chapter, when the course has tracks.
+        .unwrap_or(0)
+        .max(text::width(&h_name));
     let tracks: Vec<&str> = session
         .course
         .exercises
@@ -80,9 +90,9 @@ pub fn run(global: &Global, json: bool) -> Result<Outcome> {
             }
         })
         .collect();
-    let track_width = tracks.iter().map(|t| t.len()).max().unwrap_or(0);
+    let track_width = tracks.iter().map(|t| text::width(t)).max().unwrap_or(0);
     let track_width = if track_width > 0 {
-        track_width.max(5)
+        track_width.max(text::width(&h_track))
     } else {
         0
     };
@@ -90,22 +100,24 @@ pub fn run(global: &Global, json: bool) -> Result<Outcome> {
         if track_width == 0 {
             String::new()
         } else {
-            format!("{track:track_width$}  ")
+            format!("{}  ", text::pad(track, track_width))
         }
     };
     let chapter_width = entries
         .iter()
-        .map(|e| e.chapter.as_deref().unwrap_or("").len())
+        .map(|e| text::width(e.chapter.as_deref().unwrap_or("")))
         .max()
         .unwrap_or(0)
-        .max(7);
+        .max(text::width(&h_chapter));
+    let number = |n: &str| format!("{}{n}", " ".repeat(3usize.saturating_sub(text::width(n))));
     outln!(
-        "  {:>3}  {}{:chapter_width$}  {:name_width$}  status",
-        "#",
-        track_column("track"),
-        "chapter",
-        "name"
+        "  {}  {}{}  {}  {h_status}",
+        number(&h_number),
+        track_column(&h_track),
+        text::pad(&h_chapter, chapter_width),
+        text::pad(&h_name, name_width),
     )?;
+    let (done_text, pending_text) = (t!("list-done"), t!("list-pending"));
     for (e, track) in entries.iter().zip(&tracks) {
         let marker = if e.current {
             ui::ok("▶")
@@ -113,18 +125,26 @@ pub fn run(global: &Global, json: bool) -> Result<Outcome> {
             " ".to_owned()
         };
         let status = if e.done {
-            ui::ok("done")
+            ui::ok(&done_text)
         } else {
-            ui::dim("pending")
+            ui::dim(&pending_text)
         };
         outln!(
-            "{marker} {:>3}  {}{:chapter_width$}  {:name_width$}  {status}",
-            e.index,
+            "{marker} {}  {}{}  {}  {status}",
+            number(&e.index.to_string()),
             track_column(track),
-            e.chapter.as_deref().unwrap_or(""),
-            e.name
+            text::pad(e.chapter.as_deref().unwrap_or(""), chapter_width),
+            text::pad(&e.name, name_width),
         )?;
     }
-    outln!("\n{done}/{total} done ({}%)", done * 100 / total.max(1))?;
+    outln!(
+        "\n{}",
+        t!(
+            "list-total",
+            done = done,
+            total = total,
+            percent = done * 100 / total.max(1)
+        )
+    )?;
     Ok(Outcome::Done)
 }

@@ -95,11 +95,11 @@ fn show(
     out!("{}", ui::render_verdict(course, ex, verdict, Detail::Full))?;
     if let Some(Some(after)) = after {
         outln!()?;
-        for line in after.lines(Medium::Command) {
+        for line in ui::after_pass(after, Medium::Command) {
             outln!("{line}")?;
         }
-        if let Some(msg) = course.track_done_message(ex, |n| progress.is_done(n)) {
-            outln!("{}", ui::ok(&msg))?;
+        if let Some(done) = course.track_done(ex, |n| progress.is_done(n)) {
+            outln!("{}", ui::ok(&ui::track_done(&done)))?;
         }
         if after.next.is_none()
             && let Some(msg) = &course.final_message
@@ -109,7 +109,7 @@ fn show(
     } else if !verdict.passed() && !ex.hints.is_empty() {
         outln!(
             "\n{}",
-            ui::dim(&format!("Stuck? `rustdrill hint {}`", ex.name))
+            ui::dim(&ui::text::t!("verdict-stuck", name = &ex.name))
         )?;
     }
     Ok(())

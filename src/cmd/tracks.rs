@@ -15,6 +15,7 @@ use anyhow::{Context, Result, bail};
 use super::Outcome;
 use crate::cli::Global;
 use crate::session::Session;
+use crate::ui::text::{self, t};
 use crate::ui::{self, outln};
 use rustdrill_engine::course::{self, Course, INFO_FILE};
 use rustdrill_engine::files;
@@ -28,8 +29,8 @@ pub fn list(global: &Global) -> Result<Outcome> {
     let course = &session.course;
     if !course.declared_tracks {
         outln!(
-            "This course has no [[tracks]]: all its chapters are one track, `{}`.",
-            course.tracks[0].name
+            "{}",
+            t!("tracks-none-declared", name = &course.tracks[0].name)
         )?;
     }
     // Exercises of the tracks left out are counted in the course `init`
@@ -58,38 +59,57 @@ pub fn list(global: &Global) -> Result<Outcome> {
     let cost_width = course
         .tracks
         .iter()
-        .map(|t| cost_of(&t.name).chars().count())
+        .map(|t| text::width(&cost_of(&t.name)))
         .max()
-        .unwrap_or(4)
-        .max(4);
+        .unwrap_or(0)
+        .max(text::width(&t!("tracks-column-cost")));
     // A column only when the course ships measured costs.
     let cost_column = |text: &str| {
         if costs.is_empty() {
             String::new()
         } else {
-            format!("{text:cost_width$}  ")
+            format!("{}  ", text::pad(text, cost_width))
         }
     };
+    // Widths in terminal columns: the headings may be Korean or Japanese.
+    let (h_track, h_included, h_done, h_cost, h_chapters, h_description) = (
+        t!("tracks-column-track"),
+        t!("tracks-column-included"),
+        t!("tracks-column-done"),
+        t!("tracks-column-cost"),
+        t!("tracks-column-chapters"),
+        t!("tracks-column-description"),
+    );
+    let (yes, no) = (t!("tracks-yes"), t!("tracks-no"));
+    let included_width = text::width(&h_included)
+        .max(text::width(&yes))
+        .max(text::width(&no));
     let name_width = course
         .tracks
         .iter()
-        .map(|t| t.name.len())
+        .map(|t| text::width(&t.name))
         .max()
-        .unwrap_or(5)
-        .max(5);
+        .unwrap_or(0)
+        .max(text::width(&h_track));
     let chapters: Vec<String> = course
         .tracks
         .iter()
         .map(|t| t.chapters.join(", "))
         .collect();
-    let chapter_width = chapters.iter().map(String::len).max().unwrap_or(8).max(8);
+    let chapter_width = chapters
+        .iter()
+        .map(|c| text::width(c))
+        .max()
+        .unwrap_or(0)
+        .max(text::width(&h_chapters));
+    let right = |s: &str| format!("{}{s}", " ".repeat(9usize.saturating_sub(text::width(s))));
     outln!(
-        "  {:name_width$}  {:8}  {:>9}  {}{:chapter_width$}  description",
-        "track",
-        "included",
-        "done",
-        cost_column("cost"),
-        "chapters"
+        "  {}  {}  {}  {}{}  {h_description}",
+        text::pad(&h_track, name_width),
+        text::pad(&h_included, included_width),
+        right(&h_done),
+        cost_column(&h_cost),
+        text::pad(&h_chapters, chapter_width)
     )?;
     let mut left_out = Vec::new();
     for (track, chapters) in course.tracks.iter().zip(&chapters) {
@@ -117,14 +137,16 @@ pub fn list(global: &Global) -> Result<Outcome> {
             total.map_or_else(|| "-".to_owned(), |t| format!("-/{t}"))
         };
         let mark = if included {
-            ui::ok("yes")
+            ui::ok(&text::pad(&yes, included_width))
         } else {
-            ui::dim("no ")
+            ui::dim(&text::pad(&no, included_width))
         };
         outln!(
-            "  {:name_width$}  {mark}       {done:>9}  {}{chapters:chapter_width$}  {}",
-            track.name,
+            "  {}  {mark}  {}  {}{}  {}",
+            text::pad(&track.name, name_width),
+            right(&done),
             cost_column(&cost_of(&track.name)),
+            text::pad(chapters, chapter_width),
             track.description
         )?;
     }
@@ -144,9 +166,7 @@ pub fn list(global: &Global) -> Result<Outcome> {
         )?;
     }
     if let Some(first) = left_out.first() {
-        outln!(
-            "\nAdd a track with `rustdrill tracks add NAME` (e.g. `rustdrill tracks add {first}`)."
-        )?;
+        outln!("\n{}", t!("tracks-add-hint", first = *first))?;
     }
     Ok(Outcome::Done)
 }
@@ -173,7 +193,7 @@ pub fn add(
     for name in names {
         source.info.track(name).map_err(anyhow::Error::msg)?;
         if course.included_tracks.contains(name) {
-            outln!("Track `{name}` is already in this course.")?;
+            outln!("{}", t!("tracks-already-in", name = name))?;
         } else if !wanted.contains(name) {
             wanted.push(name.clone());
         }
@@ -308,20 +328,21 @@ pub fn add(
             .track(name)
             .map_err(anyhow::Error::msg)?
             .chapters;
-        let plural = if exercises == 1 { "" } else { "s" };
         outln!(
-            "{} Added track `{name}`: {} ({exercises} exercise{plural}).",
+            "{} {}",
             ui::ok("✓"),
-            chapters.join(", ")
+            t!(
+                "tracks-added",
+                name = name,
+                chapters = chapters.join(", "),
+                exercises = exercises
+            )
         )?;
     }
-    outln!("Your progress is kept. `rustdrill list` shows the new exercises.")?;
+    outln!("{}", t!("tracks-progress-kept"))?;
     outln!(
         "{}",
-        ui::dim(&format!(
-            "The files it rewrote are kept as they were in {}",
-            backup.display()
-        ))
+        ui::dim(&t!("tracks-backup", backup = backup.display().to_string()))
     )?;
     Ok(Outcome::Done)
 }

@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use super::Outcome;
 use crate::cli::Global;
 use crate::session::Session;
+use crate::ui::text::t;
 use crate::ui::{self, Mode, Reporter};
 use rustdrill_engine::cache::CacheKeys;
 use rustdrill_engine::check;
@@ -209,7 +210,7 @@ fn report(course: &Course, entries: &[VerifyEntry]) -> String {
             );
         }
         let note = if e.cached {
-            ui::dim(" (unchanged)")
+            ui::dim(&format!(" {}", t!("verify-unchanged")))
         } else {
             String::new()
         };
@@ -222,16 +223,22 @@ fn report(course: &Course, entries: &[VerifyEntry]) -> String {
         };
     }
     let done = entries.iter().filter(|e| e.status == Status::Done).count();
-    let _ = writeln!(out, "\n{done}/{} done", entries.len());
+    let _ = writeln!(
+        out,
+        "\n{}",
+        t!("verify-done", done = done, total = entries.len())
+    );
     if let Some(next) = entries.iter().find(|e| e.status == Status::NotDone)
         && let Ok(ex) = course.exercise(&next.name)
     {
         let _ = writeln!(
             out,
-            "Next to fix: {} ({}) — `rustdrill run {}` shows the details",
-            ex.name,
-            ex.relative_path.display(),
-            ex.name
+            "{}",
+            t!(
+                "verify-next",
+                name = &ex.name,
+                path = ex.relative_path.display().to_string()
+            )
         );
     }
     out

@@ -37,10 +37,11 @@ use crate::cli::Global;
 use crate::cmd::Outcome;
 use crate::session::Session;
 use crate::ui;
+use crate::ui::text::t;
 
 pub fn run(global: &Global, poll: bool) -> Result<Outcome> {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
-        bail!(NO_TERMINAL);
+        bail!(t!("watch-no-terminal"));
     }
     // Fail before the screen takes over if progress could not be saved.
     let session = Session::load(global)?;
@@ -66,12 +67,14 @@ pub fn run(global: &Global, poll: bool) -> Result<Outcome> {
             Ok(w) => Some(w),
             Err(e) => {
                 let suggestion = if poll {
-                    "press r to check by hand after each save"
+                    t!("watch-check-by-hand")
                 } else {
-                    events::WATCH_HELP
+                    t!("watch-failed-help")
                 };
-                app.handle(events::Event::WatchError(format!(
-                    "cannot watch the exercise folders ({e}): {suggestion}"
+                app.handle(events::Event::WatchError(t!(
+                    "watch-cannot-watch",
+                    error = e.to_string(),
+                    help = suggestion
                 )));
                 None
             }
@@ -94,13 +97,7 @@ pub fn run(global: &Global, poll: bool) -> Result<Outcome> {
     let _ = writeln!(
         out,
         "{}",
-        ui::dim(&format!(
-            "Progress saved: {done}/{total} done. Run `rustdrill` to continue."
-        ))
+        ui::dim(&t!("watch-progress-saved", done = done, total = total))
     );
     Ok(Outcome::Done)
 }
-
-const NO_TERMINAL: &str = "`rustdrill watch` needs a terminal: it reads single key presses, and \
-     its input or output is not a terminal here.\n\
-     To check the current exercise once (in a script, an editor task or CI), run `rustdrill run`.";

@@ -9,6 +9,8 @@ use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use super::text::t;
+
 use rustdrill_engine::cargo::Phase;
 use rustdrill_engine::check::CheckEvent;
 
@@ -28,8 +30,12 @@ impl Mode {
     /// The bar's text while `phase` runs.
     fn phase_message(&self, phase: Phase) -> String {
         match self {
-            Mode::Exercise { name } => format!("checking {name}: {phase}"),
-            Mode::Course { .. } => phase.to_string(),
+            Mode::Exercise { name } => t!(
+                "run-checking-phase",
+                name = name,
+                phase = super::phase(phase)
+            ),
+            Mode::Course { .. } => super::phase(phase),
             Mode::Pass { pass } => format!("{pass}: {phase}"),
         }
     }
@@ -37,7 +43,12 @@ impl Mode {
     /// The bar's text when cargo has compiled `crate_name` in `phase`.
     fn compiled_message(&self, phase: Phase, crate_name: &str) -> String {
         match self {
-            Mode::Exercise { name } => format!("checking {name}: {phase} ({crate_name})"),
+            Mode::Exercise { name } => t!(
+                "run-checking-crate",
+                name = name,
+                phase = super::phase(phase),
+                crate = crate_name
+            ),
             Mode::Course { .. } => format!("{phase}: {crate_name}"),
             Mode::Pass { pass } => format!("{pass}: {phase} ({crate_name})"),
         }
@@ -118,7 +129,7 @@ impl Reporter {
             lines,
         };
         match &reporter.mode {
-            Mode::Exercise { name } => reporter.bar.set_message(format!("checking {name}")),
+            Mode::Exercise { name } => reporter.bar.set_message(t!("run-checking", name = name)),
             Mode::Course { total, cached } => {
                 reporter.bar.set_length(*total as u64);
                 reporter.bar.set_position(*cached as u64);

@@ -91,7 +91,8 @@ pub struct Rustdrill {
 
 impl Rustdrill {
     /// The variables rustdrill never inherits from the test.
-    const CLEARED: [&str; 2] = ["CARGO_TARGET_DIR", "RUSTDRILL_COURSE"];
+    // The runner speaks English unless a test asks otherwise (RUSTDRILL_LANG).
+    const CLEARED: [&str; 3] = ["CARGO_TARGET_DIR", "RUSTDRILL_COURSE", "RUSTDRILL_LANG"];
 
     /// `rustdrill ARGS` in `dir` (which need not be a course).
     pub fn new(dir: &Path, args: &[&str]) -> Rustdrill {

@@ -377,12 +377,38 @@ impl Course {
 
     /// Said when `exercise` has just passed and, with it, every exercise of
     /// its track is done (`is_done` by name): which tracks remain, in this
-    /// folder and not added yet. None in a course without tracks.
+    /// folder and not added yet. None in a course without tracks. (English;
+    /// the runner words it in the learner's language from `track_done`.)
     pub fn track_done_message(
         &self,
         exercise: &Exercise,
         is_done: impl Fn(&str) -> bool,
     ) -> Option<String> {
+        let done = self.track_done(exercise, is_done)?;
+        let mut message = format!("Track `{}` is done!", done.track);
+        if !done.unfinished.is_empty() {
+            message.push_str(&format!(
+                " Still to go here: {}.",
+                done.unfinished.join(", ")
+            ));
+        }
+        if let Some(first) = done.not_added.first() {
+            message.push_str(&format!(
+                " Tracks not added yet: {} (`rustdrill tracks add {first}`).",
+                done.not_added.join(", ")
+            ));
+        }
+        Some(message)
+    }
+
+    /// The facts behind `track_done_message`: `exercise`'s track is now
+    /// complete; which tracks remain in this folder and which are not
+    /// added yet. None in a course without tracks or while one remains.
+    pub fn track_done(
+        &self,
+        exercise: &Exercise,
+        is_done: impl Fn(&str) -> bool,
+    ) -> Option<TrackDone> {
         let in_track = |e: &&Exercise| e.track == exercise.track;
         if !self.declared_tracks
             || !self
@@ -393,7 +419,7 @@ impl Course {
         {
             return None;
         }
-        let unfinished: Vec<&str> = self
+        let unfinished: Vec<String> = self
             .included_tracks
             .iter()
             .filter(|t| {
@@ -401,25 +427,19 @@ impl Course {
                     .iter()
                     .any(|e| &e.track == *t && !is_done(&e.name))
             })
-            .map(String::as_str)
+            .cloned()
             .collect();
-        let not_added: Vec<&str> = self
+        let not_added: Vec<String> = self
             .tracks
             .iter()
-            .map(|t| t.name.as_str())
+            .map(|t| t.name.clone())
             .filter(|t| !self.included_tracks.iter().any(|i| i == t))
             .collect();
-        let mut message = format!("Track `{}` is done!", exercise.track);
-        if !unfinished.is_empty() {
-            message.push_str(&format!(" Still to go here: {}.", unfinished.join(", ")));
-        }
-        if let Some(first) = not_added.first() {
-            message.push_str(&format!(
-                " Tracks not added yet: {} (`rustdrill tracks add {first}`).",
-                not_added.join(", ")
-            ));
-        }
-        Some(message)
+        Some(TrackDone {
+            track: exercise.track.clone(),
+            unfinished,
+            not_added,
+        })
     }
 
     /// The runner's own files (state, backups) live here.
@@ -533,6 +553,16 @@ pub fn is_embedded_info(info_toml: &str, info: &Info) -> bool {
     embedded == info_toml.as_bytes()
         || std::str::from_utf8(embedded)
             .is_ok_and(|embedded| filter::is_filtered_from(embedded, info_toml, info))
+}
+
+/// A track just finished (`Course::track_done`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrackDone {
+    pub track: String,
+    /// Included tracks with exercises not done yet.
+    pub unfinished: Vec<String>,
+    /// Tracks of the course this folder does not include yet.
+    pub not_added: Vec<String>,
 }
 
 #[cfg(test)]

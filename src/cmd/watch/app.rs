@@ -24,6 +24,7 @@ use super::prebuild::Prebuild;
 use super::scheduler::{Content, Job, Scheduler};
 use super::screen::{self, Frame, Top};
 use crate::session::Session;
+use crate::ui::text::t;
 use rustdrill_engine::course::{Course, Exercise};
 use rustdrill_engine::progress::{Progress, Saved};
 use rustdrill_engine::verdict::{FileProblem, Verdict, VerdictKind};
@@ -259,9 +260,9 @@ impl App {
         let (mode, actions) = self.with_facts(|facts| keys::handle_key(&self.mode, key, facts));
         self.mode = mode;
         if self.mode == Mode::ConfirmReset {
-            self.message = Some(format!(
-                "Reset {} to its original? Your version is kept as a backup. [y/N]",
-                self.ex().relative_path.display()
+            self.message = Some(t!(
+                "key-confirm-reset",
+                path = self.ex().relative_path.display().to_string()
             ));
         }
         for action in actions {
@@ -331,14 +332,14 @@ impl App {
         if current != self.viewing && self.progress.current_is_chosen() {
             let name = self.course.exercises[current].name.clone();
             self.go_to(current);
-            self.message = Some(format!("moved to {name} (changed outside this window)"));
+            self.message = Some(t!("watch-moved-to", name = name));
         }
     }
 
     fn reveal_hint(&mut self) {
         let ex = self.ex().clone();
         if ex.hints.is_empty() {
-            self.message = Some(format!("{} has no hints", ex.name));
+            self.message = Some(t!("watch-no-hints", name = &ex.name));
             return;
         }
         let course = Arc::clone(&self.course);
@@ -347,7 +348,7 @@ impl App {
         let more = !step.exhausted() && step.shown < step.total;
         self.panel = panel::hints(ex.index, step.shown, more);
         if step.exhausted() {
-            self.message = Some("no more hints: these are all of them".to_owned());
+            self.message = Some(t!("watch-no-more-hints"));
         }
     }
 
@@ -388,7 +389,7 @@ impl App {
                 let commands = self.scheduler.want(Job::One(self.viewing));
                 self.carry_out(commands);
             }
-            Err(e) => self.message = Some(format!("reset failed: {e:#}")),
+            Err(e) => self.message = Some(t!("watch-reset-failed", error = format!("{e:#}"))),
         }
     }
 
@@ -398,10 +399,10 @@ impl App {
         match fs::read_to_string(&path) {
             Ok(text) => self.panel = panel::solution(&ex.solution_path, &text),
             Err(_) => {
-                self.message = Some(format!(
-                    "this course has no solution file for {} ({})",
-                    ex.name,
-                    ex.solution_path.display()
+                self.message = Some(t!(
+                    "watch-no-solution",
+                    name = &ex.name,
+                    path = ex.solution_path.display().to_string()
                 ));
             }
         }
@@ -434,10 +435,7 @@ impl App {
                 self.carry_out(commands);
             } else {
                 let name = &self.names[i];
-                self.message = Some(format!(
-                    "saw a save of {name}, which is not the current exercise: \
-                     `l` to switch to it"
-                ));
+                self.message = Some(t!("watch-saved-other", name = name));
             }
         }
     }
@@ -513,7 +511,7 @@ impl App {
             done: facts.done.iter().filter(|d| **d).count(),
             total: facts.done.len(),
             chapter: &format!("{}{}", self.chapters[self.viewing], self.lang_tag),
-            legend: panel::legend(&self.mode, self.room.is_some()),
+            legend: &panel::legend(&self.mode, self.room.is_some()),
         };
         let mut out = io::stdout().lock();
         out.write_all(screen::render(&frame).as_bytes())

@@ -5,6 +5,8 @@
 //! screen.
 
 use std::collections::{BTreeSet, HashMap};
+
+use crate::ui::text::t;
 use std::path::{Component, Path, PathBuf};
 use std::sync::mpsc::Sender;
 use std::thread;
@@ -112,10 +114,6 @@ const TICK: Duration = Duration::from_millis(10);
 /// How often `--poll` scans the exercise folders.
 const POLL_INTERVAL: Duration = Duration::from_millis(300);
 
-/// What to do when saves may go unnoticed.
-pub const WATCH_HELP: &str = "saves may go unnoticed: restart with `rustdrill watch --poll`, \
-     or press r to check by hand";
-
 /// Maps changed paths to the exercises they are.
 #[derive(Debug, Default)]
 pub struct PathMap {
@@ -201,11 +199,12 @@ pub fn watch(
                 }
                 tx.send(Event::Files(paths))
             }
-            Err(errors) => tx.send(Event::WatchError(format!(
-                "the file watcher failed ({}): {WATCH_HELP}",
-                errors
+            Err(errors) => tx.send(Event::WatchError(t!(
+                "watch-watcher-failed",
+                error = errors
                     .first()
-                    .map_or_else(|| "unknown error".to_owned(), ToString::to_string)
+                    .map_or_else(|| "unknown error".to_owned(), ToString::to_string),
+                help = t!("watch-failed-help")
             ))),
         };
     };

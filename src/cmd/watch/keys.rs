@@ -6,6 +6,8 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+use crate::ui::text::t;
+
 /// A key press, as the watch screen tells them apart.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Key {
@@ -79,11 +81,11 @@ impl Filter {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Filter::All => "all",
-            Filter::Pending => "pending",
-            Filter::Done => "done",
+            Filter::All => t!("watch-filter-all"),
+            Filter::Pending => t!("watch-filter-pending"),
+            Filter::Done => t!("watch-filter-done"),
         }
     }
 }
@@ -170,7 +172,7 @@ pub fn handle_key(mode: &Mode, key: &Key, facts: &Facts) -> (Mode, Vec<Action>) 
         Mode::Main => main_key(key, facts),
         Mode::ConfirmReset => match key {
             Key::Char('y' | 'Y') => (Mode::Main, vec![Action::Reset]),
-            _ => (Mode::Main, vec![Action::Say(NOTHING_CHANGED.to_owned())]),
+            _ => (Mode::Main, vec![Action::Say(t!("key-nothing-changed"))]),
         },
         Mode::List(view) => list_key(view, key, facts),
     }
@@ -182,10 +184,7 @@ fn main_key(key: &Key, facts: &Facts) -> (Mode, Vec<Action>) {
     let actions = match key {
         Key::Char('h') => vec![Action::RevealHint],
         Key::Char('n') if done => vec![Action::Next],
-        Key::Char('n') => vec![Action::Say(format!(
-            "`n` moves on once {name} is done: fix what the verdict shows first \
-             (`h` for a hint, `l` to pick another exercise)"
-        ))],
+        Key::Char('n') => vec![Action::Say(t!("key-next-not-done", name = name))],
         Key::Char('l') => {
             let view = ListView {
                 cursor: facts.viewing,
@@ -199,16 +198,14 @@ fn main_key(key: &Key, facts: &Facts) -> (Mode, Vec<Action>) {
         Key::Char('c') => vec![Action::VerifyAll],
         Key::Char('x') => return (Mode::ConfirmReset, vec![]),
         Key::Char('s') if done => vec![Action::ShowSolution],
-        Key::Char('s') => vec![Action::Say(format!(
-            "the solution of {name} is shown once it is done (`h` for a hint)"
-        ))],
+        Key::Char('s') => vec![Action::Say(t!("key-solution-not-done", name = name))],
         Key::Char('q') => vec![Action::Quit],
         Key::Char('?') => vec![Action::RaiseHand],
         Key::Char('g') => vec![Action::FollowRoom],
         // Escape and stray keys (arrows, a mouse wheel) do nothing.
-        Key::Char(c) if !c.is_control() => vec![Action::Say(format!(
-            "`{c}` does nothing here: the keys are listed at the bottom"
-        ))],
+        Key::Char(c) if !c.is_control() => {
+            vec![Action::Say(t!("key-unknown", key = c.to_string()))]
+        }
         _ => vec![],
     };
     (Mode::Main, actions)
@@ -221,7 +218,7 @@ fn list_key(view: &ListView, key: &Key, facts: &Facts) -> (Mode, Vec<Action>) {
         Some(&i) => (Mode::Main, vec![Action::Jump(i)]),
         None => (
             Mode::List(view.clone()),
-            vec![Action::Say(NOTHING_TO_JUMP_TO.to_owned())],
+            vec![Action::Say(t!("key-list-no-match"))],
         ),
     };
     match key {
@@ -267,10 +264,6 @@ fn list_key(view: &ListView, key: &Key, facts: &Facts) -> (Mode, Vec<Action>) {
     view.cursor = view.cursor.min(len.saturating_sub(1));
     (Mode::List(view), vec![])
 }
-
-const NOTHING_CHANGED: &str = "Nothing changed: your file is as you left it.";
-const NOTHING_TO_JUMP_TO: &str =
-    "no exercise matches: change the search (Backspace) or the filter (f)";
 
 #[cfg(test)]
 mod tests {

@@ -11,6 +11,7 @@ use console::style;
 use super::check_worker::CheckFailed;
 use super::keys::Mode;
 use crate::ui;
+use crate::ui::text::t;
 use rustdrill_classroom::Status;
 use rustdrill_engine::check::CheckEvent;
 use rustdrill_engine::course::Course;
@@ -62,10 +63,14 @@ impl PanelLine {
                 });
             }
             PanelLine::NewChapter(chapter) => {
-                format!("{} {chapter}", style("New chapter:").cyan().bold())
+                format!("{} {chapter}", style(t!("panel-new-chapter")).cyan().bold())
             }
             PanelLine::VerifyScore { done, total } => {
-                format!("{} {done}/{total} exercises done", style("Verify:").bold())
+                format!(
+                    "{} {}",
+                    style(t!("verify-title")).bold(),
+                    t!("verify-score", done = *done, total = *total)
+                )
             }
             PanelLine::Failing { name, headline } => {
                 format!("  {} {name} — {headline}", ui::bad("✗"))
@@ -80,25 +85,25 @@ pub fn chapter_intro(chapter: &str, paragraph: &str) -> Vec<PanelLine> {
     vec![
         PanelLine::NewChapter(chapter.to_owned()),
         PanelLine::Text(paragraph.to_owned()),
-        PanelLine::Aside(format!("(more in exercises/{chapter}/README.md)")),
+        PanelLine::Aside(t!("panel-chapter-more", chapter = chapter)),
     ]
 }
 
 pub fn check_failed(error: &CheckFailed) -> Vec<PanelLine> {
     vec![
-        PanelLine::Bad("The check could not run:".to_owned()),
+        PanelLine::Bad(t!("panel-check-failed")),
         PanelLine::Text(error.to_string()),
-        PanelLine::Aside("Fix the problem above, then press r to check again.".to_owned()),
+        PanelLine::Aside(t!("panel-check-failed-after")),
     ]
 }
 
 /// The course on disk does not load (`problem`, each place it names as
 /// `file:line`): watch goes on with the course it loaded last.
 pub fn course_problem(problem: &str) -> Vec<PanelLine> {
-    let mut panel = vec![PanelLine::Warning(COURSE_PROBLEM.to_owned())];
+    let mut panel = vec![PanelLine::Warning(t!("panel-course-problem"))];
     let problem = rustdrill_engine::sanitize::course_text(problem);
     panel.extend(problem.lines().map(|l| PanelLine::Text(format!("  {l}"))));
-    panel.push(PanelLine::Aside(COURSE_PROBLEM_AFTER.to_owned()));
+    panel.push(PanelLine::Aside(t!("panel-course-problem-after")));
     panel
 }
 
@@ -106,29 +111,29 @@ pub fn course_problem(problem: &str) -> Vec<PanelLine> {
 pub fn hints(exercise: usize, shown: usize, more: bool) -> Vec<PanelLine> {
     let mut panel = vec![PanelLine::Hints { exercise, shown }];
     if more {
-        panel.push(PanelLine::Aside(
-            "(press h again for the next hint)".to_owned(),
-        ));
+        panel.push(PanelLine::Aside(t!("panel-more-hints")));
     }
     panel
 }
 
 /// `name` has just passed: what next, and a track finished.
 pub fn solved(name: &str, after: Vec<String>, track_done: Option<String>) -> Vec<PanelLine> {
-    let mut panel = vec![PanelLine::Good(format!("✓ {name} is done!"))];
+    let mut panel = vec![PanelLine::Good(t!("panel-solved", name = name))];
     panel.extend(after.into_iter().map(PanelLine::Text));
     panel.extend(track_done.map(PanelLine::Good));
     panel
 }
 
-pub const LAST_ONE: &str = "That was the last one: checking every exercise once more…";
+/// The last exercise passed: watch verifies them all before it says so.
+pub fn last_one() -> String {
+    t!("panel-last-one")
+}
 
 /// Everything passes at the end of the course.
 pub fn finished_course(total: usize, final_message: Option<&str>) -> Vec<PanelLine> {
-    let message = final_message.unwrap_or(FINAL_MESSAGE);
-    let mut panel = vec![PanelLine::Good(format!(
-        "✓ all {total} exercises are done!"
-    ))];
+    let fallback = t!("panel-final-message");
+    let message = final_message.unwrap_or(&fallback);
+    let mut panel = vec![PanelLine::Good(t!("panel-finished", total = total))];
     panel.extend(
         message
             .trim()
@@ -155,24 +160,24 @@ pub fn verify_summary(total: usize, failing: &[(&str, &str)]) -> Vec<PanelLine> 
     );
     if failing.len() > 5 {
         panel.push(PanelLine::Aside(format!(
-            "  … and {} more (`rustdrill verify` lists them all)",
-            failing.len() - 5
+            "  {}",
+            t!("panel-verify-more", count = failing.len() - 5)
         )));
     }
     if !failing.is_empty() {
-        panel.push(PanelLine::Aside("`l` to jump to one".to_owned()));
+        panel.push(PanelLine::Aside(t!("panel-verify-jump")));
     }
     panel
 }
 
 /// `x` then `y`: the file is back to its original.
 pub fn restored(file: &Path, backup: Option<&Path>) -> Vec<PanelLine> {
-    let mut panel = vec![PanelLine::Text(format!(
-        "Restored {} to its original.",
-        file.display()
+    let mut panel = vec![PanelLine::Text(t!(
+        "panel-restored",
+        file = file.display().to_string()
     ))];
     panel.extend(
-        backup.map(|b| PanelLine::Text(format!("Your version is kept in {}", b.display()))),
+        backup.map(|b| PanelLine::Text(t!("panel-backup-kept", backup = b.display().to_string()))),
     );
     panel
 }
@@ -241,58 +246,53 @@ impl StatusLine {
         match self {
             StatusLine::Check(status) => {
                 let text = match status {
-                    CheckStatus::Checking(name) => format!("checking {name}…"),
-                    CheckStatus::Verifying { total, unchanged } => format!(
-                        "verifying {total} exercises ({unchanged} unchanged since their last check)…"
-                    ),
+                    CheckStatus::Checking(name) => t!("status-checking", name = name),
+                    CheckStatus::Verifying { total, unchanged } => {
+                        t!("status-verifying", total = *total, unchanged = *unchanged)
+                    }
                     CheckStatus::Progress(CheckEvent::PhaseStarted(phase)) => {
-                        format!("checking: {phase}…")
+                        t!("status-phase", phase = ui::phase(*phase))
                     }
-                    CheckStatus::Progress(CheckEvent::Compiled { phase, crate_name }) => {
-                        format!("checking: {phase} ({crate_name})…")
-                    }
+                    CheckStatus::Progress(CheckEvent::Compiled { phase, crate_name }) => t!(
+                        "status-phase-crate",
+                        phase = ui::phase(*phase),
+                        crate = crate_name
+                    ),
                     CheckStatus::Progress(CheckEvent::Checked { name, .. }) => {
-                        format!("checked {name}")
+                        t!("status-checked", name = name)
                     }
                 };
                 format!("{} {text}", style("⟳").cyan())
             }
             StatusLine::Prebuild(status) => ui::dim(&match status {
-                PrebuildStatus::Preparing(chapter) => {
-                    format!("preparing {chapter} in the background…")
-                }
+                PrebuildStatus::Preparing(chapter) => t!("status-preparing", chapter = chapter),
                 PrebuildStatus::Built { chapter, crates } => {
-                    format!("preparing {chapter} in the background: {crates} crates built")
+                    t!("status-prepared", chapter = chapter, crates = *crates)
                 }
-                PrebuildStatus::Ready(chapter) => {
-                    format!("{chapter} is ready: its dependencies are built")
-                }
+                PrebuildStatus::Ready(chapter) => t!("status-ready", chapter = chapter),
             }),
-            StatusLine::Watch(WatchNote::Reloaded) => ui::dim(RELOADED),
+            StatusLine::Watch(WatchNote::Reloaded) => ui::dim(&t!("status-reloaded")),
             StatusLine::Watch(WatchNote::Failed(why)) => ui::warn(why),
             StatusLine::RoomRefused(why) => ui::warn(why),
             StatusLine::Announcement(text) => format!(
                 "{} {}",
-                style("📣 instructor:").magenta().bold(),
+                style(t!("status-instructor")).magenta().bold(),
                 one_line(text)
             ),
             StatusLine::RoomMoves(exercise) => format!(
-                "{} the room moves to {}: press g to go there (your work stays as it is)",
+                "{} {}",
                 style("→").magenta().bold(),
-                one_line(exercise)
+                t!("status-room-moves", exercise = one_line(exercise))
             ),
             StatusLine::HandAnswered(exercise) => {
-                format!("✋ your hand on {} was answered", one_line(exercise))
+                t!("status-hand-answered", exercise = one_line(exercise))
             }
-            StatusLine::HandClaimed { exercise, by } => format!(
-                "✋ {} is on the way to your hand on {}",
-                one_line(by),
-                one_line(exercise)
+            StatusLine::HandClaimed { exercise, by } => t!(
+                "status-hand-claimed",
+                by = one_line(by),
+                exercise = one_line(exercise)
             ),
-            StatusLine::HandUp(exercise) => format!(
-                "✋ your hand is up on {}: the instructor will come",
-                one_line(exercise)
-            ),
+            StatusLine::HandUp(exercise) => t!("status-hand-up", exercise = one_line(exercise)),
         }
     }
 }
@@ -333,27 +333,14 @@ fn one_line(text: &str) -> String {
 }
 
 /// The keys this mode takes.
-pub fn legend(mode: &Mode, in_room: bool) -> &'static str {
+pub fn legend(mode: &Mode, in_room: bool) -> String {
     match mode {
-        Mode::Main if in_room => LEGEND_CLASSROOM,
-        Mode::Main => LEGEND_MAIN,
-        Mode::List(_) => LEGEND_LIST,
-        Mode::ConfirmReset => LEGEND_CONFIRM,
+        Mode::Main if in_room => t!("legend-classroom"),
+        Mode::Main => t!("legend-main"),
+        Mode::List(_) => t!("legend-list"),
+        Mode::ConfirmReset => t!("legend-confirm"),
     }
 }
-
-const LEGEND_MAIN: &str =
-    "h hint · n next · l list · r re-check · c verify all · x reset · s solution · q quit";
-const LEGEND_CLASSROOM: &str = "h hint · n next · l list · r re-check · c verify all · x reset · \
-     s solution · ? raise hand · g go with the room · q quit";
-const LEGEND_LIST: &str =
-    "↑↓ j/k move · Enter jump · / search · f filter (all/pending/done) · Esc/q back";
-const LEGEND_CONFIRM: &str = "y reset the file · any other key keeps it";
-const FINAL_MESSAGE: &str = "You finished the course. Well done!";
-const RELOADED: &str = "info.toml changed: the course was loaded again";
-const COURSE_PROBLEM: &str = "the course changed and does not load as it is now:";
-const COURSE_PROBLEM_AFTER: &str = "(watch goes on with the course as it was; \
-     save a fix and the course loads again by itself)";
 
 #[cfg(test)]
 mod tests {

@@ -13,6 +13,7 @@ use crossterm::terminal::{Clear, ClearType};
 
 use super::keys::{Facts, ListView, visible};
 use super::panel::{PanelLine, StatusLine};
+use crate::ui::text::{self, t};
 use crate::ui::{self, Detail};
 use rustdrill_engine::course::{Course, Exercise};
 use rustdrill_engine::verdict::Verdict;
@@ -66,20 +67,24 @@ pub fn render(frame: &Frame) -> String {
         .collect();
     if panel.len() > panel_max {
         panel.truncate(panel_max.saturating_sub(1));
-        panel.push(ui::dim(
-            "… (cut to fit the window: make it taller to see all)",
-        ));
+        panel.push(ui::dim(&t!("watch-panel-cut")));
     }
     if !panel.is_empty() {
         bottom.push(ui::dim(&"─".repeat(cols.min(60))));
         bottom.extend(panel);
     }
+    // The answer to a key and the legend wrap rather than lose their end
+    // (a translation is often wider than the English).
     if let Some(message) = frame.message {
-        bottom.push(style(message).yellow().to_string());
+        bottom.extend(
+            wrap(message, cols)
+                .into_iter()
+                .map(|l| style(l).yellow().to_string()),
+        );
     }
     bottom.extend(frame.status.iter().map(StatusLine::render));
     bottom.push(progress_bar(frame.done, frame.total, frame.chapter, cols));
-    bottom.push(ui::dim(frame.legend));
+    bottom.extend(wrap_legend(frame.legend, cols).iter().map(|l| ui::dim(l)));
 
     let top_rows = rows.saturating_sub(bottom.len() + 1).max(3);
     let top = match &frame.top {
@@ -130,7 +135,7 @@ fn verdict_lines(
                 "{} {} — {}",
                 ui::dim("…"),
                 style(&ex.name).bold(),
-                ui::dim("checking")
+                ui::dim(&t!("watch-checking"))
             ),
             path,
         ];
@@ -183,8 +188,8 @@ fn list_lines(view: &ListView, facts: &Facts, rows: usize) -> Vec<String> {
     let shown = visible(view, facts);
     let search = if view.typing || !view.search.is_empty() {
         format!(
-            " · search: /{}{}",
-            view.search,
+            " · {}{}",
+            t!("watch-list-search", text = view.search.as_str()),
             if view.typing { "▏" } else { "" }
         )
     } else {
@@ -192,16 +197,17 @@ fn list_lines(view: &ListView, facts: &Facts, rows: usize) -> Vec<String> {
     };
     let mut lines = vec![format!(
         "{} {}",
-        style("Exercises").bold(),
-        ui::dim(&format!(
-            "({} of {} · filter: {}{search})",
-            shown.len(),
-            facts.names.len(),
-            view.filter.label()
+        style(t!("watch-list-title")).bold(),
+        ui::dim(&t!(
+            "watch-list-counts",
+            shown = shown.len(),
+            total = facts.names.len(),
+            filter = view.filter.label(),
+            search = search
         ))
     )];
     if shown.is_empty() {
-        lines.push(ui::dim("  no exercise matches"));
+        lines.push(ui::dim(&format!("  {}", t!("watch-list-none"))));
         return lines;
     }
     let height = rows.saturating_sub(1).max(1);
@@ -210,18 +216,28 @@ fn list_lines(view: &ListView, facts: &Facts, rows: usize) -> Vec<String> {
         .cursor
         .saturating_sub(height / 3)
         .min(shown.len().saturating_sub(height));
-    let chapter_width = facts.chapters.iter().map(|c| c.len()).max().unwrap_or(0);
+    // Columns, not bytes or chars: a translated status takes two columns
+    // per Korean or Japanese character.
+    let chapter_width = facts
+        .chapters
+        .iter()
+        .map(|c| text::width(c))
+        .max()
+        .unwrap_or(0);
+    let (done_text, pending_text) = (t!("watch-list-done"), t!("watch-list-pending"));
+    let status_width = text::width(&done_text).max(text::width(&pending_text));
     for (row, &i) in shown.iter().enumerate().skip(first).take(height) {
         let cursor = if row == view.cursor { "›" } else { " " };
         let current = if i == facts.viewing { "▶" } else { " " };
         let status = if facts.done[i] {
-            ui::ok("✓ done   ")
+            ui::ok(&text::pad(&done_text, status_width))
         } else {
-            ui::dim("· pending")
+            ui::dim(&text::pad(&pending_text, status_width))
         };
         let text = format!(
-            "{cursor} {current} {status}  {:chapter_width$}  {}",
-            facts.chapters[i], facts.names[i]
+            "{cursor} {current} {status}  {}  {}",
+            text::pad(facts.chapters[i], chapter_width),
+            facts.names[i]
         );
         lines.push(if row == view.cursor {
             style(text).reverse().to_string()
@@ -232,16 +248,39 @@ fn list_lines(view: &ListView, facts: &Facts, rows: usize) -> Vec<String> {
     lines
 }
 
-/// Wraps plain text at word boundaries, keeping its indentation; styled
-/// text is left for `render` to cut.
+/// The key legend on as many lines as it needs, broken between keys
+/// (`h hint · n next`), never inside one.
+fn wrap_legend(legend: &str, cols: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for key in legend.split(" · ") {
+        match out.last_mut() {
+            Some(line) if measure_text_width(line) + 3 + measure_text_width(key) <= cols => {
+                line.push_str(" · ");
+                line.push_str(key);
+            }
+            _ => out.push(key.to_owned()),
+        }
+    }
+    out
+}
+
+/// Wraps plain text at word boundaries, keeping its indentation, and
+/// inside a word wider than the line (Japanese puts no spaces between
+/// words), all in terminal columns; styled text is left for `render` to
+/// cut.
 fn wrap(line: &str, cols: usize) -> Vec<String> {
     if measure_text_width(line) <= cols || line.contains('\x1b') {
         return vec![line.to_owned()];
     }
     let indent: String = line.chars().take_while(|c| *c == ' ').collect();
+    let room = cols.saturating_sub(indent.len()).max(1);
+    let mut words: Vec<String> = Vec::new();
+    for word in line.split_whitespace() {
+        words.extend(split_columns(word, room));
+    }
     let mut out = Vec::new();
     let mut current = indent.clone();
-    for word in line.split_whitespace() {
+    for word in &words {
         let width = measure_text_width(&current);
         if width > indent.len() && width + 1 + measure_text_width(word) > cols {
             out.push(std::mem::replace(&mut current, indent.clone()));
@@ -253,6 +292,22 @@ fn wrap(line: &str, cols: usize) -> Vec<String> {
     }
     out.push(current);
     out
+}
+
+/// `word` in pieces of at most `cols` terminal columns.
+fn split_columns(word: &str, cols: usize) -> Vec<String> {
+    let mut pieces = vec![String::new()];
+    let mut width = 0;
+    for c in word.chars() {
+        let w = measure_text_width(c.encode_utf8(&mut [0; 4]));
+        if width + w > cols && width > 0 {
+            pieces.push(String::new());
+            width = 0;
+        }
+        width += w;
+        pieces.last_mut().expect("one piece at least").push(c);
+    }
+    pieces
 }
 
 /// `█████▉░░░░ 3/8 done · 01_basics`: the look of an indicatif bar
@@ -276,7 +331,16 @@ fn progress_bar(done: usize, total: usize, chapter: &str, cols: usize) -> String
         "▉".repeat(head),
         style("░".repeat(width - full - head)).dim()
     );
-    format!("{} {done}/{total} done · {chapter}", style(bar).green())
+    format!(
+        "{} {}",
+        style(bar).green(),
+        t!(
+            "watch-progress",
+            done = done,
+            total = total,
+            chapter = chapter
+        )
+    )
 }
 
 /// The first paragraph of a chapter's README (its introduction), without
@@ -338,6 +402,72 @@ mod tests {
         }
     }
 
+    /// The watch screen in Korean and Japanese at 80 columns: every line
+    /// fits (a Korean or Japanese character takes two columns, so counting
+    /// chars would let lines run past the edge and wrap), and the
+    /// snapshot shows the words.
+    #[test]
+    fn the_watch_screen_in_korean_and_japanese_fits_80_columns() {
+        use crate::ui::text::{self, Lang};
+        use rustdrill_engine::testing::{course, every_verdict, exercise};
+        console::set_colors_enabled(false);
+        let course = course();
+        let ex = exercise();
+        for lang in [Lang::Ko, Lang::Ja] {
+            text::set(lang);
+            for (name, verdict) in every_verdict() {
+                let panel = crate::cmd::watch::panel::hints(0, 1, true);
+                let status = vec![
+                    StatusLine::Check(CheckStatus::Verifying {
+                        total: 8,
+                        unchanged: 3,
+                    }),
+                    StatusLine::Prebuild(crate::cmd::watch::panel::PrebuildStatus::Built {
+                        chapter: "01_vars".to_owned(),
+                        crates: 12,
+                    }),
+                ];
+                let legend =
+                    crate::cmd::watch::panel::legend(&crate::cmd::watch::keys::Mode::Main, true);
+                let message = t!("key-next-not-done", name = "intro2");
+                let frame = Frame {
+                    rows: 24,
+                    cols: 80,
+                    course: &course,
+                    top: Top::Verdict {
+                        ex: &ex,
+                        verdict: Some(&verdict),
+                    },
+                    panel: &panel,
+                    message: Some(&message),
+                    status: &status,
+                    done: 1,
+                    total: 8,
+                    chapter: "00_intro",
+                    legend: &legend,
+                };
+                let screen = rustdrill_engine::sanitize::for_terminal(
+                    &render(&frame).replace('\r', ""),
+                    false,
+                );
+                let screen: Vec<&str> = screen.lines().map(str::trim_end).collect();
+                for line in &screen {
+                    assert!(
+                        text::width(line) <= 80,
+                        "{} {name}: {} columns: {line}",
+                        lang.code(),
+                        text::width(line)
+                    );
+                }
+                insta::assert_snapshot!(
+                    format!("screen_{}_{name}", lang.code()),
+                    screen.join("\n").trim_end()
+                );
+            }
+        }
+        text::set(Lang::En);
+    }
+
     #[test]
     fn progress_bar_shows_counts_and_chapter() {
         let bar = |done, total, cols| {
@@ -362,6 +492,26 @@ mod tests {
     fn wraps_plain_text_keeping_indentation() {
         let lines = wrap("  one two three four five six", 14);
         assert_eq!(lines, ["  one two", "  three four", "  five six"]);
+    }
+
+    #[test]
+    fn wraps_wide_characters_by_columns() {
+        // Japanese has no spaces: the words are cut by columns, two per
+        // character.
+        let lines = wrap("  これは長い日本語の文です", 12);
+        assert_eq!(lines, ["  これは長い", "  日本語の文", "  です"]);
+        assert!(lines.iter().all(|l| measure_text_width(l) <= 12));
+        let lines = wrap("한국어 문장은 띄어 씁니다", 13);
+        assert_eq!(lines, ["한국어 문장은", "띄어 씁니다"]);
+    }
+
+    #[test]
+    fn the_legend_breaks_between_keys() {
+        assert_eq!(
+            wrap_legend("h 힌트 · n 다음 · q 종료", 16),
+            ["h 힌트 · n 다음", "q 종료"]
+        );
+        assert_eq!(wrap_legend("h hint · q quit", 80), ["h hint · q quit"]);
     }
 
     #[test]

@@ -12,6 +12,7 @@ use crate::cmd::watch::events::Event;
 use crate::cmd::watch::panel::{self, CheckStatus, PanelLine, PrebuildStatus};
 use crate::cmd::watch::prebuild::{self, PrebuildReport};
 use crate::cmd::watch::scheduler::{self, Command, Job, PrebuildTarget, Verified};
+use crate::ui;
 use rustdrill_engine::cargo::Cargo;
 use rustdrill_engine::progress::{Advance, CheckRecord, Medium};
 use rustdrill_engine::supervisor::Cancel;
@@ -136,8 +137,10 @@ impl App {
         self.verdict = Some(verdict);
         if let Some(after) = after {
             let progress = &self.progress;
-            let track_done = course.track_done_message(&ex, |n| progress.is_done(n));
-            self.panel = panel::solved(&ex.name, after.lines(Medium::Watch), track_done);
+            let track_done = course
+                .track_done(&ex, |n| progress.is_done(n))
+                .map(|done| ui::track_done(&done));
+            self.panel = panel::solved(&ex.name, ui::after_pass(&after, Medium::Watch), track_done);
             if after.next.is_none() {
                 self.start_final_verify();
             }
@@ -145,7 +148,7 @@ impl App {
     }
 
     pub(super) fn start_final_verify(&mut self) {
-        self.panel.push(PanelLine::Text(panel::LAST_ONE.to_owned()));
+        self.panel.push(PanelLine::Text(panel::last_one()));
         let commands = self.scheduler.last_solved();
         self.carry_out(commands);
     }
@@ -156,7 +159,7 @@ impl App {
         let course = Arc::clone(&self.course);
         for j in judged {
             let headline =
-                rustdrill_engine::sanitize::for_terminal(&j.checked.verdict.headline(), false);
+                rustdrill_engine::sanitize::for_terminal(&ui::headline(&j.checked.verdict), false);
             results.push((j.exercise, j.checked.verdict.kind(), headline));
             if j.exercise == self.viewing {
                 self.verdict = Some(j.checked.verdict.clone());

@@ -2,6 +2,7 @@
 //! to the exercise the instructor chose, taking in the server's news.
 
 use super::App;
+use crate::ui::text::t;
 use rustdrill_classroom::{Status, client};
 use rustdrill_engine::diagnostic::Severity;
 use rustdrill_engine::verdict::Verdict;
@@ -9,7 +10,7 @@ use rustdrill_engine::verdict::Verdict;
 impl App {
     pub(super) fn raise_hand(&mut self) {
         if client::membership(&self.course.state_dir()).is_none() {
-            self.message = Some(NOT_IN_CLASSROOM.to_owned());
+            self.message = Some(t!("room-not-joined"));
             return;
         }
         let ex = self.ex().clone();
@@ -27,27 +28,24 @@ impl App {
         match crate::cmd::classroom::help_event(&self.progress, &ex, None, error_line) {
             Ok(event) => {
                 client::report(&self.course.state_dir(), vec![event]);
-                self.message = Some(format!(
-                    "✋ hand raised for {}: the instructor sees your code and verdict",
-                    ex.name
-                ));
+                self.message = Some(t!("room-hand-raised", name = &ex.name));
             }
-            Err(e) => self.message = Some(format!("cannot raise a hand: {e:#}")),
+            Err(e) => self.message = Some(t!("room-cannot-raise", error = format!("{e:#}"))),
         }
     }
 
     pub(super) fn follow_room(&mut self) {
         let target = self.room.as_ref().and_then(|r| r.goto.clone());
         let Some(name) = target else {
-            self.message = Some("the instructor has not moved the room anywhere".to_owned());
+            self.message = Some(t!("room-not-moved"));
             return;
         };
         match self.names.iter().position(|n| *n == name) {
             Some(i) if i == self.viewing => {
-                self.message = Some(format!("you are on {name} already"));
+                self.message = Some(t!("room-already-there", name = name));
             }
             Some(i) => self.go_to(i),
-            None => self.message = Some(format!("this course has no exercise {name}")),
+            None => self.message = Some(t!("room-no-such-exercise", name = name)),
         }
     }
 
@@ -58,11 +56,8 @@ impl App {
             .and_then(|b| b.hand.as_ref())
             .is_some_and(|h| h.answered);
         if status.hand.as_ref().is_some_and(|h| h.answered) && !was_answered {
-            self.message = Some("✋ the instructor answered your hand".to_owned());
+            self.message = Some(t!("room-hand-answered"));
         }
         self.room = Some(status);
     }
 }
-
-const NOT_IN_CLASSROOM: &str =
-    "this course is in no classroom: `rustdrill join URL CODE` to join the instructor's";
