@@ -296,10 +296,11 @@ fn watch_shows_the_language_and_hints_in_it() {
     )
     .expect_code(0);
     let watch = Tmux::watch(Course { dir }, &[]);
-    // The welcome is the catalogue's; the progress line names the language.
+    // The welcome is the catalogue's; the runner's own text follows the
+    // course's language (Fluent), and the progress line names it.
     watch.wait_for("번역된 픽스처에 오신 것을 환영합니다.");
-    watch.wait_for("0/2 done · core · 01_start · 한국어");
-    watch.wait_for("test failed");
+    watch.wait_for("0/2 완료 · core · 01_start · 한국어");
+    watch.wait_for("테스트 실패");
     watch.keys(&["h"]);
     watch.wait_for("테스트가 기대하는 인사말을 반환하세요.");
     watch.keys(&["q"]);

@@ -475,8 +475,11 @@ fn watch_speaks_korean_and_japanese_within_80_columns() {
         let course = Course::fixture("watch_course");
         let script = format!(
             "{}; sleep 600",
-            Tmux::watch_command(&course, &[])
-                .replace("NO_COLOR=1", &format!("NO_COLOR=1 RUSTDRILL_LANG={lang}"))
+            course
+                .rustdrill(&["watch"])
+                .env("RUSTDRILL_NO_PREBUILD", "1")
+                .env("RUSTDRILL_LANG", lang)
+                .shell()
         );
         let t = Tmux::session(course, 80, &script);
         let screen = t.wait_for(headline);

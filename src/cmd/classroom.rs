@@ -4,15 +4,14 @@
 use std::io::Write;
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 use super::Outcome;
 use crate::cli::{ExportFormat, Global};
 use crate::session::Session;
 use crate::ui::outln;
-use rustdrill_classroom::{self as classroom, CourseExercise, Event, EventKind, client};
+use rustdrill_classroom::{self as classroom, CourseExercise, client};
 use rustdrill_classroom_server::db::Db;
-use rustdrill_engine::progress::Progress;
 
 pub fn serve(listen: &str, db: &Path, course: Option<&Path>, new_key: bool) -> Result<Outcome> {
     rustdrill_classroom_server::serve(&rustdrill_classroom_server::server::Options {
@@ -73,41 +72,7 @@ pub fn join(global: &Global, url: &str, code: &str, name: Option<&str>) -> Resul
     )?;
     let member = &joined.membership;
     // Where the learner stands now, so the dashboard does not wait for a check.
-    let current = session.progress.current(course);
-    let entry = session.progress.state().exercises.get(&current.name);
-    let mut events = vec![Event {
-        seq: 0,
-        kind: EventKind::Current,
-        exercise: current.name.clone(),
-        verdict: None,
-        message: None,
-        checks: entry.map_or(0, |e| e.checks),
-        hints: entry.map_or(0, |e| u32::try_from(e.hints_shown).unwrap_or(u32::MAX)),
-        current: Some(current.name.clone()),
-        at: classroom::now_ms(),
-        code: None,
-        note: None,
-        error_line: None,
-    }];
-    for ex in &course.exercises {
-        if session.progress.is_done(&ex.name) {
-            let e = &session.progress.state().exercises[&ex.name];
-            events.push(Event {
-                seq: 0,
-                kind: EventKind::Check,
-                exercise: ex.name.clone(),
-                verdict: Some("pass".into()),
-                message: None,
-                checks: e.checks,
-                hints: u32::try_from(e.hints_shown).unwrap_or(u32::MAX),
-                current: Some(current.name.clone()),
-                at: classroom::now_ms(),
-                code: None,
-                note: None,
-                error_line: None,
-            });
-        }
-    }
+    let events = classroom::report::standing(course, &session.progress);
     client::report(&course.state_dir(), events);
     // Joining waited for the server already: the room learns where this
     // learner stands before the command returns (2 s at most).
@@ -177,7 +142,7 @@ pub fn help_me(global: &Global, name: Option<&str>, message: Option<&str>) -> Re
         );
     }
     let ex = session.pick(name)?;
-    let event = help_event(&session.progress, ex, message, None)?;
+    let event = classroom::report::help(&session.course, &session.progress, ex, message, None)?;
     client::report(&state_dir, vec![event]);
     // The one command that waits for the server on purpose: the learner
     // asked to be seen, and is told whether they were.
@@ -216,38 +181,4 @@ pub fn help_me(global: &Global, name: Option<&str>, message: Option<&str>) -> Re
         )?;
     }
     Ok(Outcome::Done)
-}
-
-/// A raised hand for `ex`: its file (cut at the server's limit), its last
-/// verdict, what the learner says (`note`) and, when known, the line of
-/// the first error.
-pub fn help_event(
-    progress: &Progress,
-    ex: &rustdrill_engine::course::Exercise,
-    note: Option<&str>,
-    error_line: Option<u32>,
-) -> Result<Event> {
-    let bytes = std::fs::read(&ex.path)
-        .with_context(|| format!("cannot read {}", ex.relative_path.display()))?;
-    let code = String::from_utf8_lossy(&bytes);
-    let code = classroom::clip(&code, classroom::MAX_CODE).to_owned();
-    let entry = progress.state().exercises.get(&ex.name);
-    let cached = entry.and_then(|e| e.cache.as_ref());
-    let note = note
-        .map(|n| classroom::clip(n.trim(), classroom::MAX_TEXT).to_owned())
-        .filter(|n| !n.is_empty());
-    Ok(Event {
-        seq: 0,
-        kind: EventKind::Help,
-        exercise: ex.name.clone(),
-        verdict: cached.map(|c| classroom::verdict_name(c.kind)),
-        message: cached.map(|c| c.first_message.clone()),
-        checks: entry.map_or(0, |e| e.checks),
-        hints: entry.map_or(0, |e| u32::try_from(e.hints_shown).unwrap_or(u32::MAX)),
-        current: Some(ex.name.clone()),
-        at: classroom::now_ms(),
-        code: Some(code),
-        note,
-        error_line,
-    })
 }

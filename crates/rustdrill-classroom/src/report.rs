@@ -3,10 +3,11 @@
 //! [`Progress`](rustdrill_engine::progress::Progress) so that every change
 //! reaches the outbox.
 
+use anyhow::{Context, Result};
 use rustdrill_engine::course::{Course, Exercise};
 use rustdrill_engine::progress::{Change, Listener, Progress};
 
-use crate::{Event, EventKind, client, now_ms, verdict_name};
+use crate::{Event, EventKind, MAX_CODE, MAX_TEXT, client, clip, now_ms, verdict_name};
 
 /// An event of `kind` about `ex`, with the learner's counts for it and
 /// their current exercise.
@@ -26,6 +27,53 @@ pub fn event(kind: EventKind, course: &Course, progress: &Progress, ex: &Exercis
         note: None,
         error_line: None,
     }
+}
+
+/// Where the learner stands, for a room just joined (so the dashboard does
+/// not wait for a check): the current exercise, then every one solved.
+pub fn standing(course: &Course, progress: &Progress) -> Vec<Event> {
+    let current = event(
+        EventKind::Current,
+        course,
+        progress,
+        progress.current(course),
+    );
+    let solved = course
+        .exercises
+        .iter()
+        .filter(|ex| progress.is_done(&ex.name))
+        .map(|ex| Event {
+            verdict: Some("pass".into()),
+            ..event(EventKind::Check, course, progress, ex)
+        });
+    std::iter::once(current).chain(solved).collect()
+}
+
+/// A raised hand for `ex`: its file (cut at the wire's limit), its last
+/// verdict, what the learner says (`note`) and, when known, the line of
+/// the first error. The learner is shown as on `ex` while the hand is up.
+pub fn help(
+    course: &Course,
+    progress: &Progress,
+    ex: &Exercise,
+    note: Option<&str>,
+    error_line: Option<u32>,
+) -> Result<Event> {
+    let bytes = std::fs::read(&ex.path)
+        .with_context(|| format!("cannot read {}", ex.relative_path.display()))?;
+    let code = String::from_utf8_lossy(&bytes);
+    let cached = progress.exercise(&ex.name).and_then(|e| e.cache.as_ref());
+    Ok(Event {
+        verdict: cached.map(|c| verdict_name(c.kind)),
+        message: cached.map(|c| c.first_message.clone()),
+        current: Some(ex.name.clone()),
+        code: Some(clip(&code, MAX_CODE).to_owned()),
+        note: note
+            .map(|n| clip(n.trim(), MAX_TEXT).to_owned())
+            .filter(|n| !n.is_empty()),
+        error_line,
+        ..event(EventKind::Help, course, progress, ex)
+    })
 }
 
 /// Sends every progress change to the room, if the course joined one (a

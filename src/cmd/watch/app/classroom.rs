@@ -25,7 +25,8 @@ impl App {
                 .map(|l| l.line),
             _ => None,
         };
-        match crate::cmd::classroom::help_event(&self.progress, &ex, None, error_line) {
+        match rustdrill_classroom::report::help(&self.course, &self.progress, &ex, None, error_line)
+        {
             Ok(event) => {
                 client::report(&self.course.state_dir(), vec![event]);
                 self.message = Some(t!("room-hand-raised", name = &ex.name));
