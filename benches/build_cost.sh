@@ -9,6 +9,8 @@
 #
 #   benches/build_cost.sh [REV]        (default HEAD; a clean checkout of
 #                                       REV in a temp folder, its own target)
+#   FEATURES=--no-default-features benches/build_cost.sh   (a learner's
+#                                       build without the classroom server)
 set -euo pipefail
 rev=${1:-HEAD}
 repo=$(git -C "$(dirname "$0")/.." rev-parse --show-toplevel)
@@ -34,9 +36,9 @@ timed() {
 
 cargo fetch --locked -q
 printf '%-34s %s\n' "rev" "$(git rev-parse --short HEAD)"
-printf '%-34s %s\n' "cold cargo build --release" "$(timed cargo build --release --locked -q)"
+printf '%-34s %s\n' "cold cargo build --release" "$(timed cargo build --release --locked -q ${FEATURES:-})"
 printf '%-34s %s\n' "binary size" "$(stat -c %s "$CARGO_TARGET_DIR/release/rustdrill" | awk '{printf "%.1f MB", $1/1e6}')"
 for f in "$watch_file" "$engine_file" "$server_file" "$exercise_file"; do
   sleep 1; touch "$f"
-  printf '%-34s %s\n' "rebuild after touching $(basename "$f")" "$(timed cargo build --release --locked -q)"
+  printf '%-34s %s\n' "rebuild after touching $(basename "$f")" "$(timed cargo build --release --locked -q ${FEATURES:-})"
 done

@@ -1,46 +1,22 @@
 //! `rustdrill classroom serve|export`, `join`, `leave` and `help-me`: thin
 //! commands over `rustdrill_classroom`.
 
-use std::io::Write;
-use std::path::Path;
-
 use anyhow::Result;
 
 use super::Outcome;
-use crate::cli::{ExportFormat, Global};
+use crate::cli::Global;
 use crate::session::Session;
 use crate::ui::outln;
 use rustdrill_classroom::{self as classroom, CourseExercise, client};
-use rustdrill_classroom_server::db::Db;
 
-pub fn serve(listen: &str, db: &Path, course: Option<&Path>, new_key: bool) -> Result<Outcome> {
-    rustdrill_classroom_server::serve(&rustdrill_classroom_server::server::Options {
-        listen,
-        db,
-        course,
-        new_key,
-    })?;
-    Ok(Outcome::Done)
-}
-
-pub fn export(db: &Path, format: ExportFormat) -> Result<Outcome> {
-    if !db.is_file() {
-        anyhow::bail!("no classroom database at {}", db.display());
-    }
-    let rows = Db::open(db)?.export()?;
-    let mut out = std::io::stdout().lock();
-    match format {
-        ExportFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &rows)?;
-            writeln!(out)?;
-        }
-        ExportFormat::Csv => {
-            out.write_all(rustdrill_classroom_server::db::to_csv(&rows).as_bytes())?
-        }
-    }
-    out.flush()?;
-    Ok(Outcome::Done)
-}
+// `classroom serve` and `export` are the instructor's: a build without
+// the server (feature `classroom-server`) says how to get them.
+#[cfg(feature = "classroom-server")]
+mod instructor;
+#[cfg(feature = "classroom-server")]
+pub use instructor::{export, serve};
+#[cfg(not(feature = "classroom-server"))]
+pub use without_server::{export, serve};
 
 pub fn join(global: &Global, url: &str, code: &str, name: Option<&str>) -> Result<Outcome> {
     let session = Session::load(global)?;
@@ -181,4 +157,27 @@ pub fn help_me(global: &Global, name: Option<&str>, message: Option<&str>) -> Re
         )?;
     }
     Ok(Outcome::Done)
+}
+
+#[cfg(not(feature = "classroom-server"))]
+mod without_server {
+    use std::path::Path;
+
+    use anyhow::{Result, bail};
+
+    use super::Outcome;
+    use crate::cli::ExportFormat;
+
+    const WHY: &str = "this rustdrill was built without the classroom server (a learner's \
+                       build: `--no-default-features`); install the default build for \
+                       `classroom serve` and `classroom export`: \
+                       `cargo install --path . --locked` in rustdrill's repository";
+
+    pub fn serve(_: &str, _: &Path, _: Option<&Path>, _: bool) -> Result<Outcome> {
+        bail!(WHY)
+    }
+
+    pub fn export(_: &Path, _: ExportFormat) -> Result<Outcome> {
+        bail!(WHY)
+    }
 }
