@@ -193,6 +193,7 @@ tracks-column-done = done
 tracks-column-cost = cost
 tracks-column-chapters = chapters
 tracks-column-description = description
+tracks-column-languages = translated
 tracks-yes = yes
 tracks-no = no
 tracks-cost-note = cost: a cold build of the track (the first alone, others on top of it), measured by the course

@@ -158,6 +158,7 @@ tracks-column-done = 完了
 tracks-column-cost = コスト
 tracks-column-chapters = 章
 tracks-column-description = 説明
+tracks-column-languages = 翻訳
 tracks-yes = はい
 tracks-no = いいえ
 tracks-cost-note = コスト: トラックをゼロからビルドする時間 (最初のトラックは単独、ほかはその上に)、コースが測定した値

@@ -158,6 +158,7 @@ tracks-column-done = 완료
 tracks-column-cost = 비용
 tracks-column-chapters = 장
 tracks-column-description = 설명
+tracks-column-languages = 번역
 tracks-yes = 예
 tracks-no = 아니요
 tracks-cost-note = 비용: 트랙을 처음부터 빌드하는 시간(첫 트랙은 단독, 나머지는 그 위에), 코스가 측정한 값
