@@ -69,6 +69,7 @@ legend-main = h ヒント · n 次へ · l 一覧 · r 再チェック · c 全�
 legend-classroom = h ヒント · n 次へ · l 一覧 · r 再チェック · c 全チェック · x 元に戻す · s 解答 · ? 手を挙げる · g 教室について行く · q 終了
 legend-list = ↑↓ j/k 移動 · Enter 選択 · / 検索 · f フィルタ (すべて/未完了/完了) · Esc/q 戻る
 legend-confirm = y ファイルを元に戻す · ほかのキーでそのまま
+legend-hand-note = 講師へのメッセージを入力(任意) · Enter 手を挙げる · Esc キャンセル
 
 panel-new-chapter = 新しい章:
 panel-chapter-more = (詳しくは exercises/{ $chapter }/README.md)
@@ -110,6 +111,8 @@ key-next-not-done = `n` は { $name } を終えてから次へ進みます: ま�
 key-solution-not-done = { $name } の解答は演習を終えると表示されます (`h` ヒント)
 key-unknown = `{ $key }` はここでは何もしません: 使えるキーは一番下にあります
 key-nothing-changed = 何も変わっていません: ファイルはそのままです。
+key-hand-note = ✋ { $name } で手を挙げます。メッセージ(任意、Enter で送信、Esc でキャンセル):
+key-hand-cancelled = 手は挙げていません。
 key-list-no-match = 一致する演習はありません: 検索 (Backspace) かフィルタ (f) を変えてください
 key-confirm-reset = { $path } を元に戻しますか? あなたのバージョンはバックアップされます。[y/N]
 watch-moved-to = { $name } に移動しました (このウィンドウの外で変更)

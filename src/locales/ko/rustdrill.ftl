@@ -69,6 +69,7 @@ legend-main = h 힌트 · n 다음 · l 목록 · r 재검사 · c 전체 검사
 legend-classroom = h 힌트 · n 다음 · l 목록 · r 재검사 · c 전체 검사 · x 되돌리기 · s 답안 · ? 손 들기 · g 강의실 따라가기 · q 종료
 legend-list = ↑↓ j/k 이동 · Enter 선택 · / 검색 · f 필터(전체/미완료/완료) · Esc/q 돌아가기
 legend-confirm = y 파일 되돌리기 · 다른 키는 그대로 두기
+legend-hand-note = 강사에게 남길 메시지 입력(선택) · Enter 손 들기 · Esc 취소
 
 panel-new-chapter = 새 장:
 panel-chapter-more = (자세한 내용은 exercises/{ $chapter }/README.md)
@@ -110,6 +111,8 @@ key-next-not-done = `n`은 { $name }을(를) 마친 뒤에 다음으로 넘어�
 key-solution-not-done = { $name }의 답안은 문제를 마친 뒤에 볼 수 있습니다(`h` 힌트)
 key-unknown = `{ $key }` 키는 여기서 하는 일이 없습니다: 쓸 수 있는 키는 맨 아래에 있습니다
 key-nothing-changed = 바뀐 것이 없습니다: 파일은 그대로입니다.
+key-hand-note = ✋ { $name }에 대해 손을 듭니다. 메시지(선택, Enter 보내기, Esc 취소):
+key-hand-cancelled = 손을 들지 않았습니다.
 key-list-no-match = 맞는 연습 문제가 없습니다: 검색어(Backspace)나 필터(f)를 바꾸세요
 key-confirm-reset = { $path }을(를) 원본으로 되돌릴까요? 작성하던 버전은 백업해 둡니다. [y/N]
 watch-moved-to = { $name }(으)로 이동했습니다(이 창 밖에서 바뀜)
