@@ -334,12 +334,15 @@ impl std::fmt::Display for Part {
     }
 }
 
+/// One language's counts: the course's own messages, then each track.
+pub type Coverage = Vec<(Part, Counts)>;
+
 /// Each language's coverage of the course at `root`, from its catalogues:
 /// what `dev i18n status` prints and `rustdrill tracks` shows. A learner's
 /// copy has the catalogues but not the templates (`init` leaves those
 /// out); every catalogue holds all its template's entries, so the
 /// templates only matter for a catalogue not yet made.
-pub fn course_coverage(root: &Path, info: &Info) -> Result<Vec<(Lang, Vec<(Part, Counts)>)>> {
+pub fn course_coverage(root: &Path, info: &Info) -> Result<Vec<(Lang, Coverage)>> {
     let templates_dir = root
         .join(rustdrill_i18n::DIR)
         .join(rustdrill_i18n::TEMPLATES);
@@ -359,7 +362,7 @@ pub fn course_coverage(root: &Path, info: &Info) -> Result<Vec<(Lang, Vec<(Part,
 }
 
 /// [`course_coverage`] of the course at `root`, reading its info.toml.
-pub fn coverage_at(root: &Path) -> Result<Vec<(Lang, Vec<(Part, Counts)>)>> {
+pub fn coverage_at(root: &Path) -> Result<Vec<(Lang, Coverage)>> {
     course_coverage(root, &read_info(root)?)
 }
 
@@ -369,7 +372,7 @@ pub fn coverage(
     info: &Info,
     templates: &BTreeMap<String, Catalogue>,
     cats: &BTreeMap<String, Catalogue>,
-) -> Vec<(Part, Counts)> {
+) -> Coverage {
     let counts = |stem: &str| match (cats.get(stem), templates.get(stem)) {
         (Some(c), _) => Counts::of(&c.entries),
         (None, Some(t)) => Counts {
