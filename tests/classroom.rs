@@ -711,12 +711,24 @@ fn the_watch_screen_shows_the_room_and_raises_a_hand() {
     server.wait_for("the learner following the room", |room| {
         learner(room, "Ada")["current"] == "second"
     });
+    // `?` asks for a message first; Esc raises no hand.
     watch.tmux(&["send-keys", "?"]);
+    watch.wait_for("Message (optional, Enter sends, Esc cancels)");
+    watch.tmux(&["send-keys", "-l", "q"]);
+    watch.tmux(&["send-keys", "Escape"]);
+    watch.wait_for("No hand raised.");
+    // Typed letters are the message, not commands (q does not quit).
+    watch.tmux(&["send-keys", "?"]);
+    watch.wait_for("Message (optional");
+    watch.tmux(&["send-keys", "-l", "quick question: why u8?"]);
+    watch.wait_for("quick question: why u8?");
+    watch.tmux(&["send-keys", "Enter"]);
     watch.wait_for("hand raised for second");
     let room = server.wait_for("the hand", |room| {
         room["help"].as_array().unwrap().len() == 1
     });
     assert_eq!(room["help"][0]["exercise"], "second");
+    assert_eq!(room["help"][0]["note"], "quick question: why u8?");
     watch.wait_for("your hand is up on second");
     let id = room["help"][0]["id"].as_i64().unwrap();
     assert_eq!(

@@ -705,3 +705,34 @@ fn a_server_restored_from_an_older_copy_gets_the_learners_summary() {
             && status_of(room, "Ada", "compile_error").as_deref() == Some("failing")
     });
 }
+
+#[test]
+fn a_learner_joins_with_the_courses_language_and_the_room_shows_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(&dir.path().join("room.sqlite3"), "127.0.0.1:0", &[]);
+    // Ada's course was written in Korean; Ben's is the English fixture.
+    let from = fixture("i18n");
+    common::rustdrill(
+        dir.path(),
+        &[
+            "init",
+            "ada",
+            "--no-fetch",
+            "--lang",
+            "ko",
+            "--from",
+            from.to_str().unwrap(),
+        ],
+    )
+    .expect_code(0);
+    common::rustdrill(
+        &dir.path().join("ada"),
+        &["join", &server.url, &server.code, "--name", "Ada"],
+    )
+    .expect_code(0);
+    let ben = Course::fixture("basic");
+    join(&ben, &server, "Ben");
+    let room = server.wait_for("both joins", |room| learners(room).len() == 2);
+    assert_eq!(learner(&room, "Ada")["language"], "ko", "{room:#}");
+    assert_eq!(learner(&room, "Ben")["language"], "en", "{room:#}");
+}

@@ -563,3 +563,34 @@ fn a_track_whose_system_libraries_are_missing_is_flagged_with_its_install_comman
     run.expect_code(0);
     assert!(!run.all().contains("track `web` needs"), "{}", run.all());
 }
+
+#[test]
+fn tracks_shows_each_languages_coverage_per_track_from_the_catalogues() {
+    // The i18n fixture: Korean complete, Japanese partly translated.
+    let parent = tempfile::tempdir().unwrap();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/i18n");
+    rustdrill(
+        parent.path(),
+        &[
+            "init",
+            "course",
+            "--no-fetch",
+            "--from",
+            fixture.to_str().unwrap(),
+        ],
+    )
+    .expect_code(0);
+    let course = parent.path().join("course");
+    rustdrill(&course, &["tracks"])
+        .expect_code(0)
+        .expect_contains("translated")
+        .expect_contains("ja 26% · ko 100%");
+    // One Korean entry made fuzzy: the track is no longer complete.
+    let po = course.join("i18n/ko/01_start.po");
+    let text = fs::read_to_string(&po).unwrap();
+    let at = text.find("\nmsgctxt").expect("an entry in the catalogue");
+    fs::write(&po, format!("{}\n#, fuzzy{}", &text[..at], &text[at..])).unwrap();
+    rustdrill(&course, &["tracks"])
+        .expect_code(0)
+        .expect_contains("ja 26% · ko 9");
+}

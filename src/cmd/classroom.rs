@@ -43,7 +43,8 @@ pub fn join(global: &Global, url: &str, code: &str, name: Option<&str>) -> Resul
         client::JoinCourse {
             exercises: layout,
             tracks: course.included_tracks.clone(),
-            language: None,
+            // The instructor of a mixed room sees each learner's language.
+            language: Some(rustdrill_engine::i18n::current(&course.root).to_string()),
         },
     )?;
     let member = &joined.membership;

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 
 use super::Outcome;
+use super::dev::i18n::Part;
 use crate::cli::Global;
 use crate::session::Session;
 use crate::ui::text::{self, t};
@@ -71,6 +72,47 @@ pub fn list(global: &Global) -> Result<Outcome> {
             format!("{}  ", text::pad(text, cost_width))
         }
     };
+    // Each language's coverage per track, from the course's catalogues (as
+    // `dev i18n status` counts it); a courtesy like the costs.
+    let coverage = match super::dev::i18n::coverage_at(&course.root) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!(
+                "{}",
+                ui::warn(&format!(
+                    "translations do not read (coverage not shown): {e:#}"
+                ))
+            );
+            Vec::new()
+        }
+    };
+    let languages_of = |name: &str| {
+        coverage
+            .iter()
+            .filter_map(|(lang, rows)| {
+                rows.iter()
+                    .find(|(part, _)| *part == Part::Track(name.to_owned()))
+                    .map(|(_, c)| format!("{lang} {}%", c.percent()))
+            })
+            .collect::<Vec<_>>()
+            .join(" · ")
+    };
+    let h_languages = t!("tracks-column-languages");
+    let languages_width = course
+        .tracks
+        .iter()
+        .map(|t| text::width(&languages_of(&t.name)))
+        .max()
+        .unwrap_or(0)
+        .max(text::width(&h_languages));
+    // A column only when the course has translations.
+    let languages_column = |text: &str| {
+        if coverage.is_empty() {
+            String::new()
+        } else {
+            format!("{}  ", text::pad(text, languages_width))
+        }
+    };
     // Widths in terminal columns: the headings may be Korean or Japanese.
     let (h_track, h_included, h_done, h_cost, h_chapters, h_description) = (
         t!("tracks-column-track"),
@@ -104,11 +146,12 @@ pub fn list(global: &Global) -> Result<Outcome> {
         .max(text::width(&h_chapters));
     let right = |s: &str| format!("{}{s}", " ".repeat(9usize.saturating_sub(text::width(s))));
     outln!(
-        "  {}  {}  {}  {}{}  {h_description}",
+        "  {}  {}  {}  {}{}{}  {h_description}",
         text::pad(&h_track, name_width),
         text::pad(&h_included, included_width),
         right(&h_done),
         cost_column(&h_cost),
+        languages_column(&h_languages),
         text::pad(&h_chapters, chapter_width)
     )?;
     let mut left_out = Vec::new();
@@ -142,10 +185,11 @@ pub fn list(global: &Global) -> Result<Outcome> {
             ui::dim(&text::pad(&no, included_width))
         };
         outln!(
-            "  {}  {mark}  {}  {}{}  {}",
+            "  {}  {mark}  {}  {}{}{}  {}",
             text::pad(&track.name, name_width),
             right(&done),
             cost_column(&cost_of(&track.name)),
+            languages_column(&languages_of(&track.name)),
             text::pad(chapters, chapter_width),
             track.description
         )?;

@@ -978,6 +978,45 @@ mod tests {
     }
 
     #[test]
+    fn the_learners_language_is_stored_at_join_and_follows_a_rejoin() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut db = Db::open(&dir.path().join("room.sqlite3")).unwrap();
+        let joined = |db: &mut Db, token: Option<&str>, language: Option<&str>| {
+            let input = JoinInput {
+                name: "Ada",
+                token,
+                course_note: None,
+                language,
+            };
+            match db.join(&input, 0).unwrap() {
+                Joined::Member { learner, token, .. } => (learner, token),
+                Joined::Full => panic!("full"),
+            }
+        };
+        let language = |db: &Db, id: i64| {
+            let room = db.room(10).unwrap();
+            room.learners
+                .iter()
+                .find(|l| l.id == id)
+                .unwrap()
+                .language
+                .clone()
+        };
+        let (ada, token) = joined(&mut db, None, Some("ko"));
+        assert_eq!(language(&db, ada).as_deref(), Some("ko"));
+        // `rustdrill lang ja`, then joining again: the same row, in Japanese.
+        let (same, _) = joined(&mut db, Some(&token), Some("ja"));
+        assert_eq!(same, ada);
+        assert_eq!(language(&db, ada).as_deref(), Some("ja"));
+        // An old rustdrill sends none: unknown, not English.
+        let (old, _) = joined(&mut db, None, None);
+        assert_eq!(language(&db, old), None);
+        // Whatever a client sends is kept short.
+        let (long, _) = joined(&mut db, None, Some(&"x".repeat(100)));
+        assert_eq!(language(&db, long).map(|l| l.chars().count()), Some(16));
+    }
+
+    #[test]
     fn no_event_for_idle_minutes_is_idle() {
         let dir = tempfile::tempdir().unwrap();
         let mut db = Db::open(&dir.path().join("room.sqlite3")).unwrap();

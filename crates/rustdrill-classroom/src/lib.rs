@@ -98,6 +98,8 @@ pub struct JoinRequest {
     /// The tracks the learner's course holds (`rustdrill tracks`).
     #[serde(default)]
     pub tracks: Vec<String>,
+    /// The course's language (`en`, `ko`, `ja`: `rustdrill lang`), shown
+    /// on the dashboard. Absent from a rustdrill older than it: unknown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
 }
@@ -200,4 +202,21 @@ pub fn verdict_name(kind: rustdrill_engine::verdict::VerdictKind) -> String {
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A rustdrill from before the language was sent still joins.
+    #[test]
+    fn a_join_request_without_a_language_reads() {
+        let old: JoinRequest =
+            serde_json::from_str(r#"{"code":"ABC","name":"Ada","course":[],"tracks":["core"]}"#)
+                .unwrap();
+        assert_eq!(old.language, None);
+        let new: JoinRequest =
+            serde_json::from_str(r#"{"code":"ABC","name":"Ada","language":"ko"}"#).unwrap();
+        assert_eq!(new.language.as_deref(), Some("ko"));
+    }
 }

@@ -74,11 +74,17 @@ fn read(path: &Path) -> Result<String> {
 /// warnings with `dev check`).
 fn open(global: &Global) -> Result<(PathBuf, Info)> {
     let root = course::find_root(global.course.as_deref())?;
+    let info = read_info(&root)?;
+    Ok((root, info))
+}
+
+/// The info.toml of the course at `root`, parsed leniently.
+fn read_info(root: &Path) -> Result<Info> {
     let path = root.join(INFO_FILE);
     let text = read(&path)?;
     let info = info::parse(Path::new(INFO_FILE), &text, false)
         .map_err(|e| anyhow::anyhow!("{e}").context(format!("{} does not load", path.display())))?;
-    Ok((root, info))
+    Ok(info)
 }
 
 const TEMPLATE_TITLE: &str =
@@ -303,14 +309,61 @@ pub fn status(global: &Global) -> Result<Outcome> {
         outln!("No translations yet: `rustdrill dev i18n update --lang ko` starts one.")?;
         return Ok(Outcome::Done);
     }
-    for lang in &langs {
-        let cats = catalogues(&root, lang)?;
+    for (lang, rows) in course_coverage(&root, &info)? {
         outln!("{} ({lang})", lang.native_name())?;
-        for (label, counts) in coverage(&info, &templates(&root)?, &cats) {
-            outln!("  {}", coverage_line(&label, counts))?;
+        for (part, counts) in rows {
+            outln!("  {}", coverage_line(&part.to_string(), counts))?;
         }
     }
     Ok(Outcome::Done)
+}
+
+/// What a coverage count is of: the course's own messages or one track.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Part {
+    Course,
+    Track(String),
+}
+
+impl std::fmt::Display for Part {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Part::Course => f.write_str("course"),
+            Part::Track(name) => write!(f, "track {name}"),
+        }
+    }
+}
+
+/// One language's counts: the course's own messages, then each track.
+pub type Coverage = Vec<(Part, Counts)>;
+
+/// Each language's coverage of the course at `root`, from its catalogues:
+/// what `dev i18n status` prints and `rustdrill tracks` shows. A learner's
+/// copy has the catalogues but not the templates (`init` leaves those
+/// out); every catalogue holds all its template's entries, so the
+/// templates only matter for a catalogue not yet made.
+pub fn course_coverage(root: &Path, info: &Info) -> Result<Vec<(Lang, Coverage)>> {
+    let templates_dir = root
+        .join(rustdrill_i18n::DIR)
+        .join(rustdrill_i18n::TEMPLATES);
+    let templates = if templates_dir.is_dir() {
+        templates(root)?
+    } else {
+        BTreeMap::new()
+    };
+    languages(root)?
+        .into_iter()
+        .map(|lang| {
+            let cats = catalogues(root, &lang)?;
+            let rows = coverage(info, &templates, &cats);
+            Ok((lang, rows))
+        })
+        .collect()
+}
+
+/// [`course_coverage`] of the course at `root`, reading its info.toml.
+pub fn coverage_at(root: &Path) -> Result<Vec<(Lang, Coverage)>> {
+    course_coverage(root, &read_info(root)?)
 }
 
 /// A language's coverage: the course's own messages, then each track. A
@@ -319,7 +372,7 @@ pub fn coverage(
     info: &Info,
     templates: &BTreeMap<String, Catalogue>,
     cats: &BTreeMap<String, Catalogue>,
-) -> Vec<(String, Counts)> {
+) -> Coverage {
     let counts = |stem: &str| match (cats.get(stem), templates.get(stem)) {
         (Some(c), _) => Counts::of(&c.entries),
         (None, Some(t)) => Counts {
@@ -328,14 +381,13 @@ pub fn coverage(
         },
         (None, None) => Counts::default(),
     };
-    let mut rows = vec![("course".to_owned(), counts(extract::COURSE))];
+    let mut rows = vec![(Part::Course, counts(extract::COURSE))];
     for track in &info.tracks {
         let mut total = Counts::default();
         for chapter in &track.chapters {
             total += counts(chapter);
         }
-        let counts = total;
-        rows.push((format!("track {}", track.name), counts));
+        rows.push((Part::Track(track.name.clone()), total));
     }
     rows
 }
@@ -527,8 +579,8 @@ pub fn check(root: &Path, info: &Info) -> (Vec<Problem>, Vec<String>) {
                 (stem.clone(), c)
             })
             .collect();
-        for (label, counts) in coverage(info, &fresh, &merged) {
-            report.push(format!("  {}", coverage_line(&label, counts)));
+        for (part, counts) in coverage(info, &fresh, &merged) {
+            report.push(format!("  {}", coverage_line(&part.to_string(), counts)));
         }
     }
     (problems, report)
@@ -537,6 +589,37 @@ pub fn check(root: &Path, info: &Info) -> (Vec<Problem>, Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The README's table of Korean and Japanese coverage per track is
+    /// what the shipped course's catalogues say (it drifts otherwise).
+    #[test]
+    fn readme_language_table_is_the_courses_coverage() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let coverage = coverage_at(root).unwrap();
+        let percent = |lang: &str, track: &str| {
+            let (_, rows) = coverage.iter().find(|(l, _)| l.as_str() == lang).unwrap();
+            let (_, c) = rows
+                .iter()
+                .find(|(p, _)| *p == Part::Track(track.to_owned()))
+                .unwrap();
+            format!("{}%", c.percent())
+        };
+        let info = read_info(root).unwrap();
+        let mut expected = String::from("| track | ko | ja |\n|---|---|---|\n");
+        for track in &info.tracks {
+            expected += &format!(
+                "| {} | {} | {} |\n",
+                track.name,
+                percent("ko", &track.name),
+                percent("ja", &track.name)
+            );
+        }
+        let readme = fs::read_to_string(root.join("README.md")).unwrap();
+        assert!(
+            readme.contains(&expected),
+            "README.md's Languages table should read:\n{expected}"
+        );
+    }
 
     /// A one-exercise course whose test reads its own file, with Korean
     /// catalogues translating its TODO as `todo`.

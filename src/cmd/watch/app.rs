@@ -265,6 +265,18 @@ impl App {
                 path = self.ex().relative_path.display().to_string()
             ));
         }
+        if let Mode::HandNote(note) = &self.mode {
+            // Not in a room: say so now, not after the message is typed.
+            if rustdrill_classroom::client::membership(&self.course.state_dir()).is_none() {
+                self.mode = Mode::Main;
+                self.message = Some(t!("room-not-joined"));
+            } else {
+                self.message = Some(format!(
+                    "{} {note}▏",
+                    t!("key-hand-note", name = self.ex().name.clone())
+                ));
+            }
+        }
         for action in actions {
             self.act(action);
         }
@@ -293,7 +305,7 @@ impl App {
             }
             Action::Reset => self.reset(),
             Action::ShowSolution => self.show_solution(),
-            Action::RaiseHand => self.raise_hand(),
+            Action::RaiseHand(note) => self.raise_hand(note.as_deref()),
             Action::FollowRoom => self.follow_room(),
         }
     }

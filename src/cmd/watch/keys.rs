@@ -110,7 +110,14 @@ pub enum Mode {
     List(ListView),
     /// `x` was pressed: `y` resets, anything else keeps the file.
     ConfirmReset,
+    /// `?` was pressed: the one-line message the hand carries, being typed
+    /// (Enter sends, with no message when empty; Esc cancels).
+    HandNote(String),
 }
+
+/// The longest message a raised hand carries, in characters: what the
+/// wire keeps of a note.
+pub const MAX_HAND_NOTE: usize = rustdrill_classroom::MAX_TEXT;
 
 /// What the key handler may know about the course: names, chapters,
 /// progress and which exercise is on screen.
@@ -137,8 +144,9 @@ pub enum Action {
     /// Confirmed: back up the file and restore the original.
     Reset,
     ShowSolution,
-    /// Send the exercise and its verdict to the classroom's help queue.
-    RaiseHand,
+    /// Send the exercise and its verdict to the classroom's help queue,
+    /// with the learner's message if they typed one.
+    RaiseHand(Option<String>),
     /// Go to the exercise the instructor moved the room to.
     FollowRoom,
     /// A one-line answer to the key (why nothing happened, for instance).
@@ -175,7 +183,26 @@ pub fn handle_key(mode: &Mode, key: &Key, facts: &Facts) -> (Mode, Vec<Action>) 
             _ => (Mode::Main, vec![Action::Say(t!("key-nothing-changed"))]),
         },
         Mode::List(view) => list_key(view, key, facts),
+        Mode::HandNote(note) => hand_note_key(note, key),
     }
+}
+
+fn hand_note_key(note: &str, key: &Key) -> (Mode, Vec<Action>) {
+    let mut note = note.to_owned();
+    match key {
+        Key::Enter => {
+            let note = note.trim();
+            let note = (!note.is_empty()).then(|| note.to_owned());
+            return (Mode::Main, vec![Action::RaiseHand(note)]);
+        }
+        Key::Escape => return (Mode::Main, vec![Action::Say(t!("key-hand-cancelled"))]),
+        Key::Backspace => {
+            note.pop();
+        }
+        Key::Char(c) if !c.is_control() && note.chars().count() < MAX_HAND_NOTE => note.push(*c),
+        _ => {}
+    }
+    (Mode::HandNote(note), vec![])
 }
 
 fn main_key(key: &Key, facts: &Facts) -> (Mode, Vec<Action>) {
@@ -200,7 +227,7 @@ fn main_key(key: &Key, facts: &Facts) -> (Mode, Vec<Action>) {
         Key::Char('s') if done => vec![Action::ShowSolution],
         Key::Char('s') => vec![Action::Say(t!("key-solution-not-done", name = name))],
         Key::Char('q') => vec![Action::Quit],
-        Key::Char('?') => vec![Action::RaiseHand],
+        Key::Char('?') => return (Mode::HandNote(String::new()), vec![]),
         Key::Char('g') => vec![Action::FollowRoom],
         // Escape and stray keys (arrows, a mouse wheel) do nothing.
         Key::Char(c) if !c.is_control() => {
@@ -312,12 +339,51 @@ mod tests {
             ('c', Action::VerifyAll),
             ('s', Action::ShowSolution),
             ('q', Action::Quit),
-            ('?', Action::RaiseHand),
             ('g', Action::FollowRoom),
         ] {
             let (mode, actions) = handle_key(&Mode::Main, &Key::Char(c), &f);
             assert_eq!((mode, actions), (Mode::Main, vec![action]), "key {c}");
         }
+    }
+
+    #[test]
+    fn a_hand_asks_for_a_message_enter_sends_and_esc_cancels() {
+        let f = facts(&[false; 4], 0);
+        let (mode, actions) = handle_key(&Mode::Main, &Key::Char('?'), &f);
+        assert_eq!((&mode, actions), (&Mode::HandNote(String::new()), vec![]));
+        // Letters that are commands elsewhere are typed; Backspace edits.
+        let keys = [
+            Key::Char('q'),
+            Key::Char('x'),
+            Key::Backspace,
+            Key::Char(' '),
+            Key::Char('?'),
+            Key::Char(' '),
+            Key::Enter,
+        ];
+        let (mode, actions) = press(&mode, &keys, &f);
+        assert_eq!(
+            (mode, actions),
+            (Mode::Main, vec![Action::RaiseHand(Some("q ?".into()))])
+        );
+        // Enter alone: the hand with no message.
+        let (mode, actions) = press(&Mode::Main, &[Key::Char('?'), Key::Enter], &f);
+        assert_eq!((mode, actions), (Mode::Main, vec![Action::RaiseHand(None)]));
+        // Esc: no hand at all.
+        let keys = [Key::Char('?'), Key::Char('a'), Key::Escape];
+        let (mode, actions) = press(&Mode::Main, &keys, &f);
+        assert_eq!(mode, Mode::Main);
+        assert!(matches!(&actions[..], [Action::Say(_)]), "{actions:?}");
+    }
+
+    #[test]
+    fn a_hands_message_stops_at_what_the_wire_keeps() {
+        let f = facts(&[false; 4], 0);
+        let mut mode = Mode::HandNote(String::new());
+        for _ in 0..MAX_HAND_NOTE + 10 {
+            mode = handle_key(&mode, &Key::Char('é'), &f).0;
+        }
+        assert!(matches!(&mode, Mode::HandNote(n) if n.chars().count() == MAX_HAND_NOTE));
     }
 
     #[test]
@@ -336,7 +402,12 @@ mod tests {
             search: String::new(),
             typing: true,
         });
-        for mode in [Mode::Main, Mode::ConfirmReset, list] {
+        for mode in [
+            Mode::Main,
+            Mode::ConfirmReset,
+            list,
+            Mode::HandNote("a".into()),
+        ] {
             let (_, actions) = handle_key(&mode, &Key::CtrlC, &f);
             assert_eq!(actions, [Action::Quit]);
         }

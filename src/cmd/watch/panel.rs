@@ -339,6 +339,7 @@ pub fn legend(mode: &Mode, in_room: bool) -> String {
         Mode::Main => t!("legend-main"),
         Mode::List(_) => t!("legend-list"),
         Mode::ConfirmReset => t!("legend-confirm"),
+        Mode::HandNote(_) => t!("legend-hand-note"),
     }
 }
 

@@ -81,6 +81,7 @@ legend-main = h hint · n next · l list · r re-check · c verify all · x rese
 legend-classroom = h hint · n next · l list · r re-check · c verify all · x reset · s solution · ? raise hand · g go with the room · q quit
 legend-list = ↑↓ j/k move · Enter jump · / search · f filter (all/pending/done) · Esc/q back
 legend-confirm = y reset the file · any other key keeps it
+legend-hand-note = type a message for the instructor (optional) · Enter raise the hand · Esc cancel
 
 # The panel below the verdict.
 panel-new-chapter = New chapter:
@@ -141,6 +142,8 @@ key-next-not-done = `n` moves on once { $name } is done: fix what the verdict sh
 key-solution-not-done = the solution of { $name } is shown once it is done (`h` for a hint)
 key-unknown = `{ $key }` does nothing here: the keys are listed at the bottom
 key-nothing-changed = Nothing changed: your file is as you left it.
+key-hand-note = ✋ Raise a hand for { $name }. Message (optional, Enter sends, Esc cancels):
+key-hand-cancelled = No hand raised.
 key-list-no-match = no exercise matches: change the search (Backspace) or the filter (f)
 key-confirm-reset = Reset { $path } to its original? Your version is kept as a backup. [y/N]
 watch-moved-to = moved to { $name } (changed outside this window)
@@ -193,6 +196,7 @@ tracks-column-done = done
 tracks-column-cost = cost
 tracks-column-chapters = chapters
 tracks-column-description = description
+tracks-column-languages = translated
 tracks-yes = yes
 tracks-no = no
 tracks-cost-note = cost: a cold build of the track (the first alone, others on top of it), measured by the course

@@ -8,7 +8,7 @@ use rustdrill_engine::diagnostic::Severity;
 use rustdrill_engine::verdict::Verdict;
 
 impl App {
-    pub(super) fn raise_hand(&mut self) {
+    pub(super) fn raise_hand(&mut self, note: Option<&str>) {
         if client::membership(&self.course.state_dir()).is_none() {
             self.message = Some(t!("room-not-joined"));
             return;
@@ -25,7 +25,7 @@ impl App {
                 .map(|l| l.line),
             _ => None,
         };
-        match rustdrill_classroom::report::help(&self.course, &self.progress, &ex, None, error_line)
+        match rustdrill_classroom::report::help(&self.course, &self.progress, &ex, note, error_line)
         {
             Ok(event) => {
                 client::report(&self.course.state_dir(), vec![event]);
