@@ -251,20 +251,8 @@ pub fn resync(state_dir: &Path) -> Option<String> {
         let _ = fs::remove_file(&note);
         text.trim().to_owned()
     });
-    if !Outbox::new(state_dir).has_events() {
-        return warning;
-    }
-    let mut queued = QUEUED.lock().unwrap_or_else(PoisonError::into_inner);
-    match queued.as_mut() {
-        Some(dirs) => {
-            if !dirs.iter().any(|d| d == state_dir) {
-                dirs.push(state_dir.to_path_buf());
-            }
-        }
-        None => {
-            drop(queued);
-            send_in_background(state_dir);
-        }
+    if Outbox::new(state_dir).has_events() {
+        send_soon(state_dir);
     }
     warning
 }
@@ -277,9 +265,14 @@ pub fn report(state_dir: &Path, events: Vec<Event>) {
     if events.is_empty() || !state_dir.join(MEMBERSHIP).exists() {
         return;
     }
-    if Outbox::new(state_dir).push(events).is_err() {
-        return;
+    if Outbox::new(state_dir).push(events).is_ok() {
+        send_soon(state_dir);
     }
+}
+
+/// Sends the outbox of `state_dir` in the background now, or, in a
+/// one-shot command ([`queue_sends`]), once its output is shown.
+fn send_soon(state_dir: &Path) {
     let mut queued = QUEUED.lock().unwrap_or_else(PoisonError::into_inner);
     match queued.as_mut() {
         Some(dirs) => {
