@@ -306,10 +306,11 @@ pub enum DevCommand {
         /// Only time the calibration build, and scale track-costs.toml's figures to this machine
         #[arg(long)]
         calibrate_only: bool,
-        /// Items per crate of the calibration build (tests use a small one;
-        /// a different size gives figures that do not compare)
-        #[arg(long, hide = true, default_value_t = crate::cmd::dev::CALIBRATION_SIZE)]
-        calibration_size: u32,
+        /// Items per crate of the calibration build (default: the
+        /// calibration's own; tests use a small one, and figures of another
+        /// size do not compare)
+        #[arg(long, hide = true)]
+        calibration_size: Option<u32>,
     },
     /// The course's translations: extract the English, update the catalogues, show coverage
     #[command(subcommand)]

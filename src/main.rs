@@ -168,7 +168,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
                 tracks,
                 machine,
                 calibrate_only,
-                calibration_size,
+                calibration_size: calibration_size.unwrap_or(cmd::dev::CALIBRATION_SIZE),
             },
         ),
         Some(Command::Dev(cli::DevCommand::I18n(command))) => match command {

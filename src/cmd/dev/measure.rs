@@ -360,7 +360,10 @@ fn measure_once(
         fs::write(&ex.path, solution)
             .with_context(|| format!("cannot put the solution of {} in place", ex.name))?;
     }
-    let state = folder.join(".rustdrill");
+    // Cold: no build output and no progress (cached verdicts live there).
+    // `init` writes `.rustdrill/` itself (the course's language), so the
+    // progress file is what must be absent, not the folder.
+    let state = course.state_dir().join(rustdrill_engine::state::STATE_FILE);
     if course.target_dir.exists() || state.exists() {
         bail!(
             "the fresh course of {what} is not cold: {} exists before its first verify \
