@@ -9,8 +9,8 @@
 #
 #   benches/build_cost.sh [REV]        (default HEAD; a clean checkout of
 #                                       REV in a temp folder, its own target)
-#   FEATURES=--no-default-features benches/build_cost.sh   (a learner's
-#                                       build without the classroom server)
+#   FEATURES="--features X" benches/build_cost.sh   (cargo feature flags
+#                                       for the builds, to compare variants)
 set -euo pipefail
 rev=${1:-HEAD}
 repo=$(git -C "$(dirname "$0")/.." rev-parse --show-toplevel)

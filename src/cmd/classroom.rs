@@ -9,14 +9,9 @@ use crate::session::Session;
 use crate::ui::outln;
 use rustdrill_classroom::{self as classroom, CourseExercise, client};
 
-// `classroom serve` and `export` are the instructor's: a build without
-// the server (feature `classroom-server`) says how to get them.
-#[cfg(feature = "classroom-server")]
+// `classroom serve` and `export`: the instructor's, over the server crate.
 mod instructor;
-#[cfg(feature = "classroom-server")]
 pub use instructor::{export, serve};
-#[cfg(not(feature = "classroom-server"))]
-pub use without_server::{export, serve};
 
 pub fn join(global: &Global, url: &str, code: &str, name: Option<&str>) -> Result<Outcome> {
     let session = Session::load(global)?;
@@ -158,27 +153,4 @@ pub fn help_me(global: &Global, name: Option<&str>, message: Option<&str>) -> Re
         )?;
     }
     Ok(Outcome::Done)
-}
-
-#[cfg(not(feature = "classroom-server"))]
-mod without_server {
-    use std::path::Path;
-
-    use anyhow::{Result, bail};
-
-    use super::Outcome;
-    use crate::cli::ExportFormat;
-
-    const WHY: &str = "this rustdrill was built without the classroom server (a learner's \
-                       build: `--no-default-features`); install the default build for \
-                       `classroom serve` and `classroom export`: \
-                       `cargo install --path . --locked` in rustdrill's repository";
-
-    pub fn serve(_: &str, _: &Path, _: Option<&Path>, _: bool) -> Result<Outcome> {
-        bail!(WHY)
-    }
-
-    pub fn export(_: &Path, _: ExportFormat) -> Result<Outcome> {
-        bail!(WHY)
-    }
 }

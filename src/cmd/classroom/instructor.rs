@@ -1,6 +1,5 @@
 //! The instructor's commands: `classroom serve` and `classroom export`,
-//! over the server crate (built with the `classroom-server` feature, on by
-//! default).
+//! over the server crate.
 
 use std::io::Write;
 use std::path::Path;
