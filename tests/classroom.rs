@@ -4,157 +4,14 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::path::Path;
+use std::process::Command;
 use std::thread;
 use std::time::{Duration, Instant};
 
+use common::classroom::{Server, agent, fixture, learner};
 use common::{BIN, Course, Tmux};
 use serde_json::{Value, json};
-
-/// A running `rustdrill classroom serve`, killed (-9) when dropped.
-struct Server {
-    child: Child,
-    url: String,
-    code: String,
-    key: String,
-    db: PathBuf,
-    /// The fixture whose course is the room's.
-    course: &'static str,
-}
-
-impl Server {
-    fn start(db: &Path, listen: &str) -> Server {
-        Server::start_for(db, listen, "basic")
-    }
-
-    /// A server whose room's course is the fixture `course`.
-    fn start_for(db: &Path, listen: &str, course: &'static str) -> Server {
-        let mut child = Command::new(BIN)
-            .args(["classroom", "serve", "--listen", listen, "--db"])
-            .arg(db)
-            .arg("--course")
-            .arg(
-                Path::new(env!("CARGO_MANIFEST_DIR"))
-                    .join("tests/fixtures")
-                    .join(course),
-            )
-            .env("NO_COLOR", "1")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("the server starts");
-        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-        let (mut url, mut key) = (None, None);
-        let mut code = None;
-        for line in lines.by_ref() {
-            let line = line.unwrap();
-            let line = line.trim();
-            if let Some(rest) = line.strip_prefix("rustdrill join ") {
-                let mut words = rest.split_whitespace();
-                url = words.next().map(str::to_owned);
-                code = words.next().map(str::to_owned);
-                break;
-            }
-            if let Some((_, k)) = line.split_once("/?key=") {
-                key = Some(k.to_owned());
-            }
-        }
-        // Keep draining, so the server never blocks on a full pipe.
-        thread::spawn(move || for _ in lines {});
-        Server {
-            child,
-            url: url.expect("a join line"),
-            code: code.expect("a join code"),
-            key: key.expect("a dashboard key"),
-            db: db.to_path_buf(),
-            course,
-        }
-    }
-
-    fn port(&self) -> u16 {
-        self.url.rsplit(':').next().unwrap().parse().unwrap()
-    }
-
-    /// kill -9, then a new server on the same database and port.
-    fn kill_and_restart(mut self) -> Server {
-        self.child.kill().unwrap();
-        self.child.wait().unwrap();
-        let listen = format!("127.0.0.1:{}", self.port());
-        let db = self.db.clone();
-        Server::start_for(&db, &listen, self.course)
-    }
-
-    fn kill(mut self) {
-        self.child.kill().unwrap();
-        self.child.wait().unwrap();
-    }
-
-    fn get(&self, path: &str) -> Value {
-        let mut r = agent()
-            .get(format!("{}{path}", self.url))
-            .header("X-Instructor-Key", &self.key)
-            .call()
-            .unwrap();
-        assert_eq!(r.status(), 200, "GET {path}");
-        r.body_mut().read_json().unwrap()
-    }
-
-    fn post(&self, path: &str, body: Value) -> u16 {
-        agent()
-            .post(format!("{}{path}", self.url))
-            .header("X-Instructor-Key", &self.key)
-            .send_json(body)
-            .unwrap()
-            .status()
-            .as_u16()
-    }
-
-    fn room(&self) -> Value {
-        self.get("/api/room")
-    }
-
-    /// Polls the room until `ok` holds (events arrive in the background).
-    fn wait_for(&self, what: &str, ok: impl Fn(&Value) -> bool) -> Value {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            let room = self.room();
-            if ok(&room) {
-                return room;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "timed out waiting for {what}: {room:#}"
-            );
-            thread::sleep(Duration::from_millis(100));
-        }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn agent() -> ureq::Agent {
-    ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .timeout_global(Some(Duration::from_secs(10)))
-        .build()
-        .into()
-}
-
-fn learner<'a>(room: &'a Value, name: &str) -> &'a Value {
-    room["learners"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|l| l["name"] == name)
-        .unwrap_or_else(|| panic!("no learner {name} in {room:#}"))
-}
 
 fn progress<'a>(room: &'a Value, name: &str, exercise: &str) -> Option<&'a Value> {
     learner(room, name)["exercises"]
@@ -229,7 +86,7 @@ fn assert_log_in_order(server: &Server, learner: i64, expected: usize) {
 #[test]
 fn three_learners_join_check_and_the_room_matches() {
     let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(&dir.path().join("room.sqlite3"), "127.0.0.1:0");
+    let server = Server::basic(&dir.path().join("room.sqlite3"), "127.0.0.1:0", &[]);
     let (ada, bob, cy) = (
         Course::fixture("basic"),
         Course::fixture("basic"),
@@ -304,7 +161,7 @@ fn three_learners_join_check_and_the_room_matches() {
 #[test]
 fn kill_9_of_the_server_and_a_restart_lose_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(&dir.path().join("room.sqlite3"), "127.0.0.1:0");
+    let server = Server::basic(&dir.path().join("room.sqlite3"), "127.0.0.1:0", &[]);
     let ada = Course::fixture("basic");
     join(&ada, &server, "Ada");
     ada.run(&["run", "passes"]).expect_code(0);
@@ -313,7 +170,7 @@ fn kill_9_of_the_server_and_a_restart_lose_nothing() {
         status_of(room, "Ada", "compile_error").as_deref() == Some("failing")
     });
     let (code, key) = (server.code.clone(), server.key.clone());
-    let server = server.kill_and_restart();
+    let server = server.restart(&[]);
     assert_eq!((&server.code, &server.key), (&code, &key), "same secrets");
     let room = server.room();
     assert_eq!(status_of(&room, "Ada", "passes").as_deref(), Some("done"));
@@ -343,7 +200,7 @@ fn kill_9_of_the_server_and_a_restart_lose_nothing() {
 #[test]
 fn an_offline_learners_outbox_arrives_in_order_once() {
     let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(&dir.path().join("room.sqlite3"), "127.0.0.1:0");
+    let server = Server::basic(&dir.path().join("room.sqlite3"), "127.0.0.1:0", &[]);
     let ada = Course::fixture("basic");
     join(&ada, &server, "Ada");
     server.wait_for("the join", |room| {
@@ -365,7 +222,7 @@ fn an_offline_learners_outbox_arrives_in_order_once() {
     );
     let waiting = outbox_len(&ada);
     assert!(waiting >= 5, "{waiting} events wait");
-    let server = Server::start(&db, &format!("127.0.0.1:{port}"));
+    let server = Server::basic(&db, &format!("127.0.0.1:{port}"), &[]);
     // The next check sends everything, in order; two processes at once
     // send nothing twice.
     let a = ada.cmd(&["hint", "test_fails"]).spawn().unwrap();
@@ -396,7 +253,7 @@ fn an_offline_learners_outbox_arrives_in_order_once() {
 #[test]
 fn a_raised_hand_shows_the_code_and_solving_lowers_it() {
     let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(&dir.path().join("room.sqlite3"), "127.0.0.1:0");
+    let server = Server::basic(&dir.path().join("room.sqlite3"), "127.0.0.1:0", &[]);
     let ada = Course::fixture("basic");
     ada.run(&["help-me"])
         .expect_code(2)
@@ -447,7 +304,7 @@ fn learner_status(server: &Server, course: &Course) -> Value {
 #[test]
 fn the_instructor_steers_the_room() {
     let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(&dir.path().join("room.sqlite3"), "127.0.0.1:0");
+    let server = Server::basic(&dir.path().join("room.sqlite3"), "127.0.0.1:0", &[]);
     let ada = Course::fixture("basic");
     join(&ada, &server, "Ada");
     assert_eq!(
@@ -484,7 +341,7 @@ fn the_instructor_steers_the_room() {
 fn export_writes_csv_and_json() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("room.sqlite3");
-    let server = Server::start(&db, "127.0.0.1:0");
+    let server = Server::basic(&db, "127.0.0.1:0", &[]);
     let ada = Course::fixture("basic");
     join(&ada, &server, "=Ada, \"the first\"");
     ada.run(&["run", "passes"]).expect_code(0);
@@ -532,7 +389,7 @@ fn export_writes_csv_and_json() {
 #[test]
 fn security_keys_tokens_body_cap_rate_limit_and_escaping() {
     let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(&dir.path().join("room.sqlite3"), "127.0.0.1:0");
+    let server = Server::basic(&dir.path().join("room.sqlite3"), "127.0.0.1:0", &[]);
     let url = &server.url;
     let status =
         |r: Result<ureq::http::Response<ureq::Body>, ureq::Error>| r.unwrap().status().as_u16();
@@ -642,7 +499,7 @@ fn security_keys_tokens_body_cap_rate_limit_and_escaping() {
     assert_eq!(learner_status(&server, &ada)["acked"], 1);
     // A server on a new database does not know the token: the learner is
     // told to join again, and nothing is lost meanwhile.
-    let fresh = Server::start(&dir.path().join("other.sqlite3"), "127.0.0.1:0");
+    let fresh = Server::basic(&dir.path().join("other.sqlite3"), "127.0.0.1:0", &[]);
     let mut m: Value = serde_json::from_str(&ada.read(".rustdrill/classroom.json")).unwrap();
     m["url"] = json!(fresh.url);
     ada.write(".rustdrill/classroom.json", &m.to_string());
@@ -687,10 +544,11 @@ fn start_watch(course: Course) -> Tmux {
 #[test]
 fn the_watch_screen_shows_the_room_and_raises_a_hand() {
     let dir = tempfile::tempdir().unwrap();
-    let server = Server::start_for(
+    let server = Server::start(
         &dir.path().join("room.sqlite3"),
         "127.0.0.1:0",
-        "watch_course",
+        Some(&fixture("watch_course")),
+        &[],
     );
     let ada = Course::fixture("watch_course");
     join(&ada, &server, "Ada");
@@ -738,7 +596,7 @@ fn the_watch_screen_shows_the_room_and_raises_a_hand() {
     watch.wait_for("the instructor answered your hand");
     // A server that does not know this learner (a new database): the
     // screen says to join again.
-    let fresh = Server::start(&dir.path().join("other.sqlite3"), "127.0.0.1:0");
+    let fresh = Server::basic(&dir.path().join("other.sqlite3"), "127.0.0.1:0", &[]);
     let mut m: Value = serde_json::from_str(&ada.read(".rustdrill/classroom.json")).unwrap();
     m["url"] = json!(fresh.url);
     ada.write(".rustdrill/classroom.json", &m.to_string());

@@ -14,137 +14,14 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
+use common::classroom::{Server, agent, learner};
 use common::{BIN, Course};
 use serde_json::{Value, json};
-
-/// A running `rustdrill classroom serve` on a fresh database, killed when
-/// dropped.
-struct Server {
-    child: Child,
-    url: String,
-    code: String,
-    key: String,
-    _dir: tempfile::TempDir,
-}
-
-impl Server {
-    /// A room on the course rustdrill ships.
-    fn start() -> Server {
-        Server::start_with(&[])
-    }
-
-    /// A room whose course is `course` (a fixture its learners use).
-    fn for_course(course: &Course) -> Server {
-        Server::start_with(&["--course".as_ref(), course.root().as_os_str()])
-    }
-
-    fn start_with(args: &[&std::ffi::OsStr]) -> Server {
-        let dir = tempfile::tempdir().unwrap();
-        let mut child = Command::new(BIN)
-            .args(["classroom", "serve", "--listen", "127.0.0.1:0", "--db"])
-            .arg(dir.path().join("room.sqlite3"))
-            .args(args)
-            .env("NO_COLOR", "1")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("the server starts");
-        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-        let (mut url, mut code, mut key) = (None, None, None);
-        for line in lines.by_ref() {
-            let line = line.unwrap();
-            // The first dashboard link is the instructor's.
-            if key.is_none()
-                && let Some((_, k)) = line.split_once("/?key=")
-            {
-                key = k.split_whitespace().next().map(str::to_owned);
-            }
-            // The learners' line: `rustdrill [classroom] join URL CODE …`.
-            let words: Vec<&str> = line.split_whitespace().collect();
-            if let Some(at) = words.iter().position(|w| *w == "join")
-                && words.first() == Some(&"rustdrill")
-                && let [u, c, ..] = &words[at + 1..]
-            {
-                url = Some((*u).to_owned());
-                code = Some((*c).to_owned());
-                break;
-            }
-        }
-        // Keep draining, so the server never blocks on a full pipe.
-        thread::spawn(move || for _ in lines {});
-        Server {
-            child,
-            url: url.expect("a join line"),
-            code: code.expect("a join code"),
-            key: key.expect("a dashboard link with the key"),
-            _dir: dir,
-        }
-    }
-
-    fn dashboard(&self) -> String {
-        format!("{}/?key={}", self.url, self.key)
-    }
-
-    /// Whether the dashboard's link answers with a session cookie and a
-    /// redirect to the clean URL (a server of issue 23), not the page.
-    fn sets_a_cookie(&self) -> bool {
-        let agent: ureq::Agent = ureq::Agent::config_builder()
-            .http_status_as_error(false)
-            .max_redirects(0)
-            .timeout_global(Some(Duration::from_secs(10)))
-            .build()
-            .into();
-        let r = agent.get(self.dashboard()).call().unwrap();
-        r.status().is_redirection() && r.headers().contains_key("set-cookie")
-    }
-
-    fn room(&self) -> Value {
-        let mut r = agent()
-            .get(format!("{}/api/room", self.url))
-            .header("X-Instructor-Key", &self.key)
-            .call()
-            .unwrap();
-        assert_eq!(r.status(), 200, "GET /api/room");
-        r.body_mut().read_json().unwrap()
-    }
-
-    /// Polls the room until `ok` holds (events arrive in the background).
-    fn wait_for(&self, what: &str, ok: impl Fn(&Value) -> bool) -> Value {
-        let deadline = Instant::now() + Duration::from_secs(30);
-        loop {
-            let room = self.room();
-            if ok(&room) {
-                return room;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "timed out waiting for {what}: {room:#}"
-            );
-            thread::sleep(Duration::from_millis(100));
-        }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn agent() -> ureq::Agent {
-    ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .timeout_global(Some(Duration::from_secs(10)))
-        .build()
-        .into()
-}
 
 fn now_ms() -> u64 {
     u64::try_from(
@@ -154,15 +31,6 @@ fn now_ms() -> u64 {
             .as_millis(),
     )
     .unwrap()
-}
-
-fn learner<'a>(room: &'a Value, name: &str) -> &'a Value {
-    room["learners"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|l| l["name"] == name)
-        .unwrap_or_else(|| panic!("no learner {name} in {room:#}"))
 }
 
 /// A learner simulated over HTTP: what a learner's rustdrill sends.
@@ -476,7 +344,7 @@ fn the_dashboard_in_chromium_updates_live_and_shows_text_as_text() {
         return;
     };
     let ada = Course::fixture("basic");
-    let server = Server::for_course(&ada);
+    let server = Server::fresh(Some(ada.root()));
     let xss = "<img src=x onerror=\"window.__xss=1\">Eve";
     join(&ada, &server, xss);
     server.wait_for("the join", |room| learner(room, xss)["current"] == "passes");
@@ -588,7 +456,7 @@ struct FullRoom {
 }
 
 fn full_room() -> FullRoom {
-    let server = Server::start();
+    let server = Server::fresh(None);
     let course = repository_course();
     assert!(course.len() >= 140, "the whole course: {}", course.len());
     // Real learners: the embedded course written by `init`, then `join`.
@@ -702,15 +570,10 @@ fn a_30_learner_room_on_the_whole_course_fits_a_laptop_and_sorts_and_filters() {
             shown.len()
         ),
     );
-    // The key leaves the address bar at once where the server has the
-    // session cookie (it redirects to the clean URL).
+    // The key leaves the address bar at once: the server trades it for a
+    // session cookie and redirects to the clean URL.
     let url = browser.url();
-    let cookie = server.sets_a_cookie();
-    if cookie {
-        assert!(!url.contains("key="), "{url}");
-    } else {
-        eprintln!("NOTE: this server has no session cookie: the key stays in the address bar");
-    }
+    assert!(!url.contains("key="), "{url}");
     // At 1366x768: no horizontal scroll, of the page or of the room; every
     // row's name and chapter inside the window.
     let fit = browser.js(
@@ -909,7 +772,8 @@ fn a_30_learner_room_on_the_whole_course_fits_a_laptop_and_sorts_and_filters() {
             shown.len()
         ),
     );
-    assert_eq!(browser.url().contains("key="), !cookie);
+    let url = browser.url();
+    assert!(!url.contains("key="), "still a clean address: {url}");
 
     // Redraw time over real updates: learners check while the page is open.
     let perf = |b: &Browser| b.js("return Object.assign({}, window.__dashboardPerf);");

@@ -6,164 +6,17 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::path::Path;
+use std::process::Command;
 use std::thread;
 use std::time::{Duration, Instant};
 
+use common::classroom::{Server, agent, fixture, learner};
 use common::{BIN, Course};
 use serde_json::{Value, json};
 
-/// A running `rustdrill classroom serve`, killed (-9) when dropped.
-struct Server {
-    child: Child,
-    url: String,
-    code: String,
-    key: String,
-    helper_key: String,
-    db: PathBuf,
-}
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
-
-impl Server {
-    /// A server whose room's course is the `basic` fixture.
-    fn start(db: &Path, listen: &str, extra: &[&str]) -> Server {
-        let mut child = Command::new(BIN)
-            .args(["classroom", "serve", "--listen", listen, "--db"])
-            .arg(db)
-            .arg("--course")
-            .arg(fixture("basic"))
-            .args(extra)
-            .env("NO_COLOR", "1")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("the server starts");
-        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-        let (mut url, mut code, mut keys) = (None, None, Vec::new());
-        for line in lines.by_ref() {
-            let line = line.unwrap();
-            let line = line.trim();
-            if let Some(rest) = line.strip_prefix("rustdrill join ") {
-                let mut words = rest.split_whitespace();
-                url = words.next().map(str::to_owned);
-                code = words.next().map(str::to_owned);
-            }
-            if let Some((_, k)) = line.split_once("/?key=") {
-                keys.push(k.to_owned());
-                if keys.len() == 2 {
-                    break;
-                }
-            }
-        }
-        thread::spawn(move || for _ in lines {});
-        Server {
-            child,
-            url: url.expect("a join line"),
-            code: code.expect("a join code"),
-            key: keys[0].clone(),
-            helper_key: keys[1].clone(),
-            db: db.to_path_buf(),
-        }
-    }
-
-    fn port(&self) -> u16 {
-        self.url.rsplit(':').next().unwrap().parse().unwrap()
-    }
-
-    fn kill(mut self) -> (PathBuf, u16) {
-        self.child.kill().unwrap();
-        self.child.wait().unwrap();
-        (self.db.clone(), self.port())
-    }
-
-    fn request(&self, method: &str, path: &str, key: &str, body: Option<Value>) -> (u16, Value) {
-        let url = format!("{}{path}", self.url);
-        let mut r = match body {
-            Some(body) => agent()
-                .post(&url)
-                .header("X-Instructor-Key", key)
-                .send_json(body),
-            None if method == "GET" => agent().get(&url).header("X-Instructor-Key", key).call(),
-            None => agent()
-                .post(&url)
-                .header("X-Instructor-Key", key)
-                .send_json(json!({})),
-        }
-        .unwrap();
-        let status = r.status().as_u16();
-        let text = r.body_mut().read_to_string().unwrap_or_default();
-        (
-            status,
-            serde_json::from_str(&text).unwrap_or(Value::String(text)),
-        )
-    }
-
-    fn room(&self) -> Value {
-        let (status, room) = self.request("GET", "/api/room", &self.key, None);
-        assert_eq!(status, 200, "{room}");
-        room
-    }
-
-    fn post(&self, path: &str, body: Value) -> u16 {
-        self.request("POST", path, &self.key, Some(body)).0
-    }
-
-    /// `POST /api/join` as a raw client would.
-    fn join_api(&self, code: &str, name: &str) -> ureq::http::Response<ureq::Body> {
-        agent()
-            .post(format!("{}/api/join", self.url))
-            .send_json(json!({"code": code, "name": name}))
-            .unwrap()
-    }
-
-    fn wait_for(&self, what: &str, ok: impl Fn(&Value) -> bool) -> Value {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            let room = self.room();
-            if ok(&room) {
-                return room;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "timed out waiting for {what}: {room:#}"
-            );
-            thread::sleep(Duration::from_millis(100));
-        }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn agent() -> ureq::Agent {
-    ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .max_redirects(0)
-        .timeout_global(Some(Duration::from_secs(10)))
-        .build()
-        .into()
-}
-
 fn learners(room: &Value) -> &Vec<Value> {
     room["learners"].as_array().unwrap()
-}
-
-fn learner<'a>(room: &'a Value, name: &str) -> &'a Value {
-    learners(room)
-        .iter()
-        .find(|l| l["name"] == name)
-        .unwrap_or_else(|| panic!("no learner {name} in {room:#}"))
 }
 
 fn status_of(room: &Value, name: &str, exercise: &str) -> Option<String> {
@@ -223,7 +76,7 @@ fn wait_for_empty_outbox(course: &Course) {
 #[test]
 fn joining_again_from_the_same_folder_keeps_one_row_and_leave_marks_it_left() {
     let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(&dir.path().join("room.sqlite3"), "127.0.0.1:0", &[]);
+    let server = Server::basic(&dir.path().join("room.sqlite3"), "127.0.0.1:0", &[]);
     let ada = Course::fixture("basic");
     join(&ada, &server, "Ada Lovelace");
     let first = server.wait_for("the join", |room| learners(room).len() == 1);
@@ -253,7 +106,7 @@ fn joining_again_from_the_same_folder_keeps_one_row_and_leave_marks_it_left() {
 #[test]
 fn the_instructor_renames_and_removes_rows_and_a_helper_cannot() {
     let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(&dir.path().join("room.sqlite3"), "127.0.0.1:0", &[]);
+    let server = Server::basic(&dir.path().join("room.sqlite3"), "127.0.0.1:0", &[]);
     let ada = Course::fixture("basic");
     join(&ada, &server, "ada");
     let id = learner(&server.room(), "ada")["id"].as_i64().unwrap();
@@ -296,7 +149,7 @@ fn the_instructor_renames_and_removes_rows_and_a_helper_cannot() {
 #[test]
 fn events_outside_the_rooms_course_are_refused_and_never_become_columns() {
     let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(&dir.path().join("room.sqlite3"), "127.0.0.1:0", &[]);
+    let server = Server::basic(&dir.path().join("room.sqlite3"), "127.0.0.1:0", &[]);
     let layout = server.room()["course"].clone();
     assert_eq!(
         layout[0],
@@ -353,7 +206,7 @@ fn events_outside_the_rooms_course_are_refused_and_never_become_columns() {
 #[test]
 fn a_join_flood_is_cut_and_wrong_codes_back_off_with_retry_after() {
     let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(&dir.path().join("room.sqlite3"), "127.0.0.1:0", &[]);
+    let server = Server::basic(&dir.path().join("room.sqlite3"), "127.0.0.1:0", &[]);
     // Codes are read off a projector: any case works.
     let lower = server.join_api(&server.code.to_lowercase(), "\u{202E}evE\u{1b}[2J");
     assert_eq!(lower.status(), 200);
@@ -377,7 +230,7 @@ fn a_join_flood_is_cut_and_wrong_codes_back_off_with_retry_after() {
     assert!(learners(&server.room()).len() <= 41);
     // Wrong codes: a few typos are free, then the address waits, and
     // meanwhile even the right code is not looked at.
-    let fresh = Server::start(&dir.path().join("other.sqlite3"), "127.0.0.1:0", &[]);
+    let fresh = Server::basic(&dir.path().join("other.sqlite3"), "127.0.0.1:0", &[]);
     let wrong: Vec<u16> = (0..12)
         .map(|_| fresh.join_api("AAAAAA", "Mallory").status().as_u16())
         .collect();
@@ -410,7 +263,7 @@ fn a_join_flood_is_cut_and_wrong_codes_back_off_with_retry_after() {
 #[test]
 fn a_solve_while_the_server_is_down_shows_after_one_list() {
     let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(&dir.path().join("room.sqlite3"), "127.0.0.1:0", &[]);
+    let server = Server::basic(&dir.path().join("room.sqlite3"), "127.0.0.1:0", &[]);
     let ada = Course::fixture("basic");
     join(&ada, &server, "Ada");
     server.wait_for("the join", |room| {
@@ -419,7 +272,7 @@ fn a_solve_while_the_server_is_down_shows_after_one_list() {
     let (db, port) = server.kill();
     ada.run(&["run", "passes"]).expect_code(0);
     assert!(outbox_len(&ada) >= 1, "the solve waits in the outbox");
-    let server = Server::start(&db, &format!("127.0.0.1:{port}"), &[]);
+    let server = Server::basic(&db, &format!("127.0.0.1:{port}"), &[]);
     let room = server.room();
     assert_ne!(
         status_of(&room, "Ada", "passes").as_deref(),
@@ -443,7 +296,7 @@ fn a_solve_while_the_server_is_down_shows_after_one_list() {
 fn the_key_moves_to_a_cookie_helpers_take_hands_and_new_key_rotates() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("room.sqlite3");
-    let server = Server::start(&db, "127.0.0.1:0", &[]);
+    let server = Server::basic(&db, "127.0.0.1:0", &[]);
     // The first visit: a cookie scripts cannot read, and a clean address.
     let first = agent()
         .get(format!("{}/?key={}", server.url, server.helper_key))
@@ -528,7 +381,7 @@ fn the_key_moves_to_a_cookie_helpers_take_hands_and_new_key_rotates() {
         server.code.clone(),
     );
     let (db, port) = server.kill();
-    let server = Server::start(&db, &format!("127.0.0.1:{port}"), &["--new-key"]);
+    let server = Server::basic(&db, &format!("127.0.0.1:{port}"), &["--new-key"]);
     assert_eq!(server.code, code, "learners keep their join code");
     assert_ne!(server.key, old_key);
     assert_eq!(server.request("GET", "/api/room", &old_key, None).0, 403);
@@ -540,7 +393,7 @@ fn the_key_moves_to_a_cookie_helpers_take_hands_and_new_key_rotates() {
 #[test]
 fn help_me_takes_a_message_and_the_learner_sees_who_is_coming() {
     let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(&dir.path().join("room.sqlite3"), "127.0.0.1:0", &[]);
+    let server = Server::basic(&dir.path().join("room.sqlite3"), "127.0.0.1:0", &[]);
     let ada = Course::fixture("basic");
     join(&ada, &server, "Ada");
     // Not an exercise: said clearly, with the way to send a message.
@@ -548,15 +401,19 @@ fn help_me_takes_a_message_and_the_learner_sees_who_is_coming() {
         .expect_code(2)
         .expect_contains("there is no exercise named `why does this not compile?`")
         .expect_contains("--message");
+    // The last check's first error is the line the instructor's card marks,
+    // also for a hand raised from the command line.
+    ada.run(&["run", "compile_error"]).expect_code(1);
     ada.run(&["help-me", "compile_error", "--message", "why\u{202E} 42?"])
         .expect_code(0)
         .expect_contains("Hand raised for compile_error")
-        .expect_contains("your message");
+        .expect_contains("verdict and message");
     let room = server.wait_for("the hand", |room| {
         !room["help"].as_array().unwrap().is_empty()
     });
     let hand = &room["help"][0];
     assert_eq!(hand["note"], "why 42?");
+    assert_eq!(hand["error_line"], 7, "greeting(42) on line 7: {hand:#}");
     assert_eq!(hand["claimed_by"], Value::Null);
     let id = hand["id"].as_i64().unwrap();
     assert_eq!(
@@ -597,7 +454,7 @@ fn help_me_takes_a_message_and_the_learner_sees_who_is_coming() {
 fn export_has_every_learner_an_id_and_no_escape_bytes() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("room.sqlite3");
-    let server = Server::start(&db, "127.0.0.1:0", &[]);
+    let server = Server::basic(&db, "127.0.0.1:0", &[]);
     let ada = Course::fixture("basic");
     join(&ada, &server, "\tAda\u{1b}]52;c;aGk=\u{7}");
     ada.run(&["run", "passes"]).expect_code(0);
@@ -656,7 +513,7 @@ fn a_server_restored_from_an_older_copy_gets_the_learners_summary() {
     let db = dir.path().join("room.sqlite3");
     let backup = dir.path().join("backup");
     std::fs::create_dir(&backup).unwrap();
-    let server = Server::start(&db, "127.0.0.1:0", &[]);
+    let server = Server::basic(&db, "127.0.0.1:0", &[]);
     let ada = Course::fixture("basic");
     join(&ada, &server, "Ada");
     wait_for_empty_outbox(&ada);
@@ -671,7 +528,7 @@ fn a_server_restored_from_an_older_copy_gets_the_learners_summary() {
         }
     };
     copy(dir.path(), &backup);
-    let server = Server::start(&db, &format!("127.0.0.1:{port}"), &[]);
+    let server = Server::basic(&db, &format!("127.0.0.1:{port}"), &[]);
     ada.run(&["run", "passes"]).expect_code(0);
     server.wait_for("the solve", |room| {
         status_of(room, "Ada", "passes").as_deref() == Some("done")
@@ -680,7 +537,7 @@ fn a_server_restored_from_an_older_copy_gets_the_learners_summary() {
     // The instructor goes back to the copy made before the solve.
     server.kill();
     copy(&backup, dir.path());
-    let server = Server::start(&db, &format!("127.0.0.1:{port}"), &[]);
+    let server = Server::basic(&db, &format!("127.0.0.1:{port}"), &[]);
     assert_ne!(
         status_of(&server.room(), "Ada", "passes").as_deref(),
         Some("done")
@@ -709,7 +566,7 @@ fn a_server_restored_from_an_older_copy_gets_the_learners_summary() {
 #[test]
 fn a_learner_joins_with_the_courses_language_and_the_room_shows_it() {
     let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(&dir.path().join("room.sqlite3"), "127.0.0.1:0", &[]);
+    let server = Server::basic(&dir.path().join("room.sqlite3"), "127.0.0.1:0", &[]);
     // Ada's course was written in Korean; Ben's is the English fixture.
     let from = fixture("i18n");
     common::rustdrill(
@@ -729,10 +586,18 @@ fn a_learner_joins_with_the_courses_language_and_the_room_shows_it() {
         &dir.path().join("ada"),
         &["join", &server.url, &server.code, "--name", "Ada"],
     )
-    .expect_code(0);
+    .expect_code(0)
+    // The classroom commands speak the course's language too.
+    .expect_contains("강의실에 \"Ada\"(으)로 들어왔습니다");
     let ben = Course::fixture("basic");
     join(&ben, &server, "Ben");
     let room = server.wait_for("both joins", |room| learners(room).len() == 2);
     assert_eq!(learner(&room, "Ada")["language"], "ko", "{room:#}");
     assert_eq!(learner(&room, "Ben")["language"], "en", "{room:#}");
+    common::rustdrill(&dir.path().join("ada"), &["help-me"])
+        .expect_code(0)
+        .expect_contains("에서 손을 들었습니다: 강사가 코드와 판정을 봅니다");
+    common::rustdrill(&dir.path().join("ada"), &["leave"])
+        .expect_code(0)
+        .expect_contains("강의실에서 나왔습니다");
 }

@@ -220,9 +220,10 @@ fn lang_switch_rewrites_untouched_files_and_leaves_an_edited_one_alone() {
 
     rustdrill(&learner, &["lang", "ja"])
         .expect_code(0)
-        .expect_contains("The course is now in 日本語 (ja)")
-        .expect_contains("Left alone")
-        .expect_contains("exercises/01_start/count1.rs (you changed it)");
+        // Said in the language just chosen.
+        .expect_contains("コースは 日本語 (ja) になりました")
+        .expect_contains("次のファイルはコメントをそのままにしました")
+        .expect_contains("exercises/01_start/count1.rs (あなたが変更したファイル)");
     assert_eq!(
         read(&learner, COUNT),
         edited,

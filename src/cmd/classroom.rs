@@ -7,6 +7,7 @@ use super::Outcome;
 use crate::cli::Global;
 use crate::session::Session;
 use crate::ui::outln;
+use crate::ui::text::t;
 use rustdrill_classroom::{self as classroom, CourseExercise, client};
 
 // `classroom serve` and `export`: the instructor's, over the server crate.
@@ -50,23 +51,14 @@ pub fn join(global: &Global, url: &str, code: &str, name: Option<&str>) -> Resul
     // learner stands before the command returns (2 s at most).
     client::send_in_background(&course.state_dir());
     client::settle(std::time::Duration::from_secs(2));
-    let again = if joined.again {
-        " (again: the same row on the instructor's screen)"
+    let (url, name) = (member.url.as_str(), format!("{:?}", member.name));
+    if joined.again {
+        outln!("{}", t!("classroom-joined-again", url = url, name = name))?;
     } else {
-        ""
-    };
-    outln!(
-        "Joined the classroom at {} as {:?}{again}. Your checks now show on the instructor's \
-         screen (never your code, unless you raise a hand with `rustdrill help-me`).\n\
-         Leave with `rustdrill leave`.",
-        member.url,
-        member.name
-    )?;
+        outln!("{}", t!("classroom-joined", url = url, name = name))?;
+    }
     if let Some(note) = &joined.course_note {
-        outln!(
-            "Note: your course is not the room's ({note}): exercises the room does not have \
-             do not show on the instructor's screen."
-        )?;
+        outln!("{}", t!("classroom-other-course", note = note.as_str()))?;
     }
     Ok(Outcome::Done)
 }
@@ -74,24 +66,19 @@ pub fn join(global: &Global, url: &str, code: &str, name: Option<&str>) -> Resul
 pub fn leave(global: &Global) -> Result<Outcome> {
     let session = Session::load(global)?;
     match client::leave(&session.course.state_dir())? {
-        None => outln!("This course is not in a classroom.")?,
+        None => outln!("{}", t!("classroom-not-in"))?,
         Some(left) => {
             let mut notes = Vec::new();
             if left.unsent > 0 {
-                notes.push(format!(
-                    "{} event(s) could not be sent and were dropped",
-                    left.unsent
-                ));
+                notes.push(t!("classroom-left-dropped", count = left.unsent));
             }
             if !left.told {
-                notes.push(
-                    "the classroom could not be told: the instructor sees you as idle".to_owned(),
-                );
+                notes.push(t!("classroom-left-untold"));
             }
             if notes.is_empty() {
-                outln!("Left the classroom.")?;
+                outln!("{}", t!("classroom-left"))?;
             } else {
-                outln!("Left the classroom ({}).", notes.join("; "))?;
+                outln!("{}", t!("classroom-left-with", notes = notes.join("; ")))?;
             }
         }
     }
@@ -102,15 +89,15 @@ pub fn help_me(global: &Global, name: Option<&str>, message: Option<&str>) -> Re
     let session = Session::load(global)?;
     let state_dir = session.course.state_dir();
     if client::membership(&state_dir).is_none() {
-        anyhow::bail!("this course has not joined a classroom: `rustdrill join URL CODE` first");
+        anyhow::bail!("{}", t!("help-me-not-joined"));
     }
     // `help-me "why does…"`: the learner may have meant a message.
     if let Some(name) = name
         && let Err(e) = session.course.exercise(name)
     {
         anyhow::bail!(
-            "{e:#}\nTo say what you are stuck on, use --message: \
-             rustdrill help-me --message {name:?}"
+            "{e:#}\n{}",
+            t!("help-me-use-message", text = format!("{name:?}"))
         );
     }
     let ex = session.pick(name)?;
@@ -121,36 +108,32 @@ pub fn help_me(global: &Global, name: Option<&str>, message: Option<&str>) -> Re
     client::send_in_background(&state_dir);
     client::settle(std::time::Duration::from_secs(4));
     if client::pending_count(&state_dir).unwrap_or(1) == 0 {
-        outln!(
-            "Hand raised for {}: the instructor sees your code and verdict{}. \
-             Solving the exercise lowers it.",
-            ex.name,
-            if message.is_some() {
-                " and your message"
-            } else {
-                ""
-            }
-        )?;
+        let raised = if message.is_some() {
+            t!("help-me-raised-message", name = ex.name.as_str())
+        } else {
+            t!("help-me-raised", name = ex.name.as_str())
+        };
+        outln!("{raised}")?;
         // A hand raised again may be claimed already: say who is coming.
         if let Ok(Some(status)) = client::flush(&state_dir)
             && let Some(by) = status.hand.and_then(|h| h.claimed_by)
         {
-            outln!(
-                "{} is on the way.",
-                rustdrill_engine::sanitize::for_terminal(&by, false)
-            )?;
+            let by = rustdrill_engine::sanitize::for_terminal(&by, false);
+            outln!("{}", t!("help-me-on-the-way", by = by))?;
         }
     } else {
-        let why = match client::flush(&state_dir) {
-            Err(e) => format!(" ({e:#})"),
-            Ok(_) => String::new(),
+        let name = ex.name.as_str();
+        let dir = client::outbox_dir(&state_dir).display().to_string();
+        let queued = match client::flush(&state_dir) {
+            Err(e) => t!(
+                "help-me-queued-why",
+                name = name,
+                error = format!("{e:#}"),
+                dir = dir
+            ),
+            Ok(_) => t!("help-me-queued", name = name, dir = dir),
         };
-        outln!(
-            "Hand raised for {}, but it could not be sent now{why}: it will be \
-             sent as soon as it can (it waits in {}).",
-            ex.name,
-            client::outbox_dir(&state_dir).display()
-        )?;
+        outln!("{queued}")?;
     }
     Ok(Outcome::Done)
 }

@@ -17,6 +17,7 @@ use rustdrill_i18n::{Lang, Translations};
 use super::Outcome;
 use crate::cli::Global;
 use crate::ui::outln;
+use crate::ui::text::{self, t};
 use rustdrill_engine::course::{self, INFO_FILE};
 use rustdrill_engine::i18n::{self, ENGLISH_DIR, LangState};
 use rustdrill_engine::tracks::Source;
@@ -43,9 +44,12 @@ pub fn choose(source: &Source, asked: Option<&Lang>) -> Result<Lang> {
     if !(io::stdin().is_terminal() && io::stderr().is_terminal()) {
         if let Some(l) = &from_locale {
             eprintln!(
-                "Writing the course in English; `--lang {l}` writes it in {} \
-                 (or later: `rustdrill lang {l}`).",
-                l.native_name()
+                "{}",
+                t!(
+                    "lang-init-english",
+                    code = l.to_string(),
+                    language = l.native_name()
+                )
             );
         }
         return Ok(Lang::english());
@@ -55,16 +59,21 @@ pub fn choose(source: &Source, asked: Option<&Lang>) -> Result<Lang> {
     // how much English is left.
     let offered: Vec<String> = std::iter::once("en (English)".to_owned())
         .chain(available.iter().map(|l| {
-            let percent = translated_percent(source, l)
-                .map_or_else(String::new, |p| format!(", {p}% translated"));
+            let percent = translated_percent(source, l).map_or_else(String::new, |p| {
+                format!(", {}", t!("lang-init-translated", percent = p))
+            });
             format!("{l} ({}{percent})", l.native_name())
         }))
         .collect();
     let mut err = io::stderr().lock();
     write!(
         err,
-        "Language of the exercises' comments, READMEs and hints: {} [Enter: {default}]: ",
-        offered.join(", ")
+        "{} ",
+        t!(
+            "lang-init-ask",
+            offered = offered.join(", "),
+            default = default.to_string()
+        )
     )?;
     err.flush()?;
     drop(err);
@@ -244,7 +253,7 @@ pub fn run(global: &Global, lang: &Lang) -> Result<Outcome> {
                 current.clone()
             }
             None => {
-                left.push((rel, "rustdrill has no English original of it"));
+                left.push((rel, Left::NoOriginal));
                 continue;
             }
         };
@@ -258,7 +267,7 @@ pub fn run(global: &Global, lang: &Lang) -> Result<Outcome> {
                 .with_context(|| format!("cannot write {}", kept.display()))?;
         }
         if !(recorded || current == as_written || current == english) {
-            left.push((rel, "you changed it"));
+            left.push((rel, Left::Changed));
             continue;
         }
         if bytes != current {
@@ -270,19 +279,36 @@ pub fn run(global: &Global, lang: &Lang) -> Result<Outcome> {
     }
     state.lang = lang.to_string();
     i18n::save_state(&root, &state)?;
+    // The learner chose this language: say so in it.
+    let _ = text::set_language(&lang.to_string());
     outln!(
-        "The course is now in {} ({lang}): {rewritten} file{} rewritten; hints and messages \
-         follow at once (restart a running `rustdrill watch`).",
-        lang.native_name(),
-        if rewritten == 1 { "" } else { "s" }
+        "{}",
+        t!(
+            "lang-done",
+            language = lang.native_name(),
+            code = lang.to_string(),
+            rewritten = rewritten
+        )
     )?;
     if !left.is_empty() {
-        outln!("Left alone, their comments as they were:")?;
+        outln!("{}", t!("lang-left-alone"))?;
         for (rel, why) in &left {
+            let why = match why {
+                Left::Changed => t!("lang-left-changed"),
+                Left::NoOriginal => t!("lang-left-no-original"),
+            };
             outln!("  {rel} ({why})")?;
         }
     }
     Ok(Outcome::Done)
+}
+
+/// Why `lang` left a file as it was.
+enum Left {
+    /// The learner changed it since rustdrill wrote it.
+    Changed,
+    /// A course not inside rustdrill, with no English copy of the file.
+    NoOriginal,
 }
 
 /// The English of a course file: the binary's, or the copy `init` kept.

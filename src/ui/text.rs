@@ -108,10 +108,6 @@ pub fn set(lang: Lang) {
 
 /// Sets the language by its code (`en`, `ko`, `ja`, or a locale such as
 /// `ko_KR.UTF-8`).
-#[expect(
-    dead_code,
-    reason = "for `rustdrill lang CODE` to speak the new language at once (issue 25); remove with its first caller"
-)]
 pub fn set_language(code: &str) -> Result<Lang, UnknownLanguage> {
     let lang = Lang::parse(code).ok_or_else(|| UnknownLanguage(code.to_owned()))?;
     set(lang);

@@ -12,6 +12,8 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
+pub mod classroom;
+
 pub const BIN: &str = env!("CARGO_BIN_EXE_rustdrill");
 
 /// A fixture course copied into a fresh temp dir.

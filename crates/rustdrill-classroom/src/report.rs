@@ -71,7 +71,9 @@ pub fn help(
         note: note
             .map(|n| clip(n.trim(), MAX_TEXT).to_owned())
             .filter(|n| !n.is_empty()),
-        error_line,
+        // A hand raised from the command line has no verdict of its own:
+        // the line of the last check's first error.
+        error_line: error_line.or_else(|| cached.and_then(|c| c.error_line)),
         ..event(EventKind::Help, course, progress, ex)
     })
 }

@@ -464,6 +464,7 @@ fn record_one(
             key: key.clone(),
             kind: record.verdict.kind(),
             first_message: record.verdict.headline(),
+            error_line: record.verdict.error_line_in(&ex.path),
         }),
         _ => None,
     };

@@ -67,6 +67,10 @@ pub struct CachedVerdict {
     pub key: String,
     pub kind: VerdictKind,
     pub first_message: String,
+    /// The line of the first compile error in the exercise file, for a
+    /// hand raised later from the command line (`help-me`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_line: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

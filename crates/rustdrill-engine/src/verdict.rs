@@ -115,6 +115,21 @@ impl Verdict {
         matches!(self, Verdict::Pass { .. })
     }
 
+    /// The line of the first compile error in the exercise file `file`
+    /// (the instructor's help card marks it); `None` for any other verdict,
+    /// or an error only in another file.
+    pub fn error_line_in(&self, file: &std::path::Path) -> Option<u32> {
+        let Verdict::CompileError { diagnostics, .. } = self else {
+            return None;
+        };
+        diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .filter_map(|d| d.location.as_ref())
+            .find(|l| l.file.file_name() == file.file_name())
+            .map(|l| l.line)
+    }
+
     /// The failure says something about the machine rather than the code:
     /// the linker or cargo failed without a compiler error (a full disk, a
     /// missing `cc`), a process was killed by a signal (out of memory), or

@@ -226,3 +226,39 @@ track-done-not-added = Tracks not added yet: { $tracks } (`rustdrill tracks add 
 run-checking = checking { $name }
 run-checking-phase = checking { $name }: { $phase }
 run-checking-crate = checking { $name }: { $phase } ({ $crate })
+
+## The classroom, from the command line (join, leave, help-me)
+
+classroom-joined = Joined the classroom at { $url } as { $name }. Your checks now show on the instructor's screen (never your code, unless you raise a hand with `rustdrill help-me`).
+    Leave with `rustdrill leave`.
+classroom-joined-again = Joined the classroom at { $url } as { $name } again: the same row on the instructor's screen. Your checks now show there (never your code, unless you raise a hand with `rustdrill help-me`).
+    Leave with `rustdrill leave`.
+classroom-other-course = Note: your course is not the room's ({ $note }): exercises the room does not have do not show on the instructor's screen.
+classroom-not-in = This course is not in a classroom.
+classroom-left = Left the classroom.
+classroom-left-with = Left the classroom ({ $notes }).
+classroom-left-dropped = { $count ->
+    [one] 1 event could not be sent and was dropped
+   *[other] { $count } events could not be sent and were dropped
+}
+classroom-left-untold = the classroom could not be told: the instructor sees you as idle
+help-me-not-joined = this course has not joined a classroom: `rustdrill join URL CODE` first
+help-me-use-message = To say what you are stuck on, use --message: rustdrill help-me --message { $text }
+help-me-raised = Hand raised for { $name }: the instructor sees your code and verdict. Solving the exercise lowers it.
+help-me-raised-message = Hand raised for { $name }: the instructor sees your code, verdict and message. Solving the exercise lowers it.
+help-me-on-the-way = { $by } is on the way.
+help-me-queued = Hand raised for { $name }, but it could not be sent now: it will be sent as soon as it can (it waits in { $dir }).
+help-me-queued-why = Hand raised for { $name }, but it could not be sent now ({ $error }): it will be sent as soon as it can (it waits in { $dir }).
+
+## lang (the course's language; the confirmation is in the new one)
+
+lang-done = { $rewritten ->
+    [one] The course is now in { $language } ({ $code }): 1 file rewritten; hints and messages follow at once (restart a running `rustdrill watch`).
+   *[other] The course is now in { $language } ({ $code }): { $rewritten } files rewritten; hints and messages follow at once (restart a running `rustdrill watch`).
+}
+lang-left-alone = Left alone, their comments as they were:
+lang-left-changed = you changed it
+lang-left-no-original = rustdrill has no English original of it
+lang-init-english = Writing the course in English; `--lang { $code }` writes it in { $language } (or later: `rustdrill lang { $code }`).
+lang-init-ask = Language of the exercises' comments, READMEs and hints: { $offered } [Enter: { $default }]:
+lang-init-translated = { $percent }% translated

@@ -188,3 +188,33 @@ track-done-not-added = まだ追加していないトラック: { $tracks } (`ru
 run-checking = { $name } をチェック中
 run-checking-phase = { $name } をチェック中: { $phase }
 run-checking-crate = { $name } をチェック中: { $phase } ({ $crate })
+
+## コマンドラインから見た教室 (join, leave, help-me)
+
+classroom-joined = { $url } の教室に { $name } として入りました。これからはチェックの結果が講師の画面に表示されます (`rustdrill help-me` で手を挙げない限り、コードは表示されません)。
+    退出するには `rustdrill leave`。
+classroom-joined-again = { $url } の教室に { $name } として再び入りました: 講師の画面では同じ行です。これからはチェックの結果がそこに表示されます (`rustdrill help-me` で手を挙げない限り、コードは表示されません)。
+    退出するには `rustdrill leave`。
+classroom-other-course = 注意: このコースは教室のコースと違います ({ $note })。教室にない演習は講師の画面に表示されません。
+classroom-not-in = このコースは教室に入っていません。
+classroom-left = 教室を退出しました。
+classroom-left-with = 教室を退出しました ({ $notes })。
+classroom-left-dropped = 送れなかったイベント { $count } 件は破棄しました
+classroom-left-untold = 教室に伝えられませんでした: 講師には離席中と表示されます
+help-me-not-joined = このコースは教室に入っていません: まず `rustdrill join URL CODE`
+help-me-use-message = 何に困っているかを伝えるには --message を使います: rustdrill help-me --message { $text }
+help-me-raised = { $name } で手を挙げました: 講師にはあなたのコードと判定が見えます。演習を解くと手は下がります。
+help-me-raised-message = { $name } で手を挙げました: 講師にはあなたのコード、判定、メッセージが見えます。演習を解くと手は下がります。
+help-me-on-the-way = { $by } さんが向かっています。
+help-me-queued = { $name } で手を挙げましたが、今は送れません: 送れるようになり次第送ります ({ $dir } で待っています)。
+help-me-queued-why = { $name } で手を挙げましたが、今は送れません ({ $error }): 送れるようになり次第送ります ({ $dir } で待っています)。
+
+## lang (コースの言語。確認の文は新しい言語で)
+
+lang-done = コースは { $language } ({ $code }) になりました: { $rewritten } 個のファイルを書き直しました。ヒントとメッセージはすぐに切り替わります (実行中の `rustdrill watch` は再起動してください)。
+lang-left-alone = 次のファイルはコメントをそのままにしました:
+lang-left-changed = あなたが変更したファイル
+lang-left-no-original = rustdrill に英語の原文がない
+lang-init-english = コースを英語で書きます。`--lang { $code }` なら { $language } で書きます (後から `rustdrill lang { $code }` でも変えられます)。
+lang-init-ask = 演習のコメント、README、ヒントの言語: { $offered } [Enter: { $default }]:
+lang-init-translated = { $percent }% 翻訳済み

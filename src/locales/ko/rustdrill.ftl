@@ -188,3 +188,33 @@ track-done-not-added = 아직 추가하지 않은 트랙: { $tracks } (`rustdril
 run-checking = { $name } 검사 중
 run-checking-phase = { $name } 검사 중: { $phase }
 run-checking-crate = { $name } 검사 중: { $phase } ({ $crate })
+
+## 명령줄에서 본 강의실 (join, leave, help-me)
+
+classroom-joined = { $url } 강의실에 { $name }(으)로 들어왔습니다. 이제 검사 결과가 강사 화면에 보입니다(`rustdrill help-me`로 손을 들지 않는 한 코드는 보이지 않습니다).
+    나가려면 `rustdrill leave`.
+classroom-joined-again = { $url } 강의실에 { $name }(으)로 다시 들어왔습니다: 강사 화면의 같은 줄입니다. 이제 검사 결과가 그곳에 보입니다(`rustdrill help-me`로 손을 들지 않는 한 코드는 보이지 않습니다).
+    나가려면 `rustdrill leave`.
+classroom-other-course = 참고: 이 코스는 강의실의 코스와 다릅니다({ $note }). 강의실에 없는 연습 문제는 강사 화면에 보이지 않습니다.
+classroom-not-in = 이 코스는 강의실에 속해 있지 않습니다.
+classroom-left = 강의실에서 나왔습니다.
+classroom-left-with = 강의실에서 나왔습니다({ $notes }).
+classroom-left-dropped = 보내지 못한 이벤트 { $count }개는 버렸습니다
+classroom-left-untold = 강의실에 알리지 못했습니다: 강사에게는 자리를 비운 것으로 보입니다
+help-me-not-joined = 이 코스는 강의실에 들어가 있지 않습니다: 먼저 `rustdrill join URL CODE`
+help-me-use-message = 무엇이 막혔는지 말하려면 --message를 쓰세요: rustdrill help-me --message { $text }
+help-me-raised = { $name }에서 손을 들었습니다: 강사가 코드와 판정을 봅니다. 연습 문제를 풀면 손이 내려갑니다.
+help-me-raised-message = { $name }에서 손을 들었습니다: 강사가 코드와 판정, 메시지를 봅니다. 연습 문제를 풀면 손이 내려갑니다.
+help-me-on-the-way = { $by } 님이 오고 있습니다.
+help-me-queued = { $name }에서 손을 들었지만 지금은 보낼 수 없습니다: 보낼 수 있게 되는 대로 보냅니다({ $dir }에서 기다립니다).
+help-me-queued-why = { $name }에서 손을 들었지만 지금은 보낼 수 없습니다({ $error }): 보낼 수 있게 되는 대로 보냅니다({ $dir }에서 기다립니다).
+
+## lang (코스의 언어, 확인 문구는 새 언어로)
+
+lang-done = 이제 코스는 { $language }({ $code })입니다: 파일 { $rewritten }개를 다시 썼습니다. 힌트와 메시지는 바로 바뀝니다(실행 중인 `rustdrill watch`는 다시 시작하세요).
+lang-left-alone = 다음 파일은 주석을 그대로 두었습니다:
+lang-left-changed = 직접 고친 파일
+lang-left-no-original = rustdrill에 영어 원본이 없음
+lang-init-english = 코스를 영어로 씁니다. `--lang { $code }`를 쓰면 { $language }(으)로 씁니다(나중에 `rustdrill lang { $code }`도 됩니다).
+lang-init-ask = 연습 문제의 주석, README, 힌트의 언어: { $offered } [Enter: { $default }]:
+lang-init-translated = { $percent }% 번역됨

@@ -4,8 +4,6 @@
 use super::App;
 use crate::ui::text::t;
 use rustdrill_classroom::{Status, client};
-use rustdrill_engine::diagnostic::Severity;
-use rustdrill_engine::verdict::Verdict;
 
 impl App {
     pub(super) fn raise_hand(&mut self, note: Option<&str>) {
@@ -16,15 +14,10 @@ impl App {
         let ex = self.ex().clone();
         // The line of the first error, when the last verdict is this
         // file's compile error: the instructor's card marks it.
-        let error_line = match &self.verdict {
-            Some(Verdict::CompileError { diagnostics, .. }) => diagnostics
-                .iter()
-                .filter(|d| d.severity == Severity::Error)
-                .filter_map(|d| d.location.as_ref())
-                .find(|l| l.file.file_name() == ex.path.file_name())
-                .map(|l| l.line),
-            _ => None,
-        };
+        let error_line = self
+            .verdict
+            .as_ref()
+            .and_then(|v| v.error_line_in(&ex.path));
         match rustdrill_classroom::report::help(&self.course, &self.progress, &ex, note, error_line)
         {
             Ok(event) => {
