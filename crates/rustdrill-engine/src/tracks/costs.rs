@@ -1,6 +1,6 @@
 //! `track-costs.toml`: what each track costs a learner from cold, as
 //! `rustdrill dev measure` measured it, with how much it varied and on
-//! which machine, so `init` and `rustdrill tracks` can say "web: +4–5 min
+//! which machine, so `init` and `rustdrill tracks` can say "web: +4–4.5 min
 //! on 2 cores" instead of a bare number, and another machine can scale it
 //! (see docs/course-format.md).
 //!
@@ -53,24 +53,41 @@ impl Figure {
         }
     }
 
-    /// Seconds for people: the range `14–16 s` or `4–5 min` (bounds rounded
-    /// outwards, so the true runs lie inside), or `~15 s` when the spread is
-    /// unknown. Minutes from 3 minutes on.
+    /// Seconds for people: the range `14–16 s` or `4–4.5 min` (bounds
+    /// rounded outwards, to the second or the half minute, so the true runs
+    /// lie inside), or `~15 s` when the spread is unknown. Minutes from 3
+    /// minutes on.
     pub fn time(&self) -> String {
         const MINUTES_FROM: f64 = 180.0;
-        match self.spread {
-            None if self.median >= MINUTES_FROM => format!("~{:.1} min", self.median / 60.0),
-            None => format!("~{:.0} s", self.median),
+        // To the tenth the file keeps: the figures `dev measure` has in
+        // hand and the ones read back from the file it wrote show alike.
+        let tenth = |v: f64| (v * 10.0).round() / 10.0;
+        let figure = Figure {
+            median: tenth(self.median),
+            spread: self.spread.map(|(lo, hi)| (tenth(lo), tenth(hi))),
+        };
+        match figure.spread {
+            None if figure.median >= MINUTES_FROM => format!("~{:.1} min", figure.median / 60.0),
+            None => format!("~{:.0} s", figure.median),
             Some((lo, hi)) => {
+                // Half minutes: whole ones would show two runs 2 s apart
+                // as "4–5 min".
                 let (lo, hi, unit) = if hi >= MINUTES_FROM {
-                    ((lo / 60.0).floor(), (hi / 60.0).ceil(), "min")
+                    let half = |m: f64| m * 2.0;
+                    (
+                        half(lo / 60.0).floor() / 2.0,
+                        half(hi / 60.0).ceil() / 2.0,
+                        "min",
+                    )
                 } else {
                     (lo.floor(), hi.ceil(), "s")
                 };
+                // `4`, `4.5`: no `.0` on a whole number.
+                let show = |v: f64| format!("{v}");
                 if lo == hi {
-                    format!("{lo:.0} {unit}")
+                    format!("{} {unit}", show(lo))
                 } else {
-                    format!("{lo:.0}–{hi:.0} {unit}")
+                    format!("{}–{} {unit}", show(lo), show(hi))
                 }
             }
         }
@@ -94,7 +111,7 @@ pub struct Cost {
 impl Cost {
     /// `14–16 s, 310.4 MB, vendored 36.0 MB`; `added` puts a `+` before
     /// each figure (a track on top of the first), `on` follows the time
-    /// (`+4–5 min on 2 cores, …`).
+    /// (`+4–4.5 min on 2 cores, …`).
     pub fn short(&self, added: bool, on: Option<&str>) -> String {
         let plus = if added { "+" } else { "" };
         let on = on.map_or_else(String::new, |on| format!(" {on}"));
@@ -475,11 +492,31 @@ mod tests {
         assert_eq!(secs(15.1, Some((14.2, 16.0))).time(), "14–16 s");
         assert_eq!(secs(15.0, Some((15.0, 15.0))).time(), "15 s");
         // Minutes from 3 minutes on, bounds outwards.
-        assert_eq!(secs(250.0, Some((235.0, 262.0))).time(), "3–5 min");
+        assert_eq!(secs(250.0, Some((235.0, 262.0))).time(), "3.5–4.5 min");
+        // Two runs 2 s apart are not "4–5 min".
+        assert_eq!(secs(256.8, Some((255.9, 257.7))).time(), "4–4.5 min");
+        assert_eq!(secs(240.0, Some((240.0, 240.0))).time(), "4 min");
         assert_eq!(secs(175.0, Some((170.0, 179.0))).time(), "170–179 s");
         // Unknown spread: about the median.
         assert_eq!(secs(135.2, None).time(), "~135 s");
         assert_eq!(secs(270.0, None).time(), "~4.5 min");
+    }
+
+    #[test]
+    fn the_readme_table_of_a_measure_is_the_one_its_file_makes() {
+        // What `dev measure` has in hand: a track's addition is the total
+        // less the first track's median, with more decimals than the file
+        // keeps (11.04 is written as 11.0).
+        let measured = Costs {
+            machine: Some(two_cores()),
+            tracks: vec![
+                ("core".to_owned(), cost(25.3, Some((25.1, 25.5)), 2)),
+                ("web".to_owned(), cost(10.63, Some((10.27, 11.04)), 2)),
+            ],
+        };
+        let read_back = Costs::parse(&measured.to_toml()).unwrap();
+        assert_eq!(measured.readme_table(), read_back.readme_table());
+        assert!(read_back.readme_table().contains("| + web | +10–11 s |"));
     }
 
     fn cost(median: f64, spread: Option<(f64, f64)>, runs: u32) -> Cost {
@@ -519,7 +556,7 @@ mod tests {
                 .get("web")
                 .unwrap()
                 .short(true, Some(&costs.on_kind())),
-            "+3–5 min on 2 cores, +2.4 GB, vendored +581.7 MB"
+            "+3.5–4.5 min on 2 cores, +2.4 GB, vendored +581.7 MB"
         );
         assert_eq!(costs.on(), "on 2 cores (rustc 1.95.0)");
         assert_eq!(
@@ -532,7 +569,7 @@ mod tests {
             "{table}"
         );
         assert!(
-            table.contains("| + web | +3–5 min | +2.4 GB | +581.7 MB |"),
+            table.contains("| + web | +3.5–4.5 min | +2.4 GB | +581.7 MB |"),
             "{table}"
         );
     }
