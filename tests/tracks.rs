@@ -594,3 +594,37 @@ fn tracks_shows_each_languages_coverage_per_track_from_the_catalogues() {
         .expect_code(0)
         .expect_contains("ja 26% · ko 9");
 }
+
+#[test]
+fn tracks_on_a_narrow_terminal_is_one_block_per_track_not_a_wrapped_table() {
+    let course = Course::fixture("tracks");
+    let script = format!(
+        "{}; echo END-OF-TRACKS; sleep 600",
+        course.rustdrill(&["tracks"]).shell()
+    );
+    // 40 columns: narrower than the table (a laptop's 80 columns is
+    // narrower than the shipped course's).
+    let tmux = common::Tmux::session(course, 40, &script);
+    let screen = tmux.wait_for("END-OF-TRACKS");
+    // The screen is read with wrapped lines joined: a line wider than the
+    // terminal is one the terminal had to break.
+    for line in screen.lines() {
+        assert!(
+            console::measure_text_width(line) <= 40,
+            "a line the terminal wrapped: {line:?}\n{screen}"
+        );
+    }
+    let lines: Vec<&str> = screen.lines().collect();
+    let web = lines
+        .iter()
+        .position(|l| l.starts_with("  web "))
+        .unwrap_or_else(|| panic!("web's line: {screen}"));
+    // Its chapter and description on lines of their own, under its name.
+    assert_eq!(lines[web + 1].trim(), "02_web", "{screen}");
+    assert!(
+        lines[web + 1..web + 4]
+            .iter()
+            .any(|l| l.trim() == "Serving things"),
+        "{screen}"
+    );
+}

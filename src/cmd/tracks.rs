@@ -23,6 +23,17 @@ use rustdrill_engine::files;
 use rustdrill_engine::progress;
 use rustdrill_engine::tracks::{self, Source};
 
+/// One track's line of `rustdrill tracks`, and the same for a narrow
+/// terminal.
+struct TrackRow {
+    /// The table row.
+    line: String,
+    /// Name, included, done and cost.
+    first: String,
+    /// Chapters, translations and description, each on its own lines.
+    more: Vec<String>,
+}
+
 pub fn list(global: &Global) -> Result<Outcome> {
     let session = Session::load(global)?;
     // The room catches up with what waits in the outbox (after the output).
@@ -145,7 +156,7 @@ pub fn list(global: &Global) -> Result<Outcome> {
         .unwrap_or(0)
         .max(text::width(&h_chapters));
     let right = |s: &str| format!("{}{s}", " ".repeat(9usize.saturating_sub(text::width(s))));
-    outln!(
+    let header = format!(
         "  {}  {}  {}  {}{}{}  {h_description}",
         text::pad(&h_track, name_width),
         text::pad(&h_included, included_width),
@@ -153,8 +164,9 @@ pub fn list(global: &Global) -> Result<Outcome> {
         cost_column(&h_cost),
         languages_column(&h_languages),
         text::pad(&h_chapters, chapter_width)
-    )?;
+    );
     let mut left_out = Vec::new();
+    let mut rows = Vec::new();
     for (track, chapters) in course.tracks.iter().zip(&chapters) {
         let included = course.included_tracks.contains(&track.name);
         let done = if included {
@@ -184,15 +196,66 @@ pub fn list(global: &Global) -> Result<Outcome> {
         } else {
             ui::dim(&text::pad(&no, included_width))
         };
-        outln!(
-            "  {}  {mark}  {}  {}{}{}  {}",
-            text::pad(&track.name, name_width),
-            right(&done),
-            cost_column(&cost_of(&track.name)),
-            languages_column(&languages_of(&track.name)),
-            text::pad(chapters, chapter_width),
-            track.description
-        )?;
+        rows.push(TrackRow {
+            line: format!(
+                "  {}  {mark}  {}  {}{}{}  {}",
+                text::pad(&track.name, name_width),
+                right(&done),
+                cost_column(&cost_of(&track.name)),
+                languages_column(&languages_of(&track.name)),
+                text::pad(chapters, chapter_width),
+                track.description
+            ),
+            // The same facts for a narrow terminal: what fits first, the
+            // rest on indented lines of their own.
+            first: format!(
+                "  {}  {mark}  {}  {}",
+                text::pad(&track.name, name_width),
+                right(&done),
+                if costs.is_empty() {
+                    String::new()
+                } else {
+                    cost_of(&track.name)
+                }
+            ),
+            more: [
+                chapters.clone(),
+                languages_of(&track.name),
+                track.description.clone(),
+            ]
+            .into_iter()
+            .filter(|l| !l.is_empty())
+            .collect(),
+        });
+    }
+    // A table wider than the terminal would wrap mid-word into a jumble
+    // (the chapters alone take 90 columns): one block per track instead.
+    let term = console::Term::stdout();
+    let cols = term.is_term().then(|| usize::from(term.size().1));
+    let widest = rows
+        .iter()
+        .map(|r| text::width(&r.line))
+        .chain([text::width(&header)])
+        .max()
+        .unwrap_or(0);
+    match cols.filter(|c| widest > *c) {
+        None => {
+            outln!("{header}")?;
+            for row in &rows {
+                outln!("{}", row.line)?;
+            }
+        }
+        Some(cols) => {
+            let indent = " ".repeat(4 + name_width);
+            for row in &rows {
+                outln!("{}", row.first.trim_end())?;
+                for line in &row.more {
+                    for part in text::wrap(&format!("{indent}{line}"), cols) {
+                        outln!("{part}")?;
+                    }
+                }
+            }
+        }
     }
     for track in &course.tracks {
         if let Some(warning) = tracks::missing_libraries(track) {
@@ -200,17 +263,25 @@ pub fn list(global: &Global) -> Result<Outcome> {
         }
     }
     if !costs.is_empty() {
-        outln!(
-            "\n{}",
-            ui::dim(&format!(
-                "cost: a cold `rustdrill verify` of a fresh course with the track (the first \
-                 alone, others on top of it), {}; yours depend on your machine",
-                costs.method()
-            ))
-        )?;
+        let machine = costs
+            .machine
+            .as_ref()
+            .map_or_else(|| t!("tracks-machine-unknown"), tracks::Machine::name);
+        let note = match costs.runs() {
+            1 => t!("tracks-cost-note-one", machine = machine),
+            runs => t!("tracks-cost-note", runs = runs, machine = machine),
+        };
+        outln!()?;
+        for line in cols.map_or_else(|| vec![note.clone()], |c| text::wrap(&note, c)) {
+            outln!("{}", ui::dim(&line))?;
+        }
     }
     if let Some(first) = left_out.first() {
-        outln!("\n{}", t!("tracks-add-hint", first = *first))?;
+        let hint = t!("tracks-add-hint", first = *first);
+        outln!()?;
+        for line in cols.map_or_else(|| vec![hint.clone()], |c| text::wrap(&hint, c)) {
+            outln!("{line}")?;
+        }
     }
     Ok(Outcome::Done)
 }

@@ -237,6 +237,52 @@ pub fn pad(text: &str, columns: usize) -> String {
     format!("{text}{}", " ".repeat(columns.saturating_sub(w)))
 }
 
+/// Wraps plain text at word boundaries, keeping its indentation, and
+/// inside a word wider than the line (Japanese puts no spaces between
+/// words), all in terminal columns; styled text is left for `render` to
+/// cut.
+pub fn wrap(line: &str, cols: usize) -> Vec<String> {
+    if console::measure_text_width(line) <= cols || line.contains('\x1b') {
+        return vec![line.to_owned()];
+    }
+    let indent: String = line.chars().take_while(|c| *c == ' ').collect();
+    let room = cols.saturating_sub(indent.len()).max(1);
+    let mut words: Vec<String> = Vec::new();
+    for word in line.split_whitespace() {
+        words.extend(split_columns(word, room));
+    }
+    let mut out = Vec::new();
+    let mut current = indent.clone();
+    for word in &words {
+        let width = console::measure_text_width(&current);
+        if width > indent.len() && width + 1 + console::measure_text_width(word) > cols {
+            out.push(std::mem::replace(&mut current, indent.clone()));
+        }
+        if console::measure_text_width(&current) > indent.len() {
+            current.push(' ');
+        }
+        current.push_str(word);
+    }
+    out.push(current);
+    out
+}
+
+/// `word` in pieces of at most `cols` terminal columns.
+fn split_columns(word: &str, cols: usize) -> Vec<String> {
+    let mut pieces = vec![String::new()];
+    let mut width = 0;
+    for c in word.chars() {
+        let w = console::measure_text_width(c.encode_utf8(&mut [0; 4]));
+        if width + w > cols && width > 0 {
+            pieces.push(String::new());
+            width = 0;
+        }
+        width += w;
+        pieces.last_mut().expect("one piece at least").push(c);
+    }
+    pieces
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;

@@ -63,7 +63,7 @@ pub fn render(frame: &Frame) -> String {
         .panel
         .iter()
         .flat_map(|l| l.render(frame.course))
-        .flat_map(|l| wrap(&l, cols))
+        .flat_map(|l| text::wrap(&l, cols))
         .collect();
     if panel.len() > panel_max {
         panel.truncate(panel_max.saturating_sub(1));
@@ -77,7 +77,7 @@ pub fn render(frame: &Frame) -> String {
     // (a translation is often wider than the English).
     if let Some(message) = frame.message {
         bottom.extend(
-            wrap(message, cols)
+            text::wrap(message, cols)
                 .into_iter()
                 .map(|l| style(l).yellow().to_string()),
         );
@@ -264,52 +264,6 @@ fn wrap_legend(legend: &str, cols: usize) -> Vec<String> {
     out
 }
 
-/// Wraps plain text at word boundaries, keeping its indentation, and
-/// inside a word wider than the line (Japanese puts no spaces between
-/// words), all in terminal columns; styled text is left for `render` to
-/// cut.
-fn wrap(line: &str, cols: usize) -> Vec<String> {
-    if measure_text_width(line) <= cols || line.contains('\x1b') {
-        return vec![line.to_owned()];
-    }
-    let indent: String = line.chars().take_while(|c| *c == ' ').collect();
-    let room = cols.saturating_sub(indent.len()).max(1);
-    let mut words: Vec<String> = Vec::new();
-    for word in line.split_whitespace() {
-        words.extend(split_columns(word, room));
-    }
-    let mut out = Vec::new();
-    let mut current = indent.clone();
-    for word in &words {
-        let width = measure_text_width(&current);
-        if width > indent.len() && width + 1 + measure_text_width(word) > cols {
-            out.push(std::mem::replace(&mut current, indent.clone()));
-        }
-        if measure_text_width(&current) > indent.len() {
-            current.push(' ');
-        }
-        current.push_str(word);
-    }
-    out.push(current);
-    out
-}
-
-/// `word` in pieces of at most `cols` terminal columns.
-fn split_columns(word: &str, cols: usize) -> Vec<String> {
-    let mut pieces = vec![String::new()];
-    let mut width = 0;
-    for c in word.chars() {
-        let w = measure_text_width(c.encode_utf8(&mut [0; 4]));
-        if width + w > cols && width > 0 {
-            pieces.push(String::new());
-            width = 0;
-        }
-        width += w;
-        pieces.last_mut().expect("one piece at least").push(c);
-    }
-    pieces
-}
-
 /// `█████▉░░░░ 3/8 done · 01_basics`: the look of an indicatif bar
 /// (`{bar:W.green/dim}`, progress characters `█▉░`), written here because
 /// the screen is redrawn whole and a bar must not draw itself.
@@ -490,7 +444,7 @@ mod tests {
 
     #[test]
     fn wraps_plain_text_keeping_indentation() {
-        let lines = wrap("  one two three four five six", 14);
+        let lines = text::wrap("  one two three four five six", 14);
         assert_eq!(lines, ["  one two", "  three four", "  five six"]);
     }
 
@@ -498,10 +452,10 @@ mod tests {
     fn wraps_wide_characters_by_columns() {
         // Japanese has no spaces: the words are cut by columns, two per
         // character.
-        let lines = wrap("  これは長い日本語の文です", 12);
+        let lines = text::wrap("  これは長い日本語の文です", 12);
         assert_eq!(lines, ["  これは長い", "  日本語の文", "  です"]);
         assert!(lines.iter().all(|l| measure_text_width(l) <= 12));
-        let lines = wrap("한국어 문장은 띄어 씁니다", 13);
+        let lines = text::wrap("한국어 문장은 띄어 씁니다", 13);
         assert_eq!(lines, ["한국어 문장은", "띄어 씁니다"]);
     }
 

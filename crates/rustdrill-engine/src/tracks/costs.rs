@@ -146,12 +146,17 @@ pub struct Calibration {
 impl Machine {
     /// `on 2 cores (rustc 1.95.0)`.
     pub fn on(&self) -> String {
+        format!("on {}", self.name())
+    }
+
+    /// `2 cores (rustc 1.95.0)`.
+    pub fn name(&self) -> String {
         let rustc = self
             .rustc
             .as_deref()
             .and_then(|r| r.split_whitespace().nth(1))
             .map_or_else(String::new, |v| format!(" (rustc {v})"));
-        format!("on {}{rustc}", self.kind)
+        format!("{}{rustc}", self.kind)
     }
 }
 
@@ -188,10 +193,15 @@ impl Costs {
             .map_or_else(|| "on a machine not recorded".to_owned(), Machine::on)
     }
 
+    /// The fewest runs any track's figures come from (1: no spread).
+    pub fn runs(&self) -> u32 {
+        self.tracks.iter().map(|(_, c)| c.runs).min().unwrap_or(1)
+    }
+
     /// How the build times were taken, for a note under the figures:
     /// `min–max of 2 cold builds on 2 cores (rustc 1.95.0)`.
     pub fn method(&self) -> String {
-        let runs = self.tracks.iter().map(|(_, c)| c.runs).min().unwrap_or(1);
+        let runs = self.runs();
         if runs >= 2 {
             format!("min–max of {runs} cold builds {}", self.on())
         } else {
