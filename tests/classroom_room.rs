@@ -380,8 +380,7 @@ fn the_key_moves_to_a_cookie_helpers_take_hands_and_new_key_rotates() {
         server.helper_key.clone(),
         server.code.clone(),
     );
-    let (db, port) = server.kill();
-    let server = Server::basic(&db, &format!("127.0.0.1:{port}"), &["--new-key"]);
+    let server = server.restart(&["--new-key"]);
     assert_eq!(server.code, code, "learners keep their join code");
     assert_ne!(server.key, old_key);
     assert_eq!(server.request("GET", "/api/room", &old_key, None).0, 403);

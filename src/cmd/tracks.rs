@@ -238,6 +238,8 @@ pub fn list(global: &Global) -> Result<Outcome> {
         .chain([text::width(&header)])
         .max()
         .unwrap_or(0);
+    // Text on lines no wider than the terminal (as it is when piped).
+    let fit = |line: &str| cols.map_or_else(|| vec![line.to_owned()], |c| text::wrap(line, c));
     match cols.filter(|c| widest > *c) {
         None => {
             outln!("{header}")?;
@@ -245,12 +247,12 @@ pub fn list(global: &Global) -> Result<Outcome> {
                 outln!("{}", row.line)?;
             }
         }
-        Some(cols) => {
+        Some(_) => {
             let indent = " ".repeat(4 + name_width);
             for row in &rows {
                 outln!("{}", row.first.trim_end())?;
                 for line in &row.more {
-                    for part in text::wrap(&format!("{indent}{line}"), cols) {
+                    for part in fit(&format!("{indent}{line}")) {
                         outln!("{part}")?;
                     }
                 }
@@ -272,14 +274,14 @@ pub fn list(global: &Global) -> Result<Outcome> {
             runs => t!("tracks-cost-note", runs = runs, machine = machine),
         };
         outln!()?;
-        for line in cols.map_or_else(|| vec![note.clone()], |c| text::wrap(&note, c)) {
+        for line in fit(&note) {
             outln!("{}", ui::dim(&line))?;
         }
     }
     if let Some(first) = left_out.first() {
         let hint = t!("tracks-add-hint", first = *first);
         outln!()?;
-        for line in cols.map_or_else(|| vec![hint.clone()], |c| text::wrap(&hint, c)) {
+        for line in fit(&hint) {
             outln!("{line}")?;
         }
     }

@@ -2,7 +2,6 @@
 //! a database and address of the test's choosing, its links read from what
 //! it prints (as an instructor reads them), spoken to over HTTP.
 
-use std::ffi::{OsStr, OsString};
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -51,8 +50,7 @@ impl Server {
     /// A server on `db` at `listen` (`127.0.0.1:0`: a port the OS picks)
     /// whose room's course is `course`, with `extra` arguments.
     pub fn start(db: &Path, listen: &str, course: Option<&Path>, extra: &[&str]) -> Server {
-        let extra: Vec<&OsStr> = extra.iter().map(OsStr::new).collect();
-        Server::spawn(db, listen, course, &extra, None)
+        Server::spawn(db, listen, course, extra, None)
     }
 
     /// A server whose room's course is the `basic` fixture.
@@ -71,18 +69,18 @@ impl Server {
         db: &Path,
         listen: &str,
         course: Option<&Path>,
-        extra: &[&OsStr],
+        extra: &[&str],
         dir: Option<tempfile::TempDir>,
     ) -> Server {
-        let mut args: Vec<OsString> = Vec::new();
-        if let Some(course) = course {
-            args.extend(["--course".into(), course.as_os_str().to_owned()]);
-        }
-        args.extend(extra.iter().map(|a| a.to_os_string()));
-        let mut child = Command::new(BIN)
+        let mut serve = Command::new(BIN);
+        serve
             .args(["classroom", "serve", "--listen", listen, "--db"])
-            .arg(db)
-            .args(&args)
+            .arg(db);
+        if let Some(course) = course {
+            serve.arg("--course").arg(course);
+        }
+        let mut child = serve
+            .args(extra)
             .env("NO_COLOR", "1")
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -140,12 +138,11 @@ impl Server {
         // The folder holding the database outlives this server.
         let dir = self._dir.take();
         let (db, port) = self.kill();
-        let extra: Vec<&OsStr> = extra.iter().map(OsStr::new).collect();
         Server::spawn(
             &db,
             &format!("127.0.0.1:{port}"),
             course.as_deref(),
-            &extra,
+            extra,
             dir,
         )
     }
